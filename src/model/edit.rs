@@ -1,0 +1,323 @@
+//! Model commands: every change the app makes to a workspace goes through these, so the rules
+//! (unique names, ranges, no dangling references) live in one place.
+
+use super::ids::{DepartmentId, MemberId, RoleId, SkillId};
+use super::team::{Department, Member, Role, Skill, Workspace, MAX_CAPACITY_HOURS, MAX_LEVEL};
+use std::fmt;
+
+/// The largest headcount a role can ask for.
+pub const MAX_HEADCOUNT: u32 = 999;
+
+/// The kinds of thing a workspace holds, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Member,
+    Role,
+    Skill,
+    Department,
+    Workspace,
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Kind::Member => "member",
+            Kind::Role => "role",
+            Kind::Skill => "skill",
+            Kind::Department => "department",
+            Kind::Workspace => "workspace",
+        })
+    }
+}
+
+/// A rule a change would break.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    #[error("a {kind} needs a name")]
+    EmptyName { kind: Kind },
+    #[error("another {kind} is already called \u{201c}{name}\u{201d}")]
+    DuplicateName { kind: Kind, name: String },
+    #[error("two {kind}s share the id {id}")]
+    DuplicateId { kind: Kind, id: String },
+    #[error("capacity must be between 0 and {MAX_CAPACITY_HOURS} hours, not {0}")]
+    CapacityOutOfRange(u32),
+    #[error("a level must be between 0 and {MAX_LEVEL}, not {0}")]
+    LevelOutOfRange(u8),
+    #[error("headcount must be between 0 and {MAX_HEADCOUNT}, not {0}")]
+    HeadcountOutOfRange(u32),
+    #[error("{kind} {id} is listed twice")]
+    DuplicateEntry { kind: Kind, id: String },
+    #[error("there is no {kind} {id}")]
+    UnknownReference { kind: Kind, id: String },
+}
+
+/// Something with an id and a user-visible name that must be unique among its kind.
+pub trait Entity {
+    type Id: PartialEq + ToString;
+    const KIND: Kind;
+    fn id(&self) -> &Self::Id;
+    fn name(&self) -> &str;
+}
+
+macro_rules! entity {
+    ($ty:ty, $id:ty, $kind:expr) => {
+        impl Entity for $ty {
+            type Id = $id;
+            const KIND: Kind = $kind;
+            fn id(&self) -> &$id {
+                &self.id
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+        }
+    };
+}
+entity!(Member, MemberId, Kind::Member);
+entity!(Role, RoleId, Kind::Role);
+entity!(Skill, SkillId, Kind::Skill);
+entity!(Department, DepartmentId, Kind::Department);
+
+/// The form of a name that uniqueness is judged on: trimmed, case folded.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// The item's name is present and no other item of its kind has it.
+pub fn check_name<T: Entity>(items: &[T], item: &T) -> Result<(), ModelError> {
+    let key = name_key(item.name());
+    if key.is_empty() {
+        return Err(ModelError::EmptyName { kind: T::KIND });
+    }
+    if items.iter().any(|o| o.id() != item.id() && name_key(o.name()) == key) {
+        return Err(ModelError::DuplicateName { kind: T::KIND, name: item.name().trim().to_owned() });
+    }
+    Ok(())
+}
+
+fn check_unique_refs<'a, I: PartialEq + ToString + 'a>(
+    kind: Kind,
+    ids: impl Iterator<Item = &'a I>,
+) -> Result<(), ModelError> {
+    let mut seen: Vec<&I> = Vec::new();
+    for id in ids {
+        if seen.contains(&id) {
+            return Err(ModelError::DuplicateEntry { kind, id: id.to_string() });
+        }
+        seen.push(id);
+    }
+    Ok(())
+}
+
+fn check_level(level: u8) -> Result<(), ModelError> {
+    if level > MAX_LEVEL {
+        return Err(ModelError::LevelOutOfRange(level));
+    }
+    Ok(())
+}
+
+fn unknown(kind: Kind, id: &impl ToString) -> ModelError {
+    ModelError::UnknownReference { kind, id: id.to_string() }
+}
+
+impl Workspace {
+    /// Every rule a member must keep within this workspace.
+    pub fn check_member(&self, m: &Member) -> Result<(), ModelError> {
+        check_name(&self.members, m)?;
+        if m.capacity_hours > MAX_CAPACITY_HOURS {
+            return Err(ModelError::CapacityOutOfRange(m.capacity_hours));
+        }
+        check_unique_refs(Kind::Role, m.roles.iter())?;
+        check_unique_refs(Kind::Skill, m.skills.iter().map(|s| &s.skill))?;
+        if let Some(r) = m.roles.iter().find(|r| self.role(r).is_none()) {
+            return Err(unknown(Kind::Role, r));
+        }
+        for s in &m.skills {
+            check_level(s.level)?;
+            if self.skill(&s.skill).is_none() {
+                return Err(unknown(Kind::Skill, &s.skill));
+            }
+        }
+        match &m.department {
+            Some(d) if self.department(d).is_none() => Err(unknown(Kind::Department, d)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Every rule a role must keep within this workspace.
+    pub fn check_role(&self, r: &Role) -> Result<(), ModelError> {
+        check_name(&self.roles, r)?;
+        if r.headcount > MAX_HEADCOUNT {
+            return Err(ModelError::HeadcountOutOfRange(r.headcount));
+        }
+        check_unique_refs(Kind::Skill, r.required_skills.iter().map(|s| &s.skill))?;
+        for s in &r.required_skills {
+            check_level(s.min_level)?;
+            if self.skill(&s.skill).is_none() {
+                return Err(unknown(Kind::Skill, &s.skill));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every rule a skill must keep within this workspace.
+    pub fn check_skill(&self, s: &Skill) -> Result<(), ModelError> {
+        check_name(&self.skills, s)
+    }
+
+    /// Every rule a department must keep within this workspace.
+    pub fn check_department(&self, d: &Department) -> Result<(), ModelError> {
+        check_name(&self.departments, d)
+    }
+
+    /// Adds a new member, or replaces the one with the same id.
+    pub fn save_member(&mut self, mut m: Member) -> Result<(), ModelError> {
+        tidy(&mut m.name);
+        self.check_member(&m)?;
+        upsert(&mut self.members, m);
+        Ok(())
+    }
+
+    /// Adds a new role, or replaces the one with the same id.
+    pub fn save_role(&mut self, mut r: Role) -> Result<(), ModelError> {
+        tidy(&mut r.name);
+        r.duties.retain(|d| !d.trim().is_empty());
+        self.check_role(&r)?;
+        upsert(&mut self.roles, r);
+        Ok(())
+    }
+
+    /// Adds a new skill, or replaces the one with the same id.
+    pub fn save_skill(&mut self, mut s: Skill) -> Result<(), ModelError> {
+        tidy(&mut s.name);
+        self.check_skill(&s)?;
+        upsert(&mut self.skills, s);
+        Ok(())
+    }
+
+    /// Adds a new department, or renames the one with the same id.
+    pub fn save_department(&mut self, mut d: Department) -> Result<(), ModelError> {
+        tidy(&mut d.name);
+        self.check_department(&d)?;
+        upsert(&mut self.departments, d);
+        Ok(())
+    }
+
+    /// Removes a member. Returns it, or `None` if there was none with that id.
+    pub fn remove_member(&mut self, id: &MemberId) -> Option<Member> {
+        take(&mut self.members, id)
+    }
+
+    /// Removes a role and every member's hold on it.
+    pub fn remove_role(&mut self, id: &RoleId) -> Option<Role> {
+        let role = take(&mut self.roles, id)?;
+        for m in &mut self.members {
+            m.roles.retain(|r| r != id);
+        }
+        Some(role)
+    }
+
+    /// Removes a skill from the catalogue, from every member and from every role's requirements.
+    pub fn remove_skill(&mut self, id: &SkillId) -> Option<Skill> {
+        let skill = take(&mut self.skills, id)?;
+        for m in &mut self.members {
+            m.skills.retain(|s| &s.skill != id);
+        }
+        for r in &mut self.roles {
+            r.required_skills.retain(|s| &s.skill != id);
+        }
+        Some(skill)
+    }
+
+    /// Removes a department; its members keep working, in no department.
+    pub fn remove_department(&mut self, id: &DepartmentId) -> Option<Department> {
+        let dep = take(&mut self.departments, id)?;
+        for m in &mut self.members {
+            if m.department.as_ref() == Some(id) {
+                m.department = None;
+            }
+        }
+        Some(dep)
+    }
+
+    /// How many members hold `role`.
+    pub fn role_usage(&self, role: &RoleId) -> usize {
+        self.holders(role).count()
+    }
+
+    /// How many members list `skill`, and how many roles require it.
+    pub fn skill_usage(&self, skill: &SkillId) -> (usize, usize) {
+        let members = self.members.iter().filter(|m| m.skills.iter().any(|s| &s.skill == skill)).count();
+        let roles =
+            self.roles.iter().filter(|r| r.required_skills.iter().any(|s| &s.skill == skill)).count();
+        (members, roles)
+    }
+
+    /// How many members belong to `department`.
+    pub fn department_usage(&self, department: &DepartmentId) -> usize {
+        self.members.iter().filter(|m| m.department.as_ref() == Some(department)).count()
+    }
+}
+
+fn tidy(name: &mut String) {
+    let trimmed = name.trim();
+    if trimmed.len() != name.len() {
+        *name = trimmed.to_owned();
+    }
+}
+
+fn upsert<T: Entity>(items: &mut Vec<T>, item: T) {
+    match items.iter().position(|o| o.id() == item.id()) {
+        Some(i) => items[i] = item,
+        None => items.push(item),
+    }
+}
+
+fn take<T: Entity>(items: &mut Vec<T>, id: &T::Id) -> Option<T> {
+    let i = items.iter().position(|o| o.id() == id)?;
+    Some(items.remove(i))
+}
+
+/// A rule that a whole workspace breaks, and what breaks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The id of the item that breaks the rule.
+    pub subject: String,
+    pub error: ModelError,
+}
+
+/// Checks a whole workspace against every rule. An empty list means it is sound.
+pub fn validate(ws: &Workspace) -> Vec<Problem> {
+    let mut out = Vec::new();
+    duplicate_ids(&ws.members, &mut out);
+    duplicate_ids(&ws.roles, &mut out);
+    duplicate_ids(&ws.skills, &mut out);
+    duplicate_ids(&ws.departments, &mut out);
+    let mut note = |subject: String, r: Result<(), ModelError>| {
+        if let Err(error) = r {
+            out.push(Problem { subject, error });
+        }
+    };
+    for m in &ws.members {
+        note(m.id.to_string(), ws.check_member(m));
+    }
+    for r in &ws.roles {
+        note(r.id.to_string(), ws.check_role(r));
+    }
+    for s in &ws.skills {
+        note(s.id.to_string(), ws.check_skill(s));
+    }
+    for d in &ws.departments {
+        note(d.id.to_string(), ws.check_department(d));
+    }
+    out
+}
+
+fn duplicate_ids<T: Entity>(items: &[T], out: &mut Vec<Problem>) {
+    for (i, item) in items.iter().enumerate() {
+        let id = item.id().to_string();
+        if id.is_empty() || items[..i].iter().any(|o| o.id() == item.id()) {
+            out.push(Problem { subject: id.clone(), error: ModelError::DuplicateId { kind: T::KIND, id } });
+        }
+    }
+}

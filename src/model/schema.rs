@@ -1,0 +1,68 @@
+//! The one versioned envelope used for localStorage and for export files, and the chain of
+//! migrations that brings an older file up to the current version.
+
+use super::team::Workspace;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The `format` tag every Rolecall file carries.
+pub const FORMAT: &str = "rolecall";
+/// The schema version this build writes.
+pub const CURRENT_VERSION: u64 = 1;
+
+/// Why a file could not be brought up to the current version.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MigrationError {
+    #[error("version {found} is newer than this app understands (up to {supported})")]
+    TargetVersionTooNew { found: u64, supported: u64 },
+    #[error("version {0} is not a Rolecall version")]
+    UnknownVersion(u64),
+    #[error("migrating from version {from} failed: {reason}")]
+    StepFailed { from: u64, reason: String },
+}
+
+/// One step of the chain: turns a version-`from` workspace value into version `from + 1`.
+pub struct Step {
+    pub from: u64,
+    pub run: fn(Value) -> Result<Value, String>,
+}
+
+/// The chain, oldest first. Each step has a fixture under `tests/fixtures/`.
+/// Version 1 is the first released schema, so the chain is empty until version 2 exists.
+pub const STEPS: &[Step] = &[];
+
+/// Brings a workspace value written at `version` up to [`CURRENT_VERSION`], one step at a time.
+pub fn migrate(mut workspace: Value, version: u64) -> Result<Value, MigrationError> {
+    if version > CURRENT_VERSION {
+        return Err(MigrationError::TargetVersionTooNew { found: version, supported: CURRENT_VERSION });
+    }
+    if version == 0 {
+        return Err(MigrationError::UnknownVersion(version));
+    }
+    for v in version..CURRENT_VERSION {
+        let step = STEPS
+            .iter()
+            .find(|s| s.from == v)
+            .ok_or(MigrationError::StepFailed { from: v, reason: "no migration step".into() })?;
+        workspace = (step.run)(workspace).map_err(|reason| MigrationError::StepFailed { from: v, reason })?;
+    }
+    Ok(workspace)
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'static str,
+    version: u64,
+    saved_at: DateTime<Utc>,
+    workspace: &'a Workspace,
+}
+
+/// The envelope as JSON text: pretty for files people download, compact for storage.
+/// Keys come out in the order the types declare them, so exports diff cleanly.
+pub fn encode(workspace: &Workspace, saved_at: DateTime<Utc>, pretty: bool) -> String {
+    let env = EnvelopeOut { format: FORMAT, version: CURRENT_VERSION, saved_at, workspace };
+    let text = if pretty { serde_json::to_string_pretty(&env) } else { serde_json::to_string(&env) };
+    // Serialising plain structs with string keys cannot fail.
+    text.unwrap_or_default()
+}

@@ -1,0 +1,207 @@
+//! The envelope, its migrations and every kind of bad file.
+
+use proptest::prelude::*;
+use rolecall::model::import::{read, ImportError, Repair, MAX_BYTES};
+use rolecall::model::schema::{encode, migrate, MigrationError, CURRENT_VERSION, STEPS};
+use rolecall::model::template::service_team;
+use rolecall::model::*;
+use chrono::{TimeZone, Utc};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn ids() -> IdGen {
+    IdGen::new(42)
+}
+
+// Each released version has a fixture that still reads, unchanged in meaning.
+#[test]
+fn the_version_1_fixture_reads_without_repairs() {
+    let got = read(&fixture("v1.json"), &mut ids()).unwrap();
+    assert_eq!(got.from_version, 1);
+    assert_eq!(got.repairs, vec![]);
+    let ws = got.workspace;
+    assert_eq!(ws.name, "Helpdesk North");
+    assert_eq!(ws.collaboration, CollaborationModel::Departmental);
+    assert_eq!(ws.members.len(), 3);
+    assert_eq!(ws.members[0].level(&SkillId::from("skl_coach")), 3);
+    assert!(!ws.members[2].active);
+    assert_eq!(ws.roles[1].headcount, 2);
+    assert_eq!(ws.skills[2].category, SkillCategory::Technical);
+    assert_eq!(got.saved_at, Some(Utc.with_ymd_and_hms(2026, 11, 20, 9, 30, 0).unwrap()));
+}
+
+// Every step of the chain is covered by a fixture named after the version it starts from.
+#[test]
+fn every_migration_step_has_a_fixture() {
+    for step in STEPS {
+        let path = format!("{}/tests/fixtures/v{}.json", env!("CARGO_MANIFEST_DIR"), step.from);
+        assert!(std::path::Path::new(&path).exists(), "no fixture for version {}", step.from);
+    }
+    let path = format!("{}/tests/fixtures/v{CURRENT_VERSION}.json", env!("CARGO_MANIFEST_DIR"));
+    assert!(std::path::Path::new(&path).exists());
+}
+
+#[test]
+fn migrating_from_a_newer_version_fails_by_name() {
+    let v = serde_json::json!({});
+    assert_eq!(
+        migrate(v.clone(), CURRENT_VERSION + 1),
+        Err(MigrationError::TargetVersionTooNew { found: CURRENT_VERSION + 1, supported: CURRENT_VERSION })
+    );
+    assert_eq!(migrate(v, 0), Err(MigrationError::UnknownVersion(0)));
+}
+
+// Bad files: each kind gets its own error.
+#[test]
+fn a_file_that_is_not_json_says_where() {
+    assert_eq!(read(&fixture("bad-not-json.json"), &mut ids()), Err(ImportError::NotJson { line: 1, column: 2 }));
+}
+
+#[test]
+fn a_truncated_file_is_called_truncated() {
+    assert_eq!(read(&fixture("bad-truncated.json"), &mut ids()), Err(ImportError::Truncated));
+}
+
+#[test]
+fn a_foreign_json_file_is_not_a_rolecall_file() {
+    assert_eq!(read(&fixture("bad-foreign.json"), &mut ids()), Err(ImportError::NotRolecall));
+    assert_eq!(read("[1,2,3]", &mut ids()), Err(ImportError::NotRolecall));
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused() {
+    assert_eq!(
+        read(&fixture("bad-future-version.json"), &mut ids()),
+        Err(ImportError::FutureVersion { found: 99, supported: CURRENT_VERSION })
+    );
+}
+
+#[test]
+fn a_deeply_nested_file_is_refused_before_parsing() {
+    assert_eq!(read(&fixture("bad-too-deep.json"), &mut ids()), Err(ImportError::TooDeep));
+    // Brackets inside strings do not count.
+    let s = format!(r#"{{"format":"rolecall","version":1,"workspace":{{"name":"{}"}}}}"#, "[".repeat(500));
+    assert!(read(&s, &mut ids()).is_ok());
+}
+
+#[test]
+fn a_file_over_10_mb_is_refused() {
+    let big = " ".repeat(MAX_BYTES + 1);
+    assert_eq!(read(&big, &mut ids()), Err(ImportError::TooLarge { bytes: MAX_BYTES + 1 }));
+}
+
+#[test]
+fn an_empty_file_or_missing_parts_get_their_own_errors() {
+    assert_eq!(read("  \n", &mut ids()), Err(ImportError::Empty));
+    assert_eq!(read(r#"{"format":"rolecall","workspace":{}}"#, &mut ids()), Err(ImportError::BadVersion));
+    assert_eq!(read(r#"{"format":"rolecall","version":1}"#, &mut ids()), Err(ImportError::NoWorkspace));
+}
+
+// Repair: every item restored on its own, and each change reported.
+#[test]
+fn an_import_with_duplicate_ids_dangling_references_and_bad_fields_is_repaired() {
+    let got = read(&fixture("needs-repair.json"), &mut ids()).unwrap();
+    let ws = &got.workspace;
+    assert_eq!(validate(ws), vec![]);
+    // Markup is kept as text; the view escapes it.
+    assert_eq!(ws.name, "<b>Repair</b> shop");
+    // 42 was not an object: dropped.
+    assert!(got.repairs.contains(&Repair::ItemDropped { kind: Kind::Member, index: 4 }));
+    assert_eq!(ws.members.len(), 4);
+    // The second mem_1 got a fresh id.
+    assert_ne!(ws.members[0].id, ws.members[1].id);
+    assert!(got.repairs.iter().any(|r| matches!(r, Repair::IdReplaced { kind: Kind::Member, old, .. } if old == "mem_1")));
+    // The empty name got one; "dana" clashes with "Dana" and was renamed.
+    assert!(got.repairs.iter().any(|r| matches!(r, Repair::NameGiven { kind: Kind::Member, .. })));
+    assert_eq!(ws.members[2].name, "dana (2)");
+    // Out-of-range values clamped, dangling and repeated references removed.
+    let dana = &ws.members[0];
+    assert_eq!(dana.capacity_hours, 168);
+    assert_eq!(dana.roles, vec![RoleId::from("rol_1")]);
+    assert_eq!(dana.skills.len(), 1);
+    assert_eq!(dana.skills[0].level, 4);
+    assert_eq!(dana.department, None);
+    assert!(got.repairs.iter().any(|r| matches!(r, Repair::EntriesDropped { field, count: 1, .. } if field == "skills")));
+    // A bad field gets its default and is reported.
+    assert_eq!(ws.roles[0].headcount, 1);
+    assert!(got.repairs.contains(&Repair::FieldDefaulted { kind: Kind::Role, item: "Agent".into(), field: "headcount".into() }));
+    assert_eq!(ws.skills[0].category, SkillCategory::Other);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", fixture("v1.json"));
+    assert!(read(&text, &mut ids()).is_ok());
+}
+
+// Export files are pretty and keep a stable key order.
+#[test]
+fn an_export_is_pretty_and_starts_with_the_envelope_keys() {
+    let ws = service_team(&mut ids());
+    let at = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
+    let text = encode(&ws, at, true);
+    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 1,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
+    assert_eq!(text, encode(&ws, at, true));
+}
+
+#[test]
+fn the_template_round_trips() {
+    let ws = service_team(&mut ids());
+    let got = read(&encode(&ws, Utc.timestamp_opt(1_790_000_000, 0).unwrap(), false), &mut ids()).unwrap();
+    assert_eq!(got.repairs, vec![]);
+    assert_eq!(got.workspace, ws);
+}
+
+// Property: export → import is the identity for every valid workspace.
+fn arb_name() -> impl Strategy<Value = String> {
+    "[A-Za-z\u{4e00}-\u{4e2f}<>&\"' ]{0,12}"
+}
+
+prop_compose! {
+    fn arb_workspace()(
+        name in arb_name(),
+        goals in prop::collection::vec(arb_name(), 0..4),
+        n_skills in 0usize..6, n_roles in 0usize..5, n_members in 0usize..8, n_deps in 0usize..3,
+        seed in any::<u64>(),
+        levels in prop::collection::vec(0u8..=4, 64),
+        hours in prop::collection::vec(0u32..=168, 8),
+        picks in prop::collection::vec(any::<bool>(), 64),
+        model in 0usize..4,
+    ) -> Workspace {
+        let mut ids = IdGen::new(seed);
+        let mut ws = Workspace { name, goals, collaboration: CollaborationModel::ALL[model], ..Workspace::default() };
+        for i in 0..n_deps { ws.departments.push(Department { id: DepartmentId::generate(&mut ids), name: format!("Dept {i}") }); }
+        for i in 0..n_skills {
+            ws.skills.push(Skill { id: SkillId::generate(&mut ids), name: format!("Skill {i} <x>"), category: SkillCategory::ALL[i % 5], description: "d,\"q\"\n".into() });
+        }
+        for i in 0..n_roles {
+            let required_skills = ws.skills.iter().enumerate().filter(|(j, _)| picks[(i * 7 + j) % 64])
+                .map(|(j, s)| RequiredSkill { skill: s.id.clone(), min_level: levels[(i + j) % 64] }).collect();
+            ws.roles.push(Role { id: RoleId::generate(&mut ids), name: format!("Role {i}"), purpose: "p".into(),
+                duties: vec![format!("Duty {i}")], required_skills, headcount: i as u32 });
+        }
+        for i in 0..n_members {
+            let roles = ws.roles.iter().enumerate().filter(|(j, _)| picks[(i * 3 + j + 11) % 64]).map(|(_, r)| r.id.clone()).collect();
+            let skills = ws.skills.iter().enumerate().filter(|(j, _)| picks[(i * 5 + j + 23) % 64])
+                .map(|(j, s)| MemberSkill { skill: s.id.clone(), level: levels[(i * 2 + j) % 64], interested: picks[(i + j) % 64] }).collect();
+            let department = if n_deps > 0 && picks[i] { Some(ws.departments[i % n_deps].id.clone()) } else { None };
+            ws.members.push(Member { id: MemberId::generate(&mut ids), name: format!("Person {i}"), title: "t".into(),
+                capacity_hours: hours[i], roles, skills, department, active: picks[i + 1], ..Member::default() });
+        }
+        ws
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn export_then_import_gives_the_same_workspace(ws in arb_workspace()) {
+        prop_assert_eq!(validate(&ws), vec![]);
+        let text = encode(&ws, Utc.timestamp_opt(1_790_000_000, 0).unwrap(), true);
+        let got = read(&text, &mut ids()).unwrap();
+        prop_assert_eq!(got.repairs, vec![]);
+        prop_assert_eq!(got.workspace, ws);
+    }
+}
