@@ -66,3 +66,35 @@ pub fn encode(workspace: &Workspace, saved_at: DateTime<Utc>, pretty: bool) -> S
     // Serialising plain structs with string keys cannot fail.
     text.unwrap_or_default()
 }
+
+/// The export file name: `rolecall-<team>-<yyyy-mm-dd>.json`, the team's name folded to a
+/// lower-case slug (letters of any script are kept, everything else becomes `-`).
+pub fn export_file_name(team: &str, date: chrono::NaiveDate) -> String {
+    let mut slug = String::new();
+    for c in team.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "workspace" } else { slug };
+    format!("rolecall-{slug}-{}.json", date.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::export_file_name;
+    use chrono::NaiveDate;
+
+    // Export names are safe on every file system and keep Chinese team names readable.
+    #[test]
+    fn export_file_names_are_slugs_with_the_date() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+        assert_eq!(export_file_name("Customer Service Team", d), "rolecall-customer-service-team-2026-03-09.json");
+        assert_eq!(export_file_name("  <b>R&D</b> ", d), "rolecall-b-r-d-b-2026-03-09.json");
+        assert_eq!(export_file_name("客服团队", d), "rolecall-客服团队-2026-03-09.json");
+        assert_eq!(export_file_name("", d), "rolecall-workspace-2026-03-09.json");
+    }
+}

@@ -1,0 +1,17 @@
+// Shared test set-up: every test fails on a console error or an uncaught exception, and gets a
+// page object for the app.
+import { test as base, expect } from '@playwright/test';
+import { RolecallApp } from './pages/app.mjs';
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(page);
+    expect(errors, 'console errors').toEqual([]);
+  },
+  app: async ({ page }, use) => { await use(new RolecallApp(page)); },
+});
+
+export { expect };

@@ -1,0 +1,82 @@
+// The page object: what a person does in Rolecall, in their words (roles and labels).
+import { expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+export const STORAGE_KEY = 'rolecall.workspace';
+export const BACKUP_KEY = 'rolecall.backup';
+
+export class RolecallApp {
+  constructor(page) { this.page = page; }
+
+  /** Opens the app (fresh origin storage per test context). */
+  async open(hash = '') {
+    await this.page.goto(hash ? `./${hash}` : './');
+    await expect(this.page.locator('main')).toBeVisible();
+  }
+
+  async startFromTemplate() {
+    await this.open();
+    await this.page.getByRole('button', { name: /Start from the service team template/ }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
+  }
+
+  async startEmpty() {
+    await this.open();
+    await this.page.getByRole('button', { name: /Start with an empty workspace/ }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
+  }
+
+  nav(name) { return this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }); }
+
+  async goTo(name) {
+    await this.nav(name).click();
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+
+  /** Waits until the autosave has written what is on screen. */
+  async saved() {
+    await expect(this.page.getByTestId('save-status')).toHaveText('All changes saved');
+  }
+
+  async stored(key = STORAGE_KEY) {
+    return this.page.evaluate((k) => localStorage.getItem(k), key);
+  }
+
+  async storedWorkspace() {
+    return JSON.parse(await this.stored()).workspace;
+  }
+
+  memberRow(name) {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+  }
+
+  /** Exports through the button and returns the downloaded file's path and name. */
+  async exportFile() {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: 'Export to file' }).first().click(),
+    ]);
+    const path = await download.path();
+    return { path, name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  /** Picks a file in the import file picker. */
+  async importFile(path) {
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.page.getByRole('button', { name: /Import/ }).first().click(),
+    ]);
+    await chooser.setFiles(path);
+  }
+
+  /** Drops a file with this text on the page, as a person dragging it from their desktop. */
+  async dropFile(name, text) {
+    const dt = await this.page.evaluateHandle(([n, t]) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], n, { type: 'application/json' }));
+      return d;
+    }, [name, text]);
+    await this.page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+    await this.page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+  }
+}

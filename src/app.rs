@@ -1,0 +1,90 @@
+//! The shell: header, navigation, banners and the current page.
+
+use crate::components::shared::banners::Banners;
+use crate::components::shared::drop_zone::DropZone;
+use crate::components::shared::import_preview::ImportPreview;
+use crate::components::shared::recovery::Recovery;
+use crate::components::shared::save_indicator::SaveIndicator;
+use crate::components::shared::welcome::Welcome;
+use crate::components::{roles::RolesPage, skills::SkillsPage, t, team::TeamPage, workspace::WorkspacePage};
+use crate::state::{AppState, Mode, Page};
+use leptos::prelude::*;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide();
+    let t = t();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        crate::browser::focus("main");
+    };
+    let ready = move || state.mode.get() == Mode::Ready;
+    view! {
+        <a class="rc-skip" href="#main" on:click=skip>{t.skip_to_content}</a>
+        <header class="rc-header">
+            <div class="rc-header__brand">
+                <span class="rc-logo" aria-hidden="true">"◎"</span>
+                <span class="rc-header__name">{t.app_name}</span>
+                <Show when=ready>
+                    <span class="rc-header__team">{move || state.ws.with(|w| w.name.clone())}</span>
+                </Show>
+            </div>
+            <Show when=ready>
+                <nav class="rc-nav" aria-label=t.nav_label>
+                    {Page::ALL.into_iter().map(|p| view! { <NavLink page=p/> }).collect_view()}
+                </nav>
+                <SaveIndicator/>
+            </Show>
+        </header>
+        <Banners/>
+        <main id="main" class="rc-main" tabindex="-1">
+            {move || match state.mode.get() {
+                Mode::Welcome => view! { <Welcome/> }.into_any(),
+                Mode::Recovery(e) => view! { <Recovery error=e/> }.into_any(),
+                Mode::Ready => view! { <CurrentPage/> }.into_any(),
+            }}
+        </main>
+        <ImportPreview/>
+        <DropZone/>
+    }
+}
+
+#[component]
+fn NavLink(page: Page) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let label = match page {
+        Page::Team => t.nav_team,
+        Page::Roles => t.nav_roles,
+        Page::Skills => t.nav_skills,
+        Page::Workspace => t.nav_workspace,
+    };
+    let current = move || state.page.get() == page;
+    view! {
+        <a
+            class="rc-nav__link"
+            class:rc-nav__link--current=current
+            href=page.hash()
+            aria-current=move || current().then_some("page")
+        >
+            {label}
+        </a>
+    }
+}
+
+/// The page in the URL fragment. Re-created whenever the whole workspace is replaced, so that
+/// forms never show values from the workspace before.
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let state = AppState::expect();
+    move || {
+        state.epoch.track();
+        match state.page.get() {
+            Page::Team => view! { <TeamPage/> }.into_any(),
+            Page::Roles => view! { <RolesPage/> }.into_any(),
+            Page::Skills => view! { <SkillsPage/> }.into_any(),
+            Page::Workspace => view! { <WorkspacePage/> }.into_any(),
+        }
+    }
+}

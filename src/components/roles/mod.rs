@@ -1,0 +1,4 @@
+mod role_editor;
+mod roles_page;
+
+pub use roles_page::RolesPage;

@@ -1,0 +1,73 @@
+use crate::components::t;
+use crate::i18n::{fill, import_error, repair};
+use crate::state::{AppState, ReplaceReason, SaveStatus};
+use crate::storage::StorageError;
+use leptos::prelude::*;
+
+/// Everything the user must know right now: save failures, refused imports, undo points and
+/// repairs of the stored data.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let save_failure = move || match state.save.get() {
+        SaveStatus::Failed(StorageError::QuotaExceeded) => Some(t.save_failed_quota.to_string()),
+        SaveStatus::Failed(StorageError::Unavailable) => Some(t.save_failed_unavailable.to_string()),
+        SaveStatus::Failed(StorageError::Other(reason)) => Some(fill(t.save_failed_other, &[("reason", &reason)])),
+        _ => None,
+    };
+    view! {
+        <div class="rc-banners">
+            {move || save_failure().map(|msg| view! {
+                <div class="rc-banner rc-banner--error" role="alert" data-testid="save-failed">
+                    <p>{msg}</p>
+                    <button type="button" class="rc-button rc-button--primary" on:click=move |_| state.export()>
+                        {t.export_button}
+                    </button>
+                </div>
+            })}
+            {move || state.import_error.get().map(|(file, e)| view! {
+                <div class="rc-banner rc-banner--error" role="alert" data-testid="import-error">
+                    <p>{fill(t.import_failed, &[("file", &file), ("reason", &import_error(t, &e))])}</p>
+                    <button type="button" class="rc-button" on:click=move |_| state.import_error.set(None)>
+                        {t.dismiss}
+                    </button>
+                </div>
+            })}
+            {move || state.replaced.get().map(|(reason, _)| {
+                let (msg, undo) = match reason {
+                    ReplaceReason::Import => (t.replaced_import, t.undo_import),
+                    ReplaceReason::Reset => (t.replaced_reset, t.undo_reset),
+                };
+                view! {
+                    <div class="rc-banner rc-banner--info" role="status">
+                        <p>{msg}</p>
+                        <button type="button" class="rc-button rc-button--primary" on:click=move |_| state.undo_replace()>
+                            {undo}
+                        </button>
+                        <button type="button" class="rc-button" on:click=move |_| state.dismiss_replaced()>
+                            {t.dismiss}
+                        </button>
+                    </div>
+                }
+            })}
+            {move || {
+                let repairs = state.load_repairs.get();
+                (!repairs.is_empty()).then(|| view! {
+                    <div class="rc-banner rc-banner--warning" role="status">
+                        <div>
+                            <p><strong>{t.repaired_title}</strong>" "{fill(t.repaired_body, &[("count", &repairs.len())])}</p>
+                            <details>
+                                <summary>{t.details}</summary>
+                                <ul>{repairs.iter().map(|r| view! { <li>{repair(t, r)}</li> }).collect_view()}</ul>
+                            </details>
+                        </div>
+                        <button type="button" class="rc-button" on:click=move |_| state.load_repairs.set(Vec::new())>
+                            {t.dismiss}
+                        </button>
+                    </div>
+                })
+            }}
+        </div>
+    }
+}

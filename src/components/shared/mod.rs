@@ -1,0 +1,10 @@
+pub mod banners;
+pub mod confirm_bar;
+pub mod drop_zone;
+pub mod import_button;
+pub mod import_preview;
+pub mod level_select;
+pub mod lines_field;
+pub mod recovery;
+pub mod save_indicator;
+pub mod welcome;

@@ -1,0 +1,19 @@
+use crate::components::t;
+use crate::state::{AppState, SaveStatus};
+use leptos::prelude::*;
+
+/// A quiet "saved" / "saving…" note in the header; failures are shown by the save banner.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    view! {
+        <span class="rc-save" role="status" data-testid="save-status">
+            {move || match state.save.get() {
+                SaveStatus::Saved => t.save_saved,
+                SaveStatus::Pending => t.save_pending,
+                SaveStatus::Failed(_) => "",
+            }}
+        </span>
+    }
+}

@@ -1,0 +1,31 @@
+use crate::components::shared::import_button::ImportButton;
+use crate::components::t;
+use crate::model::template;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The first visit: start from the template, from nothing, or from a file.
+#[component]
+pub fn Welcome() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let from_template = move |_| state.start_with(state.with_ids(template::service_team));
+    let empty = move |_| state.start_with(template::empty(t.default_team_name));
+    view! {
+        <section class="rc-page rc-welcome" aria-labelledby="welcome-title">
+            <h1 id="welcome-title">{t.welcome_title}</h1>
+            <p class="rc-lead">{t.welcome_body}</p>
+            <div class="rc-choices">
+                <button type="button" class="rc-choice" on:click=from_template>
+                    <strong>{t.welcome_template}</strong>
+                    <span>{t.welcome_template_hint}</span>
+                </button>
+                <button type="button" class="rc-choice" on:click=empty>
+                    <strong>{t.welcome_empty}</strong>
+                    <span>{t.welcome_empty_hint}</span>
+                </button>
+            </div>
+            <p><ImportButton label=t.welcome_import/></p>
+        </section>
+    }
+}

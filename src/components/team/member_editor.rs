@@ -1,0 +1,244 @@
+use crate::components::shared::confirm_bar::ConfirmBar;
+use crate::components::shared::level_select::LevelSelect;
+use crate::components::t;
+use crate::i18n::{fill, model_error};
+use crate::model::{DepartmentId, Member, MemberSkill, RoleId, SkillId};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Creates or edits one member. Nothing changes until "Save", and the model's rules decide.
+#[component]
+pub fn MemberEditor(
+    /// The member as it is now (a fresh one for "Add member").
+    member: Member,
+    /// Runs when the editor should close.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let is_new = state.ws.with_untracked(|w| w.member(&member.id).is_none());
+    let draft = RwSignal::new(member.clone());
+    let capacity = RwSignal::new(member.capacity_hours.to_string());
+    let error = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let name_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(i) = name_ref.get() {
+            let _ = i.focus();
+        }
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut m = draft.get_untracked();
+        let text = capacity.get_untracked();
+        match text.trim().parse::<u32>() {
+            Ok(h) => m.capacity_hours = h,
+            Err(_) => {
+                error.set(Some(fill(t.err_not_a_number, &[("value", &text)])));
+                return;
+            }
+        }
+        match state.edit(|w| w.save_member(m)) {
+            Ok(()) => on_close.run(()),
+            Err(e) => error.set(Some(model_error(t, &e))),
+        }
+    };
+    let remove = move |_| {
+        let id = draft.with_untracked(|m| m.id.clone());
+        state.set(|w| {
+            w.remove_member(&id);
+        });
+        on_close.run(());
+    };
+
+    let departments = state.ws.with_untracked(|w| w.departments.clone());
+    let roles = state.ws.with_untracked(|w| w.roles.clone());
+    let catalogue = state.ws.with_untracked(|w| w.skills.clone());
+    let skill_name = {
+        let catalogue = catalogue.clone();
+        move |id: &SkillId| catalogue.iter().find(|s| &s.id == id).map(|s| s.name.clone()).unwrap_or_default()
+    };
+    let unlisted = {
+        let catalogue = catalogue.clone();
+        move || {
+            draft.with(|m| catalogue.iter().filter(|s| m.skills.iter().all(|ms| ms.skill != s.id)).cloned().collect::<Vec<_>>())
+        }
+    };
+    let title = if is_new { t.new_member } else { t.edit_member };
+    let has_catalogue = !catalogue.is_empty();
+
+    view! {
+        <section class="rc-panel" aria-labelledby="member-editor-title">
+            <h2 id="member-editor-title">{title}</h2>
+            <form class="rc-form" on:submit=save novalidate>
+                <div class="rc-grid">
+                    <div class="rc-field">
+                        <label for="member-name">{t.f_name}</label>
+                        <input id="member-name" class="rc-input" type="text" node_ref=name_ref autocomplete="off"
+                            prop:value=move || draft.with(|m| m.name.clone())
+                            on:input=move |ev| draft.update(|m| m.name = event_target_value(&ev))/>
+                    </div>
+                    <div class="rc-field">
+                        <label for="member-title">{t.f_title}</label>
+                        <input id="member-title" class="rc-input" type="text"
+                            prop:value=move || draft.with(|m| m.title.clone())
+                            on:input=move |ev| draft.update(|m| m.title = event_target_value(&ev))/>
+                    </div>
+                    <div class="rc-field">
+                        <label for="member-contact">{t.f_contact}</label>
+                        <input id="member-contact" class="rc-input" type="text"
+                            prop:value=move || draft.with(|m| m.contact.clone())
+                            on:input=move |ev| draft.update(|m| m.contact = event_target_value(&ev))/>
+                    </div>
+                    <div class="rc-field">
+                        <label for="member-department">{t.f_department}</label>
+                        <select id="member-department" class="rc-select"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                draft.update(|m| m.department = (!v.is_empty()).then(|| DepartmentId(v)));
+                            }>
+                            <option value="" selected=move || draft.with(|m| m.department.is_none())>{t.no_department}</option>
+                            {departments.into_iter().map(|d| {
+                                let id = d.id.clone();
+                                view! {
+                                    <option value=d.id.to_string() selected=move || draft.with(|m| m.department.as_ref() == Some(&id))>
+                                        {d.name}
+                                    </option>
+                                }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="rc-field">
+                        <label for="member-capacity">{t.f_capacity}</label>
+                        <input id="member-capacity" class="rc-input rc-input--short" type="number" min="0" max="168" step="1"
+                            prop:value=move || capacity.get()
+                            on:input=move |ev| capacity.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="rc-field rc-field--check">
+                        <input id="member-active" type="checkbox"
+                            prop:checked=move || draft.with(|m| m.active)
+                            on:change=move |ev| draft.update(|m| m.active = event_target_checked(&ev))/>
+                        <label for="member-active">{t.f_active}</label>
+                    </div>
+                </div>
+
+                <fieldset class="rc-fieldset">
+                    <legend>{t.f_roles}</legend>
+                    {if roles.is_empty() {
+                        view! { <p class="rc-muted">{t.no_roles_yet}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="rc-checks">
+                                {roles.into_iter().map(|r| {
+                                    let id: RoleId = r.id.clone();
+                                    let id2 = id.clone();
+                                    view! {
+                                        <label class="rc-check">
+                                            <input type="checkbox"
+                                                prop:checked=move || draft.with(|m| m.roles.contains(&id))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    let id = id2.clone();
+                                                    draft.update(|m| {
+                                                        m.roles.retain(|x| x != &id);
+                                                        if on { m.roles.push(id) }
+                                                    });
+                                                }/>
+                                            {r.name}
+                                        </label>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        }.into_any()
+                    }}
+                </fieldset>
+
+                <fieldset class="rc-fieldset">
+                    <legend>{t.f_skills}</legend>
+                    <ul class="rc-skill-rows">
+                        <For each=move || draft.with(|m| m.skills.clone()) key=|s| s.skill.clone() let:s>
+                            {
+                                let name = skill_name(&s.skill);
+                                let id = s.skill.clone();
+                                let (id_l, id_i, id_c, id_r) = (id.clone(), id.clone(), id.clone(), id.clone());
+                                let level = Signal::derive(move || draft.with(|m| m.level(&id)));
+                                view! {
+                                    <li class="rc-skill-row">
+                                        <span class="rc-skill-row__name">{name.clone()}</span>
+                                        <LevelSelect value=level label=fill(t.level_for, &[("skill", &name)])
+                                            on_change=move |l| draft.update(|m| {
+                                                if let Some(x) = m.skills.iter_mut().find(|x| x.skill == id_l) { x.level = l }
+                                            })/>
+                                        <label class="rc-check">
+                                            <input type="checkbox" aria-label=fill(t.interest_in, &[("skill", &name)])
+                                                prop:checked=move || draft.with(|m| m.skills.iter().any(|x| x.skill == id_i && x.interested))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    draft.update(|m| if let Some(x) = m.skills.iter_mut().find(|x| x.skill == id_c) { x.interested = on });
+                                                }/>
+                                            <span aria-hidden="true">{t.interested}</span>
+                                        </label>
+                                        <button type="button" class="rc-button rc-button--small"
+                                            aria-label=fill(t.remove_named, &[("name", &name)])
+                                            on:click=move |_| draft.update(|m| m.skills.retain(|x| x.skill != id_r))>
+                                            {t.remove}
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        </For>
+                    </ul>
+                    {if has_catalogue {
+                        view! {
+                            <div class="rc-field rc-field--inline">
+                                <label for="member-add-skill">{t.f_add_skill}</label>
+                                <select id="member-add-skill" class="rc-select"
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        if !v.is_empty() {
+                                            draft.update(|m| m.skills.push(MemberSkill { skill: SkillId(v), level: 1, interested: false }));
+                                        }
+                                    }>
+                                    {move || {
+                                        let opts = unlisted().into_iter().map(|s| view! { <option value=s.id.to_string()>{s.name}</option> }).collect_view();
+                                        view! { <option value="" selected=true>{t.choose}</option> {opts} }
+                                    }}
+                                </select>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! { <p class="rc-muted">{t.no_skills_yet}</p> }.into_any()
+                    }}
+                </fieldset>
+
+                <div class="rc-field">
+                    <label for="member-notes">{t.f_notes}</label>
+                    <textarea id="member-notes" class="rc-input" rows="2"
+                        prop:value=move || draft.with(|m| m.notes.clone())
+                        on:input=move |ev| draft.update(|m| m.notes = event_target_value(&ev))></textarea>
+                </div>
+
+                {move || error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
+
+                <div class="rc-actions">
+                    <button type="submit" class="rc-button rc-button--primary">{t.save}</button>
+                    <button type="button" class="rc-button" on:click=move |_| on_close.run(())>{t.cancel}</button>
+                    {(!is_new).then(|| view! {
+                        <button type="button" class="rc-button rc-button--danger rc-actions__end" on:click=move |_| confirming.set(true)>
+                            {t.remove_member}
+                        </button>
+                    })}
+                </div>
+                <Show when=move || confirming.get()>
+                    <ConfirmBar
+                        message=fill(t.confirm_remove_member, &[("name", &draft.with_untracked(|m| m.name.clone()))])
+                        confirm_label=t.confirm_yes_remove
+                        on_confirm=remove
+                        on_cancel=move |_| confirming.set(false)/>
+                </Show>
+            </form>
+        </section>
+    }
+}

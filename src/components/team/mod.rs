@@ -1,0 +1,4 @@
+mod member_editor;
+mod team_page;
+
+pub use team_page::TeamPage;

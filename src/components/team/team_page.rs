@@ -1,0 +1,102 @@
+use super::member_editor::MemberEditor;
+use crate::components::t;
+use crate::i18n::fill;
+use crate::model::{template, Member, MemberId};
+use crate::state::{AppState, ReplaceReason};
+use leptos::prelude::*;
+
+/// The members of the team, with an editor for one at a time.
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let editing = RwSignal::new(None::<Member>);
+    let add = move |_| {
+        let id = state.with_ids(MemberId::generate);
+        editing.set(Some(Member { id, ..Member::default() }));
+    };
+    let load_template = move |_| state.replace(state.with_ids(template::service_team), ReplaceReason::Reset);
+    let members = move || state.ws.with(|w| w.members.clone());
+    view! {
+        <section class="rc-page" aria-labelledby="team-title">
+            <div class="rc-page__head">
+                <div>
+                    <h1 id="team-title">{t.team_title}</h1>
+                    <p class="rc-muted">{t.team_intro}</p>
+                </div>
+                <button type="button" class="rc-button rc-button--primary" on:click=add>{t.add_member}</button>
+            </div>
+            {move || editing.get().map(|m| view! { <MemberEditor member=m on_close=move |_| editing.set(None)/> })}
+            <Show
+                when=move || state.ws.with(|w| !w.members.is_empty())
+                fallback=move || view! {
+                    <div class="rc-empty">
+                        <p>{t.members_empty}</p>
+                        <Show when=move || state.ws.with(|w| w.roles.is_empty() && w.skills.is_empty())>
+                            <button type="button" class="rc-button" on:click=load_template>{t.load_template}</button>
+                        </Show>
+                    </div>
+                }
+            >
+                <p class="rc-muted">{move || fill(t.count_members, &[("count", &state.ws.with(|w| w.members.len()))])}</p>
+                <div class="rc-table-wrap">
+                    <table class="rc-table" aria-labelledby="team-title">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.col_name}</th>
+                                <th scope="col">{t.col_title}</th>
+                                <th scope="col">{t.col_department}</th>
+                                <th scope="col">{t.col_roles}</th>
+                                <th scope="col">{t.col_skills}</th>
+                                <th scope="col" class="rc-num">{t.col_capacity}</th>
+                                <th scope="col">{t.col_status}</th>
+                                <th scope="col"><span class="rc-sr">{t.col_actions}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=members key=|m| (m.id.clone(), format!("{m:?}")) let:m>
+                                <MemberRow member=m on_edit=move |m| editing.set(Some(m))/>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let (department, roles, skills) = state.ws.with_untracked(|w| {
+        let department = member.department.as_ref().and_then(|d| w.department(d)).map(|d| d.name.clone()).unwrap_or_default();
+        let roles: Vec<String> = member.roles.iter().filter_map(|r| w.role(r)).map(|r| r.name.clone()).collect();
+        let skills: Vec<String> = member
+            .skills
+            .iter()
+            .filter_map(|s| w.skill(&s.skill).map(|k| format!("{} {}", k.name, s.level)))
+            .collect();
+        (department, roles, skills)
+    });
+    let edit_label = fill(t.edit_named, &[("name", &member.name)]);
+    let m = member.clone();
+    view! {
+        <tr class:rc-row--inactive=!member.active>
+            <th scope="row">{member.name.clone()}</th>
+            <td>{member.title.clone()}</td>
+            <td>{department}</td>
+            <td>
+                <ul class="rc-chips">{roles.into_iter().map(|r| view! { <li class="rc-chip">{r}</li> }).collect_view()}</ul>
+            </td>
+            <td class="rc-skills-cell">{skills.join(" · ")}</td>
+            <td class="rc-num">{fill(t.hours_per_week, &[("hours", &member.capacity_hours)])}</td>
+            <td>{if member.active { t.active } else { t.inactive }}</td>
+            <td>
+                <button type="button" class="rc-button rc-button--small" aria-label=edit_label on:click=move |_| on_edit.run(m.clone())>
+                    {t.edit}
+                </button>
+            </td>
+        </tr>
+    }
+}

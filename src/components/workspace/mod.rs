@@ -1,0 +1,4 @@
+mod departments;
+mod workspace_page;
+
+pub use workspace_page::WorkspacePage;

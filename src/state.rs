@@ -1,0 +1,348 @@
+//! The app's state: the workspace signal, its context accessor, and the one save effect.
+
+use crate::browser;
+use crate::i18n::Lang;
+use crate::model::import::{self, ImportError, Imported, Repair};
+use crate::model::{schema, IdGen, ModelError, Workspace};
+use crate::storage::{self, StorageError, BACKUP_KEY, BEFORE_REPLACE_KEY, WORKSPACE_KEY};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long the workspace must be quiet before it is saved.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// What the app is showing as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    /// First visit: nothing stored yet. Nothing is saved until the user chooses how to start.
+    Welcome,
+    /// Normal work; changes are saved.
+    Ready,
+    /// The stored data could not be read. Saving is off so that it is never overwritten.
+    Recovery(ImportError),
+}
+
+/// Whether the workspace on screen is in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Pending,
+    Failed(StorageError),
+}
+
+/// The pages of the app, addressed by the URL fragment so that any static host serves them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Team,
+    Roles,
+    Skills,
+    Workspace,
+}
+
+impl Page {
+    pub const ALL: [Page; 4] = [Page::Team, Page::Roles, Page::Skills, Page::Workspace];
+
+    pub fn hash(self) -> &'static str {
+        match self {
+            Page::Team => "#/team",
+            Page::Roles => "#/roles",
+            Page::Skills => "#/skills",
+            Page::Workspace => "#/workspace",
+        }
+    }
+
+    pub fn from_hash(hash: &str) -> Page {
+        Page::ALL.into_iter().find(|p| p.hash() == hash).unwrap_or(Page::Team)
+    }
+}
+
+/// Why the workspace was replaced wholesale (and can be put back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplaceReason {
+    Import,
+    Reset,
+}
+
+/// A file that was read and is waiting for the user's confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub file_name: String,
+    pub imported: Imported,
+}
+
+/// Everything components share. `Copy`: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub ws: RwSignal<Workspace>,
+    pub mode: RwSignal<Mode>,
+    pub save: RwSignal<SaveStatus>,
+    pub page: RwSignal<Page>,
+    pub lang: RwSignal<Lang>,
+    /// A read file waiting for "Replace workspace".
+    pub preview: RwSignal<Option<Preview>>,
+    /// The last refused file and why.
+    pub import_error: RwSignal<Option<(String, ImportError)>>,
+    /// The workspace before the last import or reset.
+    pub replaced: RwSignal<Option<(ReplaceReason, Workspace)>>,
+    /// What had to be repaired in the stored data at start.
+    pub load_repairs: RwSignal<Vec<Repair>>,
+    /// Counts wholesale replacements of the workspace (import, undo, another tab), so that pages
+    /// with local form state start over.
+    pub epoch: RwSignal<u64>,
+    ids: StoredValue<IdGen>,
+    dirty: StoredValue<bool>,
+    /// Set when a change came from another tab, so that it is not written back.
+    from_other_tab: StoredValue<bool>,
+}
+
+impl AppState {
+    /// The state provided by [`AppState::provide`].
+    pub fn expect() -> Self {
+        expect_context::<AppState>()
+    }
+
+    /// Loads the stored workspace, provides the state as context, and installs the save effect
+    /// and the listeners for page hide, other tabs and navigation.
+    pub fn provide() -> Self {
+        let mut ids = IdGen::new(browser::random_seed());
+        let mut load_repairs = Vec::new();
+        let (ws, mode) = match storage::read(WORKSPACE_KEY) {
+            Ok(None) => (Workspace::default(), Mode::Welcome),
+            Ok(Some(text)) => match import::read(&text, &mut ids) {
+                Ok(got) => {
+                    if !got.repairs.is_empty() {
+                        // Keep the original before the first save replaces it with the repaired copy.
+                        let _ = storage::keep_backup(&text, js_sys::Date::now() as i64);
+                        load_repairs = got.repairs;
+                    }
+                    (got.workspace, Mode::Ready)
+                }
+                Err(e) => {
+                    let _ = storage::keep_backup(&text, js_sys::Date::now() as i64);
+                    (Workspace::default(), Mode::Recovery(e))
+                }
+            },
+            Err(_) => (Workspace::default(), Mode::Welcome),
+        };
+        let replaced = storage::read(BEFORE_REPLACE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| import::read(&t, &mut ids).ok())
+            .map(|got| (ReplaceReason::Import, got.workspace));
+        let state = AppState {
+            ws: RwSignal::new(ws),
+            mode: RwSignal::new(mode),
+            save: RwSignal::new(SaveStatus::Saved),
+            page: RwSignal::new(Page::from_hash(&location_hash())),
+            lang: RwSignal::new(Lang::En),
+            preview: RwSignal::new(None),
+            import_error: RwSignal::new(None),
+            replaced: RwSignal::new(replaced),
+            load_repairs: RwSignal::new(load_repairs),
+            epoch: RwSignal::new(0),
+            ids: StoredValue::new(ids),
+            dirty: StoredValue::new(false),
+            from_other_tab: StoredValue::new(false),
+        };
+        provide_context(state);
+        state.install_autosave();
+        state.install_listeners();
+        state
+    }
+
+    /// Runs `f` with the id generator.
+    pub fn with_ids<R>(&self, f: impl FnOnce(&mut IdGen) -> R) -> R {
+        let mut ids = self.ids.get_value();
+        let out = f(&mut ids);
+        self.ids.set_value(ids);
+        out
+    }
+
+    /// Applies a model command. The workspace only changes (and is only saved) when it succeeds.
+    pub fn edit<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T, ModelError>) -> Result<T, ModelError> {
+        let mut out = None;
+        self.ws.maybe_update(|w| {
+            let r = f(w);
+            let changed = r.is_ok();
+            out = Some(r);
+            changed
+        });
+        out.expect("maybe_update runs its closure")
+    }
+
+    /// Changes plain workspace fields that have no rules (name, purpose, goals…).
+    pub fn set(&self, f: impl FnOnce(&mut Workspace)) {
+        self.ws.update(f);
+    }
+
+    /// Leaves the welcome screen with a first workspace.
+    pub fn start_with(&self, ws: Workspace) {
+        self.mode.set(Mode::Ready);
+        self.ws.set(ws);
+        self.flush_now();
+        navigate(Page::Team);
+    }
+
+    /// Reads a file for import. Success opens the preview; failure is shown and changes nothing.
+    pub fn read_file(&self, file_name: String, text: &str) {
+        match self.with_ids(|ids| import::read(text, ids)) {
+            Ok(imported) => {
+                self.import_error.set(None);
+                self.preview.set(Some(Preview { file_name, imported }));
+            }
+            Err(e) => {
+                self.preview.set(None);
+                self.import_error.set(Some((file_name, e)));
+            }
+        }
+    }
+
+    /// Replaces the workspace with the previewed file.
+    pub fn confirm_import(&self) {
+        if let Some(p) = self.preview.get_untracked() {
+            self.preview.set(None);
+            self.replace(p.imported.workspace, ReplaceReason::Import);
+        }
+    }
+
+    /// Replaces the whole workspace, keeping the previous one for one-click undo.
+    pub fn replace(&self, next: Workspace, reason: ReplaceReason) {
+        let previous = self.ws.get_untracked();
+        if self.mode.get_untracked() == Mode::Ready {
+            let _ = storage::write(BEFORE_REPLACE_KEY, &schema::encode(&previous, browser::now(), false));
+            self.replaced.set(Some((reason, previous)));
+        }
+        self.mode.set(Mode::Ready);
+        self.ws.set(next);
+        self.epoch.update(|e| *e += 1);
+        self.flush_now();
+    }
+
+    /// Puts back the workspace from before the last import or reset.
+    pub fn undo_replace(&self) {
+        if let Some((_, previous)) = self.replaced.get_untracked() {
+            self.replaced.set(None);
+            storage::remove(BEFORE_REPLACE_KEY);
+            self.ws.set(previous);
+            self.epoch.update(|e| *e += 1);
+            self.flush_now();
+        }
+    }
+
+    /// Forgets the undo point.
+    pub fn dismiss_replaced(&self) {
+        self.replaced.set(None);
+        storage::remove(BEFORE_REPLACE_KEY);
+    }
+
+    /// Downloads the workspace as a pretty, versioned JSON file.
+    pub fn export(&self) {
+        let ws = self.ws.get_untracked();
+        let now = browser::now();
+        let name = schema::export_file_name(&ws.name, now.date_naive());
+        let _ = browser::download(&name, &schema::encode(&ws, now, true), "application/json");
+    }
+
+    /// Downloads the unreadable stored data exactly as it was found.
+    pub fn download_backup(&self) {
+        if let Ok(Some(text)) = storage::read(BACKUP_KEY) {
+            let _ = browser::download("rolecall-unreadable-data.json", &text, "application/json");
+        }
+    }
+
+    /// Writes the workspace now if it has unsaved changes.
+    pub fn flush(&self) {
+        if self.dirty.get_value() {
+            self.flush_now();
+        }
+    }
+
+    fn flush_now(&self) {
+        if self.mode.get_untracked() != Mode::Ready {
+            return;
+        }
+        let text = self.ws.with_untracked(|ws| schema::encode(ws, browser::now(), false));
+        match storage::write(WORKSPACE_KEY, &text) {
+            Ok(()) => {
+                self.dirty.set_value(false);
+                self.save.set(SaveStatus::Saved);
+            }
+            Err(e) => {
+                // The data stays in memory and stays dirty: the next change or page hide retries.
+                self.dirty.set_value(true);
+                self.save.set(SaveStatus::Failed(e));
+            }
+        }
+    }
+
+    /// The one save effect: every change to the workspace is written after a quiet period.
+    fn install_autosave(self) {
+        let generation = StoredValue::new(0u64);
+        Effect::new(move |prev: Option<()>| {
+            self.ws.track();
+            if prev.is_none() || self.mode.get_untracked() != Mode::Ready {
+                return;
+            }
+            if self.from_other_tab.get_value() {
+                self.from_other_tab.set_value(false);
+                return;
+            }
+            self.dirty.set_value(true);
+            if !matches!(self.save.get_untracked(), SaveStatus::Failed(_)) {
+                self.save.set(SaveStatus::Pending);
+            }
+            generation.update_value(|g| *g += 1);
+            let mine = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.get_value() == mine {
+                        self.flush();
+                    }
+                },
+                SAVE_DELAY,
+            );
+        });
+    }
+
+    fn install_listeners(self) {
+        // The handle does not remove the listener when dropped; these live as long as the page.
+        let _ = window_event_listener_untyped("pagehide", move |_| self.flush());
+        let _ = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                self.flush();
+            }
+        })
+        ;
+        let _ = window_event_listener_untyped("hashchange", move |_| {
+            self.page.set(Page::from_hash(&location_hash()));
+        })
+        ;
+        // Another tab saved: take its workspace rather than overwrite it later.
+        let _ = window_event_listener_untyped("storage", move |ev| {
+            use wasm_bindgen::JsCast;
+            let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else { return };
+            if ev.key().as_deref() != Some(WORKSPACE_KEY) || matches!(self.mode.get_untracked(), Mode::Recovery(_)) {
+                return;
+            }
+            let Some(text) = ev.new_value() else { return };
+            if let Ok(got) = self.with_ids(|ids| import::read(&text, ids)) {
+                self.from_other_tab.set_value(self.mode.get_untracked() == Mode::Ready);
+                self.dirty.set_value(false);
+                self.mode.set(Mode::Ready);
+                self.ws.set(got.workspace);
+                self.epoch.update(|e| *e += 1);
+                self.save.set(SaveStatus::Saved);
+            }
+        })
+        ;
+    }
+}
+
+fn location_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Shows `page` (through the URL fragment, so that back and forward work).
+pub fn navigate(page: Page) {
+    let _ = window().location().set_hash(page.hash());
+}

@@ -1,0 +1,71 @@
+//! The only file that touches localStorage. Keys are constants; failures are an enum.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+/// The current workspace, as a compact envelope.
+pub const WORKSPACE_KEY: &str = "rolecall.workspace";
+/// Stored data that could not be read, kept untouched for recovery.
+pub const BACKUP_KEY: &str = "rolecall.backup";
+/// The workspace as it was before the last import or reset, for "undo".
+pub const BEFORE_REPLACE_KEY: &str = "rolecall.before-replace";
+
+/// Why a write did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser's storage quota is full.
+    QuotaExceeded,
+    /// localStorage is missing or refused (private mode, disabled by policy).
+    Unavailable,
+    /// Anything else the browser reported.
+    Other(String),
+}
+
+fn raw() -> Result<web_sys::Storage, StorageError> {
+    // gloo's raw() panics when storage is missing; check first so that a locked-down browser
+    // gets a message instead of a crash.
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(_)) => Ok(LocalStorage::raw()),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+fn classify(err: wasm_bindgen::JsValue) -> StorageError {
+    match err.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StorageError::QuotaExceeded,
+        Some(e) => StorageError::Other(format!("{}: {}", e.name(), e.message())),
+        None => StorageError::Other(format!("{err:?}")),
+    }
+}
+
+/// The text stored under `key`, if any.
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    raw()?.get_item(key).map_err(classify)
+}
+
+/// Stores `text` under `key`. A full quota comes back as [`StorageError::QuotaExceeded`] and the
+/// previous value stays as it was.
+pub fn write(key: &str, text: &str) -> Result<(), StorageError> {
+    raw()?.set_item(key, text).map_err(classify)
+}
+
+/// Removes `key`.
+pub fn remove(key: &str) {
+    if let Ok(s) = raw() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Keeps unreadable stored text under the backup key without ever overwriting an older,
+/// different backup: that one moves aside under a timestamped key first.
+pub fn keep_backup(text: &str, now_millis: i64) -> Result<(), StorageError> {
+    match read(BACKUP_KEY)? {
+        Some(old) if old == text => Ok(()),
+        Some(old) => {
+            write(&format!("{BACKUP_KEY}.{now_millis}"), &old)?;
+            write(BACKUP_KEY, text)
+        }
+        None => write(BACKUP_KEY, text),
+    }
+}
