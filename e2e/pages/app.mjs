@@ -60,13 +60,18 @@ export class RolecallApp {
     return { path, name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
 
-  /** Picks a file in the import file picker. */
-  async importFile(path) {
+  /** Picks a file in the import file picker; `name` overrides the file's name (downloads
+   * are stored under random names). */
+  async importFile(path, name) {
     const [chooser] = await Promise.all([
       this.page.waitForEvent('filechooser'),
-      this.page.getByRole('button', { name: /Import/ }).first().click(),
+      this.page.getByRole('button', { name: /^Import/ }).first().click(),
     ]);
-    await chooser.setFiles(path);
+    if (name) {
+      await chooser.setFiles({ name, mimeType: 'application/json', buffer: await readFile(path) });
+    } else {
+      await chooser.setFiles(path);
+    }
   }
 
   /** Drops a file with this text on the page, as a person dragging it from their desktop. */

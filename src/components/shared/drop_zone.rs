@@ -1,11 +1,13 @@
 use crate::components::shared::import_button::import_file;
 use crate::components::t;
+use crate::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Lets a file be dropped anywhere on the page, with a visible target while dragging.
 #[component]
 pub fn DropZone() -> impl IntoView {
+    let state = AppState::expect();
     let dragging = RwSignal::new(false);
     let carries_files = |ev: &web_sys::Event| {
         ev.dyn_ref::<web_sys::DragEvent>()
@@ -33,7 +35,7 @@ pub fn DropZone() -> impl IntoView {
         let file = ev.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|dt| dt.files()).and_then(|f| f.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            import_file(file);
+            import_file(state, file);
         }
     })
     ;

@@ -5,8 +5,7 @@ use wasm_bindgen::JsCast;
 
 /// Reads a picked or dropped file and hands it to the import pipeline. Files over the limit
 /// are refused before they are read.
-pub fn import_file(file: web_sys::File) {
-    let state = AppState::expect();
+pub fn import_file(state: AppState, file: web_sys::File) {
     let name = file.name();
     let size = file.size() as usize;
     if size > crate::model::import::MAX_BYTES {
@@ -29,6 +28,7 @@ pub fn ImportButton(
     #[prop(optional)]
     label: Option<&'static str>,
 ) -> impl IntoView {
+    let state = AppState::expect();
     let input = NodeRef::<leptos::html::Input>::new();
     let label = label.unwrap_or(t().import_button);
     view! {
@@ -47,7 +47,7 @@ pub fn ImportButton(
             on:change=move |ev| {
                 let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
                 if let Some(file) = target.files().and_then(|f| f.get(0)) {
-                    import_file(file);
+                    import_file(state, file);
                 }
                 // Let the same file be picked again after a fix.
                 target.set_value("");

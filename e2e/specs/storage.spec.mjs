@@ -1,0 +1,110 @@
+import { test, expect } from '../fixtures.mjs';
+import { STORAGE_KEY, BACKUP_KEY } from '../pages/app.mjs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const fixture = (name) => fileURLToPath(new URL(`../../tests/fixtures/${name}`, import.meta.url));
+
+async function putStored(page, text) {
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, text]);
+}
+
+test('corrupt stored data opens the recovery state and is never overwritten', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const corrupt = (await app.stored()).slice(0, 500);
+  await putStored(page, corrupt);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your saved workspace could not be opened' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('the file ends too early');
+  await page.waitForTimeout(800); // longer than the autosave delay: nothing may be written
+  expect(await app.stored()).toBe(corrupt);
+  expect(await app.stored(BACKUP_KEY)).toBe(corrupt);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the stored data' }).click(),
+  ]);
+  expect(await readFile(await download.path(), 'utf8')).toBe(corrupt);
+
+  await page.getByRole('button', { name: 'Start a new workspace' }).click();
+  await page.getByRole('button', { name: /Start with an empty workspace/ }).click();
+  await app.saved();
+  expect(JSON.parse(await app.stored()).workspace.name).toBe('My team');
+  expect(await app.stored(BACKUP_KEY)).toBe(corrupt);
+});
+
+test('data saved by a newer version is left alone', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const future = await readFile(fixture('bad-future-version.json'), 'utf8');
+  await putStored(page, future);
+  await page.reload();
+  await expect(page.getByRole('main')).toContainText('made by a newer version of Rolecall');
+  await page.waitForTimeout(800);
+  expect(await app.stored()).toBe(future);
+});
+
+test('stored data that needed repair opens repaired, says so, and keeps the original', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const original = await readFile(fixture('needs-repair.json'), 'utf8');
+  await putStored(page, original);
+  await page.reload();
+  await expect(page.getByText('The saved workspace needed repairs')).toBeVisible();
+  await expect(app.memberRow('dana (2)')).toBeVisible();
+  expect(await app.stored(BACKUP_KEY)).toBe(original);
+});
+
+test('a full storage quota shows a lasting warning with export, and the data stays on the page', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  // Fill the origin's quota with other data.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1024 * 1024);
+    let i = 0;
+    while (chunk.length > 0) {
+      try { localStorage.setItem(`filler-${i++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+  });
+  await app.goTo('Workspace');
+  await page.getByLabel('Purpose').fill('A purpose long enough to need more room than is left. '.repeat(20));
+  const warning = page.getByTestId('save-failed');
+  await expect(warning).toContainText("Not saved: this browser's storage is full.");
+  await app.goTo('Team');
+  await expect(warning).toBeVisible();
+  const file = await app.exportFile();
+  expect(JSON.parse(file.text).workspace.purpose).toContain('A purpose long enough');
+  expect((await app.storedWorkspace()).purpose).not.toContain('A purpose long enough');
+
+  // Room again: the next change saves and the warning goes.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await app.goTo('Workspace');
+  await page.getByLabel('Team name').fill('Roomy team');
+  await expect(warning).toBeHidden();
+  await app.saved();
+  const ws = await app.storedWorkspace();
+  expect(ws.name).toBe('Roomy team');
+  expect(ws.purpose).toContain('A purpose long enough');
+});
+
+test('a change is written at once when the page is hidden', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  await app.goTo('Workspace');
+  await page.getByLabel('Team name').fill('Closing time');
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  expect((await app.storedWorkspace()).name).toBe('Closing time');
+});
+
+test('a second tab follows the first instead of overwriting it', async ({ app, page, context }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.locator('.rc-header__team')).toHaveText('Customer Service Team');
+  await app.goTo('Workspace');
+  await page.getByLabel('Team name').fill('Renamed in tab one');
+  await expect(other.locator('.rc-header__team')).toHaveText('Renamed in tab one', { timeout: 1500 });
+  await other.close();
+});
