@@ -6,6 +6,7 @@ use crate::components::shared::import_preview::ImportPreview;
 use crate::components::shared::recovery::Recovery;
 use crate::components::shared::save_indicator::SaveIndicator;
 use crate::components::shared::welcome::Welcome;
+use crate::components::raci::{ChartPage, HandbookPage};
 use crate::components::{roles::RolesPage, skills::SkillsPage, t, team::TeamPage, workspace::WorkspacePage};
 use crate::state::{AppState, Mode, Page};
 use leptos::prelude::*;
@@ -58,6 +59,8 @@ fn NavLink(page: Page) -> impl IntoView {
         Page::Team => t.nav_team,
         Page::Roles => t.nav_roles,
         Page::Skills => t.nav_skills,
+        Page::Chart => t.nav_chart,
+        Page::Handbook => t.nav_handbook,
         Page::Workspace => t.nav_workspace,
     };
     let current = move || state.page.get() == page;
@@ -84,6 +87,8 @@ fn CurrentPage() -> impl IntoView {
             Page::Team => view! { <TeamPage/> }.into_any(),
             Page::Roles => view! { <RolesPage/> }.into_any(),
             Page::Skills => view! { <SkillsPage/> }.into_any(),
+            Page::Chart => view! { <ChartPage/> }.into_any(),
+            Page::Handbook => view! { <HandbookPage/> }.into_any(),
             Page::Workspace => view! { <WorkspacePage/> }.into_any(),
         }
     }

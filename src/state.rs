@@ -36,17 +36,21 @@ pub enum Page {
     Team,
     Roles,
     Skills,
+    Chart,
+    Handbook,
     Workspace,
 }
 
 impl Page {
-    pub const ALL: [Page; 4] = [Page::Team, Page::Roles, Page::Skills, Page::Workspace];
+    pub const ALL: [Page; 6] = [Page::Team, Page::Roles, Page::Skills, Page::Chart, Page::Handbook, Page::Workspace];
 
     pub fn hash(self) -> &'static str {
         match self {
             Page::Team => "#/team",
             Page::Roles => "#/roles",
             Page::Skills => "#/skills",
+            Page::Chart => "#/responsibilities",
+            Page::Handbook => "#/handbook",
             Page::Workspace => "#/workspace",
         }
     }

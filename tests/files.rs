@@ -5,6 +5,7 @@ use rolecall::model::import::{read, ImportError, Repair, MAX_BYTES};
 use rolecall::model::schema::{encode, migrate, MigrationError, CURRENT_VERSION, STEPS};
 use rolecall::model::template::service_team;
 use rolecall::model::*;
+use rolecall::model::raci::{MemberLetter, RoleLetter};
 use chrono::{TimeZone, Utc};
 
 fn fixture(name: &str) -> String {
@@ -30,6 +31,44 @@ fn the_version_1_fixture_reads_without_repairs() {
     assert_eq!(ws.roles[1].headcount, 2);
     assert_eq!(ws.skills[2].category, SkillCategory::Technical);
     assert_eq!(got.saved_at, Some(Utc.with_ymd_and_hms(2026, 11, 20, 9, 30, 0).unwrap()));
+    // Version 2 turned each role's plain-text duties into duties held A/R by that role.
+    let titles: Vec<&str> = ws.duties.iter().map(|d| d.title.as_str()).collect();
+    assert_eq!(titles, ["Run the daily stand-up", "Handle escalated complaints", "Troubleshoot escalated issues"]);
+    let lead = RoleId::from("rol_lead");
+    assert_eq!(ws.duties[0].role_letter(&lead), Some(Raci::AR));
+    assert_eq!(ws.duties[0].area, "Team Lead");
+    assert_eq!(ws.duties[2].role_letter(&RoleId::from("rol_tech")), Some(Raci::AR));
+    assert_eq!(ws.duties[0].id, DutyId::from("dut_rol_lead_1"));
+}
+
+// The same duty text under two roles becomes one duty, and the chart shows the overlap.
+#[test]
+fn migrating_shared_plain_duties_merges_them_and_keeps_both_roles() {
+    let v1 = serde_json::json!({
+        "roles": [
+            { "id": "rol_a", "name": "A", "duties": ["Answer the phone", "  "] },
+            { "id": "rol_b", "name": "B", "duties": ["answer the phone"] }
+        ]
+    });
+    let v2 = migrate(v1, 1).unwrap();
+    let duties = v2["duties"].as_array().unwrap();
+    assert_eq!(duties.len(), 1);
+    assert_eq!(duties[0]["roles"].as_array().unwrap().len(), 2);
+    assert!(v2["roles"][0].get("duties").is_none());
+}
+
+#[test]
+fn the_version_2_fixture_reads_without_repairs() {
+    let got = read(&fixture("v2.json"), &mut ids()).unwrap();
+    assert_eq!(got.from_version, 2);
+    assert_eq!(got.repairs, vec![]);
+    let ws = got.workspace;
+    assert_eq!(ws.duties.len(), 3);
+    assert_eq!(ws.duties[1].frequency, Some(Frequency::AsNeeded));
+    assert_eq!(ws.duties[1].member_override(&MemberId::from("mem_cy")), Some(Some(Raci::C)));
+    assert_eq!(ws.duties[2].member_override(&MemberId::from("mem_bo")), Some(None));
+    assert_eq!(ws.thresholds.max_responsible, 2);
+    assert_eq!(ws.thresholds.member_load_factor, 1.5);
 }
 
 // Every step of the chain is covered by a fixture named after the version it starts from.
@@ -142,7 +181,7 @@ fn an_export_is_pretty_and_starts_with_the_envelope_keys() {
     let ws = service_team(&mut ids());
     let at = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
     let text = encode(&ws, at, true);
-    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 1,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
+    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 2,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
     assert_eq!(text, encode(&ws, at, true));
 }
 
@@ -163,7 +202,7 @@ prop_compose! {
     fn arb_workspace()(
         name in arb_name(),
         goals in prop::collection::vec(arb_name(), 0..4),
-        n_skills in 0usize..6, n_roles in 0usize..5, n_members in 0usize..8, n_deps in 0usize..3,
+        n_skills in 0usize..6, n_roles in 0usize..5, n_members in 0usize..8, n_deps in 0usize..3, n_duties in 0usize..8,
         seed in any::<u64>(),
         levels in prop::collection::vec(0u8..=4, 64),
         hours in prop::collection::vec(0u32..=168, 8),
@@ -180,7 +219,7 @@ prop_compose! {
             let required_skills = ws.skills.iter().enumerate().filter(|(j, _)| picks[(i * 7 + j) % 64])
                 .map(|(j, s)| RequiredSkill { skill: s.id.clone(), min_level: levels[(i + j) % 64] }).collect();
             ws.roles.push(Role { id: RoleId::generate(&mut ids), name: format!("Role {i}"), purpose: "p".into(),
-                duties: vec![format!("Duty {i}")], required_skills, headcount: i as u32 });
+                required_skills, headcount: i as u32 });
         }
         for i in 0..n_members {
             let roles = ws.roles.iter().enumerate().filter(|(j, _)| picks[(i * 3 + j + 11) % 64]).map(|(_, r)| r.id.clone()).collect();
@@ -189,6 +228,16 @@ prop_compose! {
             let department = if n_deps > 0 && picks[i] { Some(ws.departments[i % n_deps].id.clone()) } else { None };
             ws.members.push(Member { id: MemberId::generate(&mut ids), name: format!("Person {i}"), title: "t".into(),
                 capacity_hours: hours[i], roles, skills, department, active: picks[i + 1], ..Member::default() });
+        }
+        let letters = [None, Some(Raci::R), Some(Raci::A), Some(Raci::AR), Some(Raci::C), Some(Raci::I)];
+        for i in 0..n_duties {
+            let roles = ws.roles.iter().enumerate()
+                .filter_map(|(j, r)| letters[(levels[(i * 3 + j) % 64] as usize + j) % 6].map(|l| RoleLetter { role: r.id.clone(), letter: Some(l) }))
+                .collect();
+            let members = ws.members.iter().enumerate().filter(|(j, _)| picks[(i * 13 + j + 5) % 64] && picks[(i + j * 7) % 64])
+                .map(|(j, m)| MemberLetter { member: m.id.clone(), letter: letters[(j + i) % 6] }).collect();
+            ws.duties.push(Duty { id: DutyId::generate(&mut ids), title: format!("Duty {i} \"q\""), area: format!("Area {}", i % 3),
+                description: "d".into(), frequency: if picks[i] { Some(Frequency::ALL[i % 5]) } else { None }, roles, members });
         }
         ws
     }

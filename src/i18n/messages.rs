@@ -11,6 +11,7 @@ fn kind_index(kind: Kind) -> usize {
         Kind::Skill => 2,
         Kind::Department => 3,
         Kind::Workspace => 4,
+        Kind::Duty => 5,
     }
 }
 
@@ -99,5 +100,74 @@ pub fn repair(t: &Strings, r: &Repair) -> String {
             t.rep_reference_removed,
             &[("kind", &kind_title(t, *k)), ("item", item), ("target", &kind(t, *target)), ("id", id)],
         ),
+    }
+}
+
+/// A letter's full name ("Accountable"), or "none".
+pub fn letter_name(t: &Strings, l: Option<crate::model::Raci>) -> &'static str {
+    use crate::model::Raci::*;
+    match l {
+        Some(R) => t.letter_names_r,
+        Some(A) => t.letter_names_a,
+        Some(AR) => t.letter_names_ar,
+        Some(C) => t.letter_names_c,
+        Some(I) => t.letter_names_i,
+        None => t.letter_none,
+    }
+}
+
+/// A chart finding as a plain explanation, naming the duty, role or member it concerns.
+pub fn finding(t: &Strings, ws: &crate::model::Workspace, f: &crate::model::raci::Finding) -> String {
+    use crate::model::raci::Check::*;
+    let duty = f.duty.as_ref().and_then(|d| ws.duty(d)).map(|d| d.title.clone()).unwrap_or_default();
+    let role = f.role.as_ref().and_then(|r| ws.role(r)).map(|r| r.name.clone()).unwrap_or_default();
+    let member = f.member.as_ref().and_then(|m| ws.member(m)).map(|m| m.name.clone()).unwrap_or_default();
+    let d = |template: &str, extra: &[(&str, &dyn std::fmt::Display)]| {
+        let mut args: Vec<(&str, &dyn std::fmt::Display)> = vec![("duty", &duty), ("role", &role), ("member", &member)];
+        args.extend_from_slice(extra);
+        fill(template, &args)
+    };
+    match &f.check {
+        NoAccountable => d(t.chk_no_accountable, &[]),
+        ManyAccountable { count } => d(t.chk_many_accountable, &[("count", count)]),
+        NoResponsible => d(t.chk_no_responsible, &[]),
+        Unstaffed { responsible, accountable } => {
+            let letters = match (responsible, accountable) {
+                (true, true) => t.chk_letters_ra,
+                (true, false) => t.chk_letters_r,
+                _ => t.chk_letters_a,
+            };
+            d(t.chk_unstaffed, &[("letters", &letters)])
+        }
+        TooManyResponsible { count, limit } => d(t.chk_too_many_responsible, &[("count", count), ("limit", limit)]),
+        TooManyConsulted { count, limit } => d(t.chk_too_many_consulted, &[("count", count), ("limit", limit)]),
+        TooManyInformed { count, limit } => d(t.chk_too_many_informed, &[("count", count), ("limit", limit)]),
+        Silo => d(t.chk_silo, &[]),
+        EveryRoleInvolved { roles } => d(t.chk_every_role, &[("count", roles)]),
+        RoleBottleneck { count, limit } => d(t.chk_role_bottleneck, &[("count", count), ("limit", limit)]),
+        RoleOverload { count, limit } => d(t.chk_role_overload, &[("count", count), ("limit", limit)]),
+        RoleIdle => d(t.chk_role_idle, &[]),
+        MemberOverload { load, median } => d(t.chk_member_overload, &[("count", load), ("median", median)]),
+    }
+}
+
+/// The words the Markdown handbook uses.
+pub fn handbook_words(t: &'static Strings) -> crate::model::handbook::HandbookWords<'static> {
+    crate::model::handbook::HandbookWords {
+        title: t.handbook_title,
+        roles: t.nav_roles,
+        members: t.handbook_all_members,
+        held_by: t.handbook_held_by,
+        holds: t.handbook_holds,
+        accountable: t.handbook_accountable,
+        responsible: t.handbook_responsible,
+        consulted: t.handbook_consulted,
+        informed: t.handbook_informed,
+        skills: t.handbook_skills,
+        works_with: t.handbook_works_with,
+        none: t.handbook_none,
+        skill_member: t.handbook_skill_member,
+        skill_role: t.handbook_skill_role,
+        gap: t.handbook_gap,
     }
 }

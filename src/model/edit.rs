@@ -1,7 +1,8 @@
 //! Model commands: every change the app makes to a workspace goes through these, so the rules
 //! (unique names, ranges, no dangling references) live in one place.
 
-use super::ids::{DepartmentId, MemberId, RoleId, SkillId};
+use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
+use super::raci::{Duty, MemberLetter, Raci, RoleLetter};
 use super::team::{Department, Member, Role, Skill, Workspace, MAX_CAPACITY_HOURS, MAX_LEVEL};
 use std::fmt;
 
@@ -16,6 +17,7 @@ pub enum Kind {
     Skill,
     Department,
     Workspace,
+    Duty,
 }
 
 impl fmt::Display for Kind {
@@ -26,6 +28,7 @@ impl fmt::Display for Kind {
             Kind::Skill => "skill",
             Kind::Department => "department",
             Kind::Workspace => "workspace",
+            Kind::Duty => "duty",
         })
     }
 }
@@ -77,6 +80,17 @@ entity!(Member, MemberId, Kind::Member);
 entity!(Role, RoleId, Kind::Role);
 entity!(Skill, SkillId, Kind::Skill);
 entity!(Department, DepartmentId, Kind::Department);
+
+impl Entity for Duty {
+    type Id = DutyId;
+    const KIND: Kind = Kind::Duty;
+    fn id(&self) -> &DutyId {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.title
+    }
+}
 
 /// The form of a name that uniqueness is judged on: trimmed, case folded.
 pub fn name_key(name: &str) -> String {
@@ -165,6 +179,20 @@ impl Workspace {
         check_name(&self.skills, s)
     }
 
+    /// Every rule a duty must keep within this workspace.
+    pub fn check_duty(&self, d: &Duty) -> Result<(), ModelError> {
+        check_name(&self.duties, d)?;
+        check_unique_refs(Kind::Role, d.roles.iter().map(|x| &x.role))?;
+        check_unique_refs(Kind::Member, d.members.iter().map(|x| &x.member))?;
+        if let Some(x) = d.roles.iter().find(|x| self.role(&x.role).is_none()) {
+            return Err(unknown(Kind::Role, &x.role));
+        }
+        if let Some(x) = d.members.iter().find(|x| self.member(&x.member).is_none()) {
+            return Err(unknown(Kind::Member, &x.member));
+        }
+        Ok(())
+    }
+
     /// Every rule a department must keep within this workspace.
     pub fn check_department(&self, d: &Department) -> Result<(), ModelError> {
         check_name(&self.departments, d)
@@ -181,7 +209,6 @@ impl Workspace {
     /// Adds a new role, or replaces the one with the same id.
     pub fn save_role(&mut self, mut r: Role) -> Result<(), ModelError> {
         tidy(&mut r.name);
-        r.duties.retain(|d| !d.trim().is_empty());
         self.check_role(&r)?;
         upsert(&mut self.roles, r);
         Ok(())
@@ -203,9 +230,60 @@ impl Workspace {
         Ok(())
     }
 
-    /// Removes a member. Returns it, or `None` if there was none with that id.
+    /// Adds a new duty, or changes the one with the same id (its letters included).
+    pub fn save_duty(&mut self, mut d: Duty) -> Result<(), ModelError> {
+        tidy(&mut d.title);
+        tidy(&mut d.area);
+        d.roles.retain(|x| x.letter.is_some());
+        self.check_duty(&d)?;
+        upsert(&mut self.duties, d);
+        Ok(())
+    }
+
+    /// Removes a duty and its letters.
+    pub fn remove_duty(&mut self, id: &DutyId) -> Option<Duty> {
+        take(&mut self.duties, id)
+    }
+
+    /// Sets (or with `None`, clears) a role's letter on a duty.
+    pub fn set_role_letter(&mut self, duty: &DutyId, role: &RoleId, letter: Option<Raci>) -> Result<(), ModelError> {
+        if self.role(role).is_none() {
+            return Err(unknown(Kind::Role, role));
+        }
+        let d = self.duties.iter_mut().find(|d| &d.id == duty).ok_or_else(|| unknown(Kind::Duty, duty))?;
+        d.roles.retain(|x| &x.role != role);
+        if letter.is_some() {
+            d.roles.push(RoleLetter { role: role.clone(), letter });
+        }
+        Ok(())
+    }
+
+    /// Overrides a member's letter on a duty: `Some(letter)` sets it (`Some(None)` means "no part
+    /// in it"), `None` removes the override so that the member's roles decide again.
+    pub fn set_member_letter(
+        &mut self,
+        duty: &DutyId,
+        member: &MemberId,
+        letter: Option<Option<Raci>>,
+    ) -> Result<(), ModelError> {
+        if self.member(member).is_none() {
+            return Err(unknown(Kind::Member, member));
+        }
+        let d = self.duties.iter_mut().find(|d| &d.id == duty).ok_or_else(|| unknown(Kind::Duty, duty))?;
+        d.members.retain(|x| &x.member != member);
+        if let Some(letter) = letter {
+            d.members.push(MemberLetter { member: member.clone(), letter });
+        }
+        Ok(())
+    }
+
+    /// Removes a member and their overrides in the chart.
     pub fn remove_member(&mut self, id: &MemberId) -> Option<Member> {
-        take(&mut self.members, id)
+        let member = take(&mut self.members, id)?;
+        for d in &mut self.duties {
+            d.members.retain(|x| &x.member != id);
+        }
+        Some(member)
     }
 
     /// Removes a role and every member's hold on it.
@@ -213,6 +291,9 @@ impl Workspace {
         let role = take(&mut self.roles, id)?;
         for m in &mut self.members {
             m.roles.retain(|r| r != id);
+        }
+        for d in &mut self.duties {
+            d.roles.retain(|x| &x.role != id);
         }
         Some(role)
     }
@@ -293,6 +374,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     duplicate_ids(&ws.roles, &mut out);
     duplicate_ids(&ws.skills, &mut out);
     duplicate_ids(&ws.departments, &mut out);
+    duplicate_ids(&ws.duties, &mut out);
     let mut note = |subject: String, r: Result<(), ModelError>| {
         if let Err(error) = r {
             out.push(Problem { subject, error });
@@ -309,6 +391,9 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     }
     for d in &ws.departments {
         note(d.id.to_string(), ws.check_department(d));
+    }
+    for d in &ws.duties {
+        note(d.id.to_string(), ws.check_duty(d));
     }
     out
 }

@@ -85,6 +85,8 @@ id_type!(/// Identifies a skill in the catalogue.
     SkillId, "skl");
 id_type!(/// Identifies a team or department.
     DepartmentId, "dep");
+id_type!(/// Identifies a duty (an activity in the responsibility chart).
+    DutyId, "dut");
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 //! ids get fresh ones, dangling references are removed, and every repair is reported.
 
 use super::edit::{name_key, validate, Kind, Problem};
-use super::ids::{DepartmentId, IdGen, MemberId, RoleId, SkillId};
+use super::ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId};
 use super::schema::{migrate, MigrationError, CURRENT_VERSION, FORMAT};
 use super::team::{Workspace, MAX_CAPACITY_HOURS, MAX_LEVEL};
 use super::edit::MAX_HEADCOUNT;
@@ -146,7 +146,7 @@ fn nesting_depth_exceeds(text: &str, limit: usize) -> bool {
 }
 
 fn label(obj: &Map<String, Value>, index: usize) -> String {
-    match obj.get("name").and_then(Value::as_str) {
+    match obj.get("name").or_else(|| obj.get("title")).and_then(Value::as_str) {
         Some(n) if !n.trim().is_empty() => n.trim().to_owned(),
         _ => format!("#{}", index + 1),
     }
@@ -226,7 +226,7 @@ fn restore_workspace(value: &Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>)
     let obj = value.as_object().unwrap_or(&empty);
     // Top-level fields first (lists are restored item by item below).
     let mut top = obj.clone();
-    for list in ["departments", "members", "roles", "skills"] {
+    for list in ["departments", "members", "roles", "skills", "duties"] {
         top.insert(list.into(), Value::Array(Vec::new()));
     }
     let mut ws: Workspace = restore(&top, Kind::Workspace, "workspace", &mut repairs);
@@ -234,6 +234,7 @@ fn restore_workspace(value: &Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>)
     ws.members = restore_list(obj, "members", Kind::Member, &mut repairs);
     ws.roles = restore_list(obj, "roles", Kind::Role, &mut repairs);
     ws.skills = restore_list(obj, "skills", Kind::Skill, &mut repairs);
+    ws.duties = restore_list(obj, "duties", Kind::Duty, &mut repairs);
     repair(&mut ws, ids, &mut repairs);
     (ws, repairs)
 }
@@ -244,10 +245,15 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
     fresh_ids(&mut ws.members, Kind::Member, |m| &mut m.id.0, |m| &m.name, MemberId::PREFIX, ids, repairs);
     fresh_ids(&mut ws.roles, Kind::Role, |r| &mut r.id.0, |r| &r.name, RoleId::PREFIX, ids, repairs);
     fresh_ids(&mut ws.skills, Kind::Skill, |s| &mut s.id.0, |s| &s.name, SkillId::PREFIX, ids, repairs);
+    fresh_ids(&mut ws.duties, Kind::Duty, |d| &mut d.id.0, |d| &d.title, DutyId::PREFIX, ids, repairs);
     unique_names(ws.departments.iter_mut().map(|d| &mut d.name), Kind::Department, repairs);
     unique_names(ws.members.iter_mut().map(|m| &mut m.name), Kind::Member, repairs);
     unique_names(ws.roles.iter_mut().map(|r| &mut r.name), Kind::Role, repairs);
     unique_names(ws.skills.iter_mut().map(|s| &mut s.name), Kind::Skill, repairs);
+    unique_names(ws.duties.iter_mut().map(|d| &mut d.title), Kind::Duty, repairs);
+    for d in &mut ws.duties {
+        d.area = d.area.trim().to_owned();
+    }
 
     let role_ids: Vec<RoleId> = ws.roles.iter().map(|r| r.id.clone()).collect();
     let skill_ids: Vec<SkillId> = ws.skills.iter().map(|s| s.id.clone()).collect();
@@ -284,6 +290,14 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
     for r in &mut ws.roles {
         let name = r.name.clone();
         keep_known(&mut r.required_skills, |s| &s.skill, &skill_ids, Kind::Role, &name, Kind::Skill, repairs);
+    }
+    let member_ids: Vec<MemberId> = ws.members.iter().map(|m| m.id.clone()).collect();
+    for d in &mut ws.duties {
+        let title = d.title.clone();
+        // An entry without a letter means nothing; drop it quietly.
+        d.roles.retain(|x| x.letter.is_some());
+        keep_known(&mut d.roles, |x| &x.role, &role_ids, Kind::Duty, &title, Kind::Role, repairs);
+        keep_known(&mut d.members, |x| &x.member, &member_ids, Kind::Duty, &title, Kind::Member, repairs);
     }
 }
 
@@ -336,6 +350,7 @@ fn kind_title(kind: Kind) -> &'static str {
         Kind::Skill => "Skill",
         Kind::Department => "Department",
         Kind::Workspace => "Workspace",
+        Kind::Duty => "Duty",
     }
 }
 

@@ -1,14 +1,17 @@
 //! Plain data and pure functions: no browser, no views. Everything here is tested natively.
 
 pub mod edit;
+pub mod handbook;
 pub mod ids;
 pub mod import;
+pub mod raci;
 pub mod schema;
 pub mod team;
 pub mod template;
 
 pub use edit::{validate, Kind, ModelError, Problem};
-pub use ids::{DepartmentId, IdGen, MemberId, RoleId, SkillId};
+pub use ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId};
+pub use raci::{Duty, Frequency, Raci};
 pub use team::{
     CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory, Workspace,
 };

@@ -9,7 +9,7 @@ use serde_json::Value;
 /// The `format` tag every Rolecall file carries.
 pub const FORMAT: &str = "rolecall";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// Why a file could not be brought up to the current version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,9 +28,49 @@ pub struct Step {
     pub run: fn(Value) -> Result<Value, String>,
 }
 
-/// The chain, oldest first. Each step has a fixture under `tests/fixtures/`.
-/// Version 1 is the first released schema, so the chain is empty until version 2 exists.
-pub const STEPS: &[Step] = &[];
+/// The chain, oldest first. Each step has a fixture under `tests/fixtures/` named after the
+/// version it starts from.
+pub const STEPS: &[Step] = &[Step { from: 1, run: v1_to_v2 }];
+
+/// Version 2 made duties first-class and added the chart's warning thresholds. Each role's plain-text duties become duties in the
+/// chart, with that role Accountable and Responsible (A/R) and the role's name as the area.
+/// The same text under several roles becomes one duty held by all of them, so that the chart
+/// shows the overlap (several Accountable) instead of hiding it. Ids are derived from the role's
+/// id so that the step stays pure and repeatable.
+fn v1_to_v2(mut ws: Value) -> Result<Value, String> {
+    let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
+    let mut duties: Vec<Value> = Vec::new();
+    if let Some(Value::Array(roles)) = obj.get_mut("roles") {
+        for role in roles.iter_mut() {
+            let Some(role) = role.as_object_mut() else { continue };
+            let id = role.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let area = role.get("name").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let Some(Value::Array(list)) = role.remove("duties") else { continue };
+            for (i, title) in list.iter().filter_map(Value::as_str).map(str::trim).filter(|t| !t.is_empty()).enumerate() {
+                let letter = serde_json::json!({ "role": id, "letter": "A+R" });
+                let same = duties.iter_mut().find(|d| {
+                    d["title"].as_str().is_some_and(|t| t.to_lowercase() == title.to_lowercase())
+                });
+                match same {
+                    Some(d) => d["roles"].as_array_mut().into_iter().for_each(|r| r.push(letter.clone())),
+                    None => duties.push(serde_json::json!({
+                        "id": format!("dut_{id}_{}", i + 1),
+                        "title": title,
+                        "area": area,
+                        "description": "",
+                        "frequency": null,
+                        "roles": [letter],
+                        "members": [],
+                    })),
+                }
+            }
+        }
+    }
+    obj.insert("duties".into(), Value::Array(duties));
+    let thresholds = serde_json::to_value(super::raci::Thresholds::default()).map_err(|e| e.to_string())?;
+    obj.entry("thresholds").or_insert(thresholds);
+    Ok(ws)
+}
 
 /// Brings a workspace value written at `version` up to [`CURRENT_VERSION`], one step at a time.
 pub fn migrate(mut workspace: Value, version: u64) -> Result<Value, MigrationError> {
@@ -70,6 +110,11 @@ pub fn encode(workspace: &Workspace, saved_at: DateTime<Utc>, pretty: bool) -> S
 /// The export file name: `rolecall-<team>-<yyyy-mm-dd>.json`, the team's name folded to a
 /// lower-case slug (letters of any script are kept, everything else becomes `-`).
 pub fn export_file_name(team: &str, date: chrono::NaiveDate) -> String {
+    file_name(team, "", date, "json")
+}
+
+/// A download's name: `rolecall-<team>[-<kind>]-<yyyy-mm-dd>.<ext>`.
+pub fn file_name(team: &str, kind: &str, date: chrono::NaiveDate, ext: &str) -> String {
     let mut slug = String::new();
     for c in team.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -80,7 +125,8 @@ pub fn export_file_name(team: &str, date: chrono::NaiveDate) -> String {
     }
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "workspace" } else { slug };
-    format!("rolecall-{slug}-{}.json", date.format("%Y-%m-%d"))
+    let kind = if kind.is_empty() { String::new() } else { format!("-{kind}") };
+    format!("rolecall-{slug}{kind}-{}.{ext}", date.format("%Y-%m-%d"))
 }
 
 #[cfg(test)]
@@ -96,5 +142,6 @@ mod tests {
         assert_eq!(export_file_name("  <b>R&D</b> ", d), "rolecall-b-r-d-b-2026-03-09.json");
         assert_eq!(export_file_name("客服团队", d), "rolecall-客服团队-2026-03-09.json");
         assert_eq!(export_file_name("", d), "rolecall-workspace-2026-03-09.json");
+        assert_eq!(super::file_name("Ops", "chart", d, "csv"), "rolecall-ops-chart-2026-03-09.csv");
     }
 }

@@ -1,6 +1,7 @@
 //! The team model: workspace, members, roles, skills, departments.
 
-use super::ids::{DepartmentId, MemberId, RoleId, SkillId};
+use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
+use super::raci::{Duty, Thresholds};
 use serde::{Deserialize, Serialize};
 
 /// The highest proficiency level (4 = expert).
@@ -164,8 +165,6 @@ pub struct Role {
     pub id: RoleId,
     pub name: String,
     pub purpose: String,
-    /// Plain-text duties, one per entry.
-    pub duties: Vec<String>,
     pub required_skills: Vec<RequiredSkill>,
     /// How many people the role needs.
     pub headcount: u32,
@@ -177,7 +176,6 @@ impl Default for Role {
             id: RoleId::default(),
             name: String::new(),
             purpose: String::new(),
-            duties: Vec::new(),
             required_skills: Vec::new(),
             headcount: 1,
         }
@@ -195,7 +193,7 @@ pub struct Skill {
 }
 
 /// Everything Rolecall knows about one team.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Workspace {
     pub name: String,
@@ -209,9 +207,29 @@ pub struct Workspace {
     pub members: Vec<Member>,
     pub roles: Vec<Role>,
     pub skills: Vec<Skill>,
+    /// The activities of the responsibility chart, with their letters.
+    pub duties: Vec<Duty>,
+    /// Where the chart starts warning.
+    pub thresholds: Thresholds,
 }
 
 impl Workspace {
+    /// The duty with `id`.
+    pub fn duty(&self, id: &DutyId) -> Option<&Duty> {
+        self.duties.iter().find(|d| &d.id == id)
+    }
+
+    /// The areas duties are grouped by, in the order they first appear.
+    pub fn areas(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for d in &self.duties {
+            if !out.contains(&d.area) {
+                out.push(d.area.clone());
+            }
+        }
+        out
+    }
+
     /// The member with `id`.
     pub fn member(&self, id: &MemberId) -> Option<&Member> {
         self.members.iter().find(|m| &m.id == id)

@@ -2,7 +2,8 @@
 //! (customer service representatives, technical support specialists, project managers,
 //! quality assurance, team leads).
 
-use super::ids::{DepartmentId, IdGen, MemberId, RoleId, SkillId};
+use super::ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId};
+use super::raci::{Duty, Frequency, Raci, RoleLetter, Thresholds};
 use super::team::{
     CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory, Workspace,
 };
@@ -12,7 +13,8 @@ pub fn empty(name: &str) -> Workspace {
     Workspace { name: name.to_owned(), ..Workspace::default() }
 }
 
-/// A service team of five roles, thirteen skills and six people.
+/// A service team of five roles, thirteen skills, six people and 21 duties with a RACI chart
+/// that passes every error check.
 pub fn service_team(ids: &mut IdGen) -> Workspace {
     use SkillCategory::*;
     let skill_rows: [(&str, SkillCategory, &str); 13] = [
@@ -43,19 +45,11 @@ pub fn service_team(ids: &mut IdGen) -> Workspace {
     let req = |list: &[(&str, u8)]| -> Vec<RequiredSkill> {
         list.iter().map(|(n, l)| RequiredSkill { skill: sk(n), min_level: *l }).collect()
     };
-    let duties = |list: &[&str]| -> Vec<String> { list.iter().map(|d| (*d).to_owned()).collect() };
 
     let lead = Role {
         id: RoleId::generate(ids),
         name: "Team Lead".into(),
         purpose: "Sets clear goals and expectations, removes obstacles and grows the team.".into(),
-        duties: duties(&[
-            "Set team goals, service standards and performance metrics",
-            "Handle escalated complaints and service recovery",
-            "Plan staffing and capacity against forecast demand",
-            "Run the daily stand-up and the monthly service review",
-            "Coach team members and recognise excellent work",
-        ]),
         required_skills: req(&[("Communication", 4), ("Coaching", 3), ("Conflict resolution", 3), ("Prioritisation", 3)]),
         headcount: 1,
     };
@@ -63,13 +57,6 @@ pub fn service_team(ids: &mut IdGen) -> Workspace {
         id: RoleId::generate(ids),
         name: "Customer Service Representative".into(),
         purpose: "Is the customer's first contact: answers questions, resolves issues and complaints.".into(),
-        duties: duties(&[
-            "Answer customer inquiries by phone, e-mail and chat",
-            "Resolve issues and complaints at first contact where possible",
-            "Guide customers on products, policies and procedures",
-            "Log every contact in the CRM",
-            "Escalate technical issues to technical support",
-        ]),
         required_skills: req(&[("Communication", 3), ("Empathy", 3), ("Product knowledge", 3), ("Problem solving", 2), ("CRM and ticketing tools", 2)]),
         headcount: 3,
     };
@@ -77,12 +64,6 @@ pub fn service_team(ids: &mut IdGen) -> Workspace {
         id: RoleId::generate(ids),
         name: "Technical Support Specialist".into(),
         purpose: "Resolves technical problems with the products quickly and efficiently.".into(),
-        duties: duties(&[
-            "Troubleshoot and resolve escalated technical issues",
-            "Diagnose incidents and coordinate fixes with engineering",
-            "Write knowledge-base articles for recurring problems",
-            "Give technical training to customer service representatives",
-        ]),
         required_skills: req(&[("Troubleshooting", 3), ("Product knowledge", 3), ("Problem solving", 3), ("Communication", 2)]),
         headcount: 2,
     };
@@ -90,12 +71,6 @@ pub fn service_team(ids: &mut IdGen) -> Workspace {
         id: RoleId::generate(ids),
         name: "Project Manager".into(),
         purpose: "Delivers service projects on time, within budget and to the customer's satisfaction.".into(),
-        duties: duties(&[
-            "Plan service projects: scope, schedule, budget and resources",
-            "Prioritise tasks and delegate responsibilities",
-            "Track progress and report to stakeholders",
-            "Coordinate with sales, engineering and other departments",
-        ]),
         required_skills: req(&[("Project planning", 3), ("Prioritisation", 3), ("Communication", 3)]),
         headcount: 1,
     };
@@ -103,12 +78,6 @@ pub fn service_team(ids: &mut IdGen) -> Workspace {
         id: RoleId::generate(ids),
         name: "Quality Assurance Specialist".into(),
         purpose: "Makes sure services meet or exceed customer expectations.".into(),
-        duties: duties(&[
-            "Develop and maintain quality standards",
-            "Review a sample of customer interactions every week",
-            "Monitor service performance and customer satisfaction",
-            "Report findings and improvement areas to management",
-        ]),
         required_skills: req(&[("Quality monitoring", 3), ("Data analysis", 3), ("Communication", 3), ("Process improvement", 2)]),
         headcount: 1,
     };
@@ -146,6 +115,52 @@ pub fn service_team(ids: &mut IdGen) -> Workspace {
             levels(&[("Quality monitoring", 3, false), ("Data analysis", 3, false), ("Communication", 3, false), ("Process improvement", 3, false)])),
     ];
 
+    // Columns: team lead, customer service, technical support, project manager, quality assurance.
+    use Frequency::*;
+    use Raci::{AR, A, C, I, R};
+    type Row = (&'static str, &'static str, Option<Frequency>, [Option<Raci>; 5]);
+    let rows: [Row; 21] = [
+        ("Customer inquiries", "Answer customer inquiries by phone, e-mail and chat", Some(Daily), [Some(A), Some(R), Some(C), None, Some(I)]),
+        ("Customer inquiries", "Log every contact in the CRM", Some(Daily), [None, Some(AR), None, None, Some(I)]),
+        ("Customer inquiries", "Guide customers on products, policies and procedures", Some(Daily), [Some(A), Some(R), Some(C), None, None]),
+        ("Customer inquiries", "Follow up on open cases within one business day", Some(Daily), [Some(I), Some(AR), None, None, None]),
+        ("Incident handling", "Troubleshoot and resolve technical issues", Some(Daily), [None, Some(I), Some(AR), None, None]),
+        ("Incident handling", "Diagnose incidents and coordinate fixes with engineering", Some(AsNeeded), [Some(I), None, Some(AR), Some(C), None]),
+        ("Incident handling", "Keep customers updated during an incident", Some(AsNeeded), [Some(I), Some(R), Some(A), None, None]),
+        ("Incident handling", "Write knowledge-base articles for recurring problems", Some(Weekly), [None, Some(C), Some(R), None, Some(A)]),
+        ("Escalations", "Handle escalated complaints and service recovery", Some(AsNeeded), [Some(AR), Some(C), None, None, Some(I)]),
+        ("Escalations", "Escalate technical issues to technical support", Some(AsNeeded), [Some(I), Some(AR), Some(I), None, None]),
+        ("Quality reviews", "Develop and maintain quality standards", Some(Quarterly), [Some(C), Some(I), None, None, Some(AR)]),
+        ("Quality reviews", "Review a sample of customer interactions", Some(Weekly), [None, Some(I), Some(I), None, Some(AR)]),
+        ("Quality reviews", "Run satisfaction surveys and act on the feedback", Some(Monthly), [Some(A), Some(I), None, Some(C), Some(R)]),
+        ("Reporting", "Report service metrics: satisfaction, first contact resolution, response times", Some(Monthly), [Some(A), None, None, Some(I), Some(R)]),
+        ("Reporting", "Track project progress and report to stakeholders", Some(Weekly), [Some(I), None, None, Some(AR), None]),
+        ("Planning", "Plan service projects: scope, schedule, budget and resources", Some(AsNeeded), [Some(C), None, Some(C), Some(AR), None]),
+        ("Planning", "Plan staffing and capacity against forecast demand", Some(Monthly), [Some(AR), None, None, Some(C), None]),
+        ("Planning", "Coordinate with sales, engineering and other departments", Some(Weekly), [Some(I), None, Some(C), Some(AR), None]),
+        ("Training", "Onboard and train new team members", Some(AsNeeded), [Some(A), None, Some(C), None, Some(R)]),
+        ("Training", "Give technical training to customer service representatives", Some(Monthly), [None, Some(I), Some(AR), None, None]),
+        ("Training", "Run the daily stand-up and the monthly service review", Some(Daily), [Some(AR), None, None, Some(C), Some(I)]),
+    ];
+    let role_ids = [lead.id.clone(), csr.id.clone(), tech.id.clone(), pm.id.clone(), qa.id.clone()];
+    let duties: Vec<Duty> = rows
+        .iter()
+        .map(|(area, title, frequency, letters)| Duty {
+            id: DutyId::generate(ids),
+            title: (*title).into(),
+            area: (*area).into(),
+            description: String::new(),
+            frequency: *frequency,
+            roles: role_ids
+                .iter()
+                .zip(letters)
+                .filter(|(_, l)| l.is_some())
+                .map(|(role, letter)| RoleLetter { role: role.clone(), letter: *letter })
+                .collect(),
+            members: Vec::new(),
+        })
+        .collect();
+
     Workspace {
         name: "Customer Service Team".into(),
         purpose: "Deliver efficient, professional help so that every customer leaves with their problem solved.".into(),
@@ -165,5 +180,7 @@ pub fn service_team(ids: &mut IdGen) -> Workspace {
         members,
         roles: vec![lead, csr, tech, pm, qa],
         skills,
+        duties,
+        thresholds: Thresholds::default(),
     }
 }

@@ -1,6 +1,5 @@
 use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::shared::level_select::LevelSelect;
-use crate::components::shared::lines_field::LinesField;
 use crate::components::t;
 use crate::i18n::{fill, model_error};
 use crate::model::{RequiredSkill, Role, SkillId};
@@ -84,8 +83,7 @@ pub fn RoleEditor(
                         prop:value=move || draft.with(|r| r.purpose.clone())
                         on:input=move |ev| draft.update(|r| r.purpose = event_target_value(&ev))></textarea>
                 </div>
-                <LinesField id="role-duties" label=t.f_duties initial=role.duties.clone() rows=5
-                    on_change=move |lines| draft.update(|r| r.duties = lines)/>
+                <p class="rc-hint">{t.duties_in_chart}</p>
                 <fieldset class="rc-fieldset">
                     <legend>{t.f_required_skills}</legend>
                     <ul class="rc-skill-rows">

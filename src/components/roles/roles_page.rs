@@ -70,8 +70,15 @@ fn RoleCard(role: Role, #[prop(into)] on_edit: Callback<Role>) -> impl IntoView 
                     on:click=move |_| on_edit.run(r.clone())>{t.edit}</button>
             </div>
             <p>{role.purpose.clone()}</p>
-            <h3 class="rc-card__sub">{t.duties}</h3>
-            <ul class="rc-list">{role.duties.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
+            {
+                let id = role.id.clone();
+                move || state.ws.with(|w| crate::model::handbook::role_handbook(w, &id)).map(|h| view! {
+                    <h3 class="rc-card__sub">{t.handbook_accountable}</h3>
+                    <ul class="rc-list">{h.accountable.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                    <h3 class="rc-card__sub">{t.handbook_responsible}</h3>
+                    <ul class="rc-list">{h.responsible.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                })
+            }
             <h3 class="rc-card__sub">{t.f_required_skills}</h3>
             <ul class="rc-chips">{required.into_iter().map(|s| view! { <li class="rc-chip">{s}</li> }).collect_view()}</ul>
             <h3 class="rc-card__sub">{t.held_by}</h3>

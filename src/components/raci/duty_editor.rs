@@ -1,0 +1,102 @@
+use crate::components::shared::confirm_bar::ConfirmBar;
+use crate::components::t;
+use crate::i18n::{fill, model_error};
+use crate::model::{Duty, Frequency};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Creates or edits a duty's title, area, description and frequency. Its letters are set in
+/// the chart itself.
+#[component]
+pub fn DutyEditor(
+    /// The duty as it is now (a fresh one for "Add duty").
+    duty: Duty,
+    /// Runs when the editor should close.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let is_new = state.ws.with_untracked(|w| w.duty(&duty.id).is_none());
+    let draft = RwSignal::new(duty);
+    let error = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let title_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(i) = title_ref.get() {
+            let _ = i.focus();
+        }
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match state.edit(|w| w.save_duty(draft.get_untracked())) {
+            Ok(()) => on_close.run(()),
+            Err(e) => error.set(Some(model_error(t, &e))),
+        }
+    };
+    let remove = move |_| {
+        let id = draft.with_untracked(|d| d.id.clone());
+        state.set(|w| {
+            w.remove_duty(&id);
+        });
+        on_close.run(());
+    };
+    let areas = state.ws.with_untracked(|w| w.areas());
+    view! {
+        <section class="rc-panel" aria-labelledby="duty-editor-title">
+            <h2 id="duty-editor-title">{if is_new { t.new_duty } else { t.edit_duty }}</h2>
+            <form class="rc-form" on:submit=save novalidate>
+                <div class="rc-grid">
+                    <div class="rc-field">
+                        <label for="duty-title">{t.f_duty_title}</label>
+                        <input id="duty-title" class="rc-input" type="text" node_ref=title_ref autocomplete="off"
+                            prop:value=move || draft.with(|d| d.title.clone())
+                            on:input=move |ev| draft.update(|d| d.title = event_target_value(&ev))/>
+                    </div>
+                    <div class="rc-field">
+                        <label for="duty-area">{t.f_area}</label>
+                        <input id="duty-area" class="rc-input" type="text" list="duty-areas" autocomplete="off"
+                            prop:value=move || draft.with(|d| d.area.clone())
+                            on:input=move |ev| draft.update(|d| d.area = event_target_value(&ev))/>
+                        <datalist id="duty-areas">
+                            {areas.into_iter().map(|a| view! { <option value=a/> }).collect_view()}
+                        </datalist>
+                    </div>
+                    <div class="rc-field">
+                        <label for="duty-frequency">{t.f_frequency}</label>
+                        <select id="duty-frequency" class="rc-select"
+                            on:change=move |ev| draft.update(|d| d.frequency = Frequency::parse(&event_target_value(&ev)))>
+                            <option value="" selected=move || draft.with(|d| d.frequency.is_none())>{t.no_frequency}</option>
+                            {Frequency::ALL.into_iter().enumerate().map(|(i, f)| view! {
+                                <option value=f.as_str() selected=move || draft.with(|d| d.frequency == Some(f))>{t.frequencies[i]}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="rc-field">
+                    <label for="duty-description">{t.f_description}</label>
+                    <textarea id="duty-description" class="rc-input" rows="2"
+                        prop:value=move || draft.with(|d| d.description.clone())
+                        on:input=move |ev| draft.update(|d| d.description = event_target_value(&ev))></textarea>
+                </div>
+                {move || error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
+                <div class="rc-actions">
+                    <button type="submit" class="rc-button rc-button--primary">{t.save}</button>
+                    <button type="button" class="rc-button" on:click=move |_| on_close.run(())>{t.cancel}</button>
+                    {(!is_new).then(|| view! {
+                        <button type="button" class="rc-button rc-button--danger rc-actions__end" on:click=move |_| confirming.set(true)>
+                            {t.remove_duty}
+                        </button>
+                    })}
+                </div>
+                <Show when=move || confirming.get()>
+                    <ConfirmBar
+                        message=fill(t.confirm_remove_duty, &[("name", &draft.with_untracked(|d| d.title.clone()))])
+                        confirm_label=t.confirm_yes_remove
+                        on_confirm=remove
+                        on_cancel=move |_| confirming.set(false)/>
+                </Show>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+use crate::components::t;
+use crate::i18n::{finding, fill};
+use crate::model::raci::{Finding, Severity};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Every check result, errors first, each with a button that jumps to its cell or column.
+#[component]
+pub fn ProblemsPanel(
+    /// Runs when the user asks to see a finding in the chart.
+    #[prop(into)]
+    on_show: Callback<Finding>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let findings = expect_context::<Memo<Vec<Finding>>>();
+    let group = move |severity: Severity| {
+        let items = move || findings.with(|f| f.iter().filter(|f| f.severity() == severity).cloned().collect::<Vec<_>>());
+        let title = match severity {
+            Severity::Error => t.errors_title,
+            Severity::Warning => t.warnings_title,
+        };
+        let class = match severity {
+            Severity::Error => "rc-problems__group rc-problems__group--error",
+            Severity::Warning => "rc-problems__group rc-problems__group--warning",
+        };
+        view! {
+            <Show when={let items = items.clone(); move || !items().is_empty()}>
+                <div class=class>
+                    <h3>{let items = items.clone(); move || fill(title, &[("count", &items().len())])}</h3>
+                    <ul class="rc-problems__list">
+                        {let items = items.clone(); move || items().into_iter().map(|f| {
+                            let text = state.ws.with_untracked(|w| finding(t, w, &f));
+                            let code = f.check.code();
+                            view! {
+                                <li class="rc-problems__item" data-code=code>
+                                    <span>{text}</span>
+                                    <button type="button" class="rc-button rc-button--small rc-no-print"
+                                        on:click=move |_| on_show.run(f.clone())>{t.show_in_chart}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+        }
+    };
+    view! {
+        <section class="rc-panel rc-problems" id="problems" aria-labelledby="problems-title">
+            <h2 id="problems-title" tabindex="-1">{t.problems_title}</h2>
+            <Show when=move || findings.with(Vec::is_empty)>
+                <p class="rc-muted">{t.summary_ok}</p>
+            </Show>
+            {group(Severity::Error)}
+            {group(Severity::Warning)}
+        </section>
+    }
+}

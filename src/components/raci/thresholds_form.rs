@@ -1,0 +1,43 @@
+use crate::components::t;
+use crate::model::raci::Thresholds;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The workspace's warning thresholds, behind a disclosure.
+#[component]
+pub fn ThresholdsForm() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    type Get = fn(&Thresholds) -> f64;
+    type Set = fn(&mut Thresholds, f64);
+    let fields: [(&'static str, &'static str, Get, Set, &'static str); 6] = [
+        ("th-r", t.th_max_responsible, |x| x.max_responsible as f64, |x, v| x.max_responsible = v as usize, "1"),
+        ("th-c", t.th_max_consulted, |x| x.max_consulted as f64, |x, v| x.max_consulted = v as usize, "1"),
+        ("th-i", t.th_max_informed, |x| x.max_informed as f64, |x, v| x.max_informed = v as usize, "1"),
+        ("th-ra", t.th_max_accountable_per_role, |x| x.max_accountable_per_role as f64, |x, v| x.max_accountable_per_role = v as usize, "1"),
+        ("th-rr", t.th_max_responsible_per_role, |x| x.max_responsible_per_role as f64, |x, v| x.max_responsible_per_role = v as usize, "1"),
+        ("th-load", t.th_member_load_factor, |x| x.member_load_factor, |x, v| x.member_load_factor = v, "0.5"),
+    ];
+    view! {
+        <details class="rc-panel rc-thresholds rc-no-print">
+            <summary>{t.thresholds_title}</summary>
+            <div class="rc-grid">
+                {fields.into_iter().map(|(id, label, get, set, step)| view! {
+                    <div class="rc-field">
+                        <label for=id>{label}</label>
+                        <input id=id class="rc-input rc-input--short" type="number" min="0" step=step
+                            prop:value=move || state.ws.with(|w| get(&w.thresholds).to_string())
+                            on:change=move |ev| {
+                                // Only whole, non-negative numbers (and a positive factor) are kept.
+                                if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
+                                    if v.is_finite() && v >= 0.0 && (step != "1" || v.fract() == 0.0) {
+                                        state.set(|w| set(&mut w.thresholds, v));
+                                    }
+                                }
+                            }/>
+                    </div>
+                }).collect_view()}
+            </div>
+        </details>
+    }
+}
