@@ -8,6 +8,12 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// The user's time-zone offset right now.
+pub fn local_offset() -> chrono::FixedOffset {
+    let minutes_west = js_sys::Date::new_0().get_timezone_offset() as i32;
+    chrono::FixedOffset::west_opt(minutes_west * 60).unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"))
+}
+
 /// A 64-bit seed from the browser's crypto source (falls back to Math.random).
 pub fn random_seed() -> u64 {
     let mut bytes = [0u8; 8];

@@ -38,11 +38,13 @@ pub enum Page {
     Skills,
     Chart,
     Handbook,
+    Board,
     Workspace,
 }
 
 impl Page {
-    pub const ALL: [Page; 6] = [Page::Team, Page::Roles, Page::Skills, Page::Chart, Page::Handbook, Page::Workspace];
+    pub const ALL: [Page; 7] =
+        [Page::Team, Page::Roles, Page::Skills, Page::Chart, Page::Handbook, Page::Board, Page::Workspace];
 
     pub fn hash(self) -> &'static str {
         match self {
@@ -51,6 +53,7 @@ impl Page {
             Page::Skills => "#/skills",
             Page::Chart => "#/responsibilities",
             Page::Handbook => "#/handbook",
+            Page::Board => "#/board",
             Page::Workspace => "#/workspace",
         }
     }
@@ -90,6 +93,10 @@ pub struct AppState {
     pub replaced: RwSignal<Option<(ReplaceReason, Workspace)>>,
     /// What had to be repaired in the stored data at start.
     pub load_repairs: RwSignal<Vec<Repair>>,
+    /// The clock, ticking every minute, for service targets and due dates.
+    pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
+    /// The board's search and filters (kept while moving between pages).
+    pub board_filter: RwSignal<crate::model::board::TaskFilter>,
     /// Counts wholesale replacements of the workspace (import, undo, another tab), so that pages
     /// with local form state start over.
     pub epoch: RwSignal<u64>,
@@ -144,12 +151,15 @@ impl AppState {
             replaced: RwSignal::new(replaced),
             load_repairs: RwSignal::new(load_repairs),
             epoch: RwSignal::new(0),
+            now: RwSignal::new(browser::now()),
+            board_filter: RwSignal::new(Default::default()),
             ids: StoredValue::new(ids),
             dirty: StoredValue::new(false),
             from_other_tab: StoredValue::new(false),
         };
         provide_context(state);
         state.install_autosave();
+        let _ = set_interval_with_handle(move || state.now.set(browser::now()), Duration::from_secs(60));
         state.install_listeners();
         state
     }
@@ -167,6 +177,22 @@ impl AppState {
         let mut out = None;
         self.ws.maybe_update(|w| {
             let r = f(w);
+            let changed = r.is_ok();
+            out = Some(r);
+            changed
+        });
+        out.expect("maybe_update runs its closure")
+    }
+
+    /// Applies a board command with the current time. Only a success changes (and saves) anything.
+    pub fn edit_board<T>(
+        &self,
+        f: impl FnOnce(&mut crate::model::Board, chrono::DateTime<chrono::Utc>) -> Result<T, crate::model::board::BoardError>,
+    ) -> Result<T, crate::model::board::BoardError> {
+        let now = browser::now();
+        let mut out = None;
+        self.ws.maybe_update(|w| {
+            let r = f(&mut w.board, now);
             let changed = r.is_ok();
             out = Some(r);
             changed

@@ -69,6 +69,24 @@ fn the_version_2_fixture_reads_without_repairs() {
     assert_eq!(ws.duties[2].member_override(&MemberId::from("mem_bo")), Some(None));
     assert_eq!(ws.thresholds.max_responsible, 2);
     assert_eq!(ws.thresholds.member_load_factor, 1.5);
+    // Version 3 added the board with its default columns.
+    assert_eq!(ws.board.columns.len(), 5);
+    assert_eq!(ws.board.columns[0].id, ColumnId::from("col_backlog"));
+    assert!(ws.board.tasks.is_empty());
+}
+
+#[test]
+fn the_version_3_fixture_reads_without_repairs() {
+    let got = read(&fixture("v3.json"), &mut ids()).unwrap();
+    assert_eq!((got.from_version, got.repairs.clone()), (3, vec![]));
+    let b = &got.workspace.board;
+    assert_eq!(b.columns[1].wip_limit, Some(2));
+    let t = &b.tasks[0];
+    assert_eq!((t.priority, t.kind, t.estimate_hours), (Priority::P1, TaskType::Incident, 2.5));
+    assert_eq!(t.history.len(), 2);
+    assert_eq!(t.labels, vec!["acme".to_string(), "hardware".to_string()]);
+    assert!(b.tasks[1].archived);
+    assert_eq!(b.standards[2].resolution_hours, 48);
 }
 
 // Every step of the chain is covered by a fixture named after the version it starts from.
@@ -178,16 +196,16 @@ fn a_byte_order_mark_is_accepted() {
 // Export files are pretty and keep a stable key order.
 #[test]
 fn an_export_is_pretty_and_starts_with_the_envelope_keys() {
-    let ws = service_team(&mut ids());
+    let ws = service_team(&mut ids(), Utc.timestamp_opt(1_790_000_000, 0).unwrap());
     let at = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
     let text = encode(&ws, at, true);
-    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 2,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
+    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 3,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
     assert_eq!(text, encode(&ws, at, true));
 }
 
 #[test]
 fn the_template_round_trips() {
-    let ws = service_team(&mut ids());
+    let ws = service_team(&mut ids(), Utc.timestamp_opt(1_790_000_000, 0).unwrap());
     let got = read(&encode(&ws, Utc.timestamp_opt(1_790_000_000, 0).unwrap(), false), &mut ids()).unwrap();
     assert_eq!(got.repairs, vec![]);
     assert_eq!(got.workspace, ws);

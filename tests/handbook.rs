@@ -14,7 +14,7 @@ fn words() -> HandbookWords<'static> {
 }
 
 fn template() -> Workspace {
-    service_team(&mut IdGen::new(9))
+    service_team(&mut IdGen::new(9), chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap())
 }
 
 fn role_id(ws: &Workspace, name: &str) -> RoleId {

@@ -6,7 +6,7 @@ use rolecall::model::*;
 
 fn ws() -> (Workspace, IdGen) {
     let mut ids = IdGen::new(1);
-    (service_team(&mut ids), ids)
+    (service_team(&mut ids, chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap()), ids)
 }
 
 fn skill_id(ws: &Workspace, name: &str) -> SkillId {

@@ -73,7 +73,7 @@ fn letters_from_several_roles_combine_to_the_strongest() {
 // The template must show a good chart at once.
 #[test]
 fn the_template_chart_has_no_errors_and_no_warnings() {
-    let ws = service_team(&mut IdGen::new(3));
+    let ws = service_team(&mut IdGen::new(3), chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap());
     assert_eq!(check(&ws), vec![]);
     assert_eq!(validate(&ws), vec![]);
     assert!(ws.areas().len() >= 6);

@@ -98,8 +98,10 @@ test('a new duty shows its missing letters until they are set', async ({ page })
   await expect(problems).toContainText('“Answer social media messages” has no Responsible');
   const c = cell(page, 'Answer social media messages', 'Customer Service Representative');
   await c.click();           // R
+  await expect(c).toBeFocused();
   await page.keyboard.press('a'); // A/R
   await page.keyboard.press('ArrowLeft');
+  await expect(cell(page, 'Answer social media messages', 'Team Lead')).toBeFocused();
   await page.keyboard.press('i');
   await expect(c).toHaveText('A/R');
   await expect(page.getByTestId('chart-summary')).toHaveText('No problems found');

@@ -1,5 +1,6 @@
 //! Components, one per file, grouped by area. They turn events into model calls.
 
+pub mod board;
 pub mod raci;
 pub mod roles;
 pub mod shared;

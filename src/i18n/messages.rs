@@ -12,6 +12,8 @@ fn kind_index(kind: Kind) -> usize {
         Kind::Department => 3,
         Kind::Workspace => 4,
         Kind::Duty => 5,
+        Kind::Task => 6,
+        Kind::Column => 7,
     }
 }
 
@@ -169,5 +171,38 @@ pub fn handbook_words(t: &'static Strings) -> crate::model::handbook::HandbookWo
         skill_member: t.handbook_skill_member,
         skill_role: t.handbook_skill_role,
         gap: t.handbook_gap,
+    }
+}
+
+/// A board rule, as a sentence.
+pub fn board_error(t: &Strings, e: &crate::model::board::BoardError) -> String {
+    use crate::model::board::BoardError::*;
+    match e {
+        NoTask | NoColumn => t.err_board_missing.into(),
+        EmptyTitle => t.err_task_title.into(),
+        EmptyColumnName => t.err_column_name.into(),
+        DuplicateColumn(name) => fill(t.err_duplicate_column, &[("name", name)]),
+        LastColumn => t.err_last_column.into(),
+        EstimateOutOfRange => t.err_estimate.into(),
+        ZeroWipLimit => t.err_wip.into(),
+    }
+}
+
+/// Hours with at most one decimal ("2", "2.5").
+pub fn hours(h: f64) -> String {
+    let rounded = (h * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
+}
+
+/// One reason behind an assignment suggestion.
+pub fn reason(t: &Strings, r: &crate::model::board::Reason) -> String {
+    use crate::model::board::Reason::*;
+    match r {
+        Skills { met, total } => fill(t.reason_skills, &[("met", met), ("total", total)]),
+        Gap { skill, have, need } => fill(t.reason_gap, &[("skill", skill), ("have", have), ("need", need)]),
+        Responsible => t.reason_responsible.into(),
+        Accountable => t.reason_accountable.into(),
+        Spare { hours: h } => fill(t.reason_spare, &[("hours", &hours(*h))]),
+        Over { hours: h } => fill(t.reason_over, &[("hours", &hours(*h))]),
     }
 }

@@ -18,6 +18,8 @@ pub enum Kind {
     Department,
     Workspace,
     Duty,
+    Task,
+    Column,
 }
 
 impl fmt::Display for Kind {
@@ -29,6 +31,8 @@ impl fmt::Display for Kind {
             Kind::Department => "department",
             Kind::Workspace => "workspace",
             Kind::Duty => "duty",
+            Kind::Task => "task",
+            Kind::Column => "column",
         })
     }
 }
@@ -240,9 +244,15 @@ impl Workspace {
         Ok(())
     }
 
-    /// Removes a duty and its letters.
+    /// Removes a duty and its letters; tasks linked to it keep their work but lose the link.
     pub fn remove_duty(&mut self, id: &DutyId) -> Option<Duty> {
-        take(&mut self.duties, id)
+        let duty = take(&mut self.duties, id)?;
+        for t in &mut self.board.tasks {
+            if t.duty.as_ref() == Some(id) {
+                t.duty = None;
+            }
+        }
+        Some(duty)
     }
 
     /// Sets (or with `None`, clears) a role's letter on a duty.
@@ -283,6 +293,9 @@ impl Workspace {
         for d in &mut self.duties {
             d.members.retain(|x| &x.member != id);
         }
+        for t in &mut self.board.tasks {
+            t.assignees.retain(|m| m != id);
+        }
         Some(member)
     }
 
@@ -306,6 +319,9 @@ impl Workspace {
         }
         for r in &mut self.roles {
             r.required_skills.retain(|s| &s.skill != id);
+        }
+        for t in &mut self.board.tasks {
+            t.required_skills.retain(|s| &s.skill != id);
         }
         Some(skill)
     }
@@ -395,7 +411,53 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     for d in &ws.duties {
         note(d.id.to_string(), ws.check_duty(d));
     }
+    check_board(ws, &mut out);
     out
+}
+
+fn check_board(ws: &Workspace, out: &mut Vec<Problem>) {
+    let board = &ws.board;
+    if board.columns.is_empty() {
+        out.push(Problem { subject: String::new(), error: ModelError::EmptyName { kind: Kind::Column } });
+    }
+    for (i, c) in board.columns.iter().enumerate() {
+        let key = name_key(&c.name);
+        if key.is_empty() {
+            out.push(Problem { subject: c.id.to_string(), error: ModelError::EmptyName { kind: Kind::Column } });
+        } else if board.columns[..i].iter().any(|o| name_key(&o.name) == key) {
+            out.push(Problem { subject: c.id.to_string(), error: ModelError::DuplicateName { kind: Kind::Column, name: c.name.clone() } });
+        }
+        if board.columns[..i].iter().any(|o| o.id == c.id) || c.id.as_str().is_empty() {
+            out.push(Problem { subject: c.id.to_string(), error: ModelError::DuplicateId { kind: Kind::Column, id: c.id.to_string() } });
+        }
+    }
+    for (i, t) in board.tasks.iter().enumerate() {
+        let mut note = |error| out.push(Problem { subject: t.id.to_string(), error });
+        if t.title.trim().is_empty() {
+            note(ModelError::EmptyName { kind: Kind::Task });
+        }
+        if board.tasks[..i].iter().any(|o| o.id == t.id) || t.id.as_str().is_empty() {
+            note(ModelError::DuplicateId { kind: Kind::Task, id: t.id.to_string() });
+        }
+        if board.column(&t.column).is_none() {
+            note(unknown(Kind::Column, &t.column));
+        }
+        if let Some(m) = t.assignees.iter().find(|m| ws.member(m).is_none()) {
+            note(unknown(Kind::Member, m));
+        }
+        if let Some(d) = t.duty.as_ref().filter(|d| ws.duty(d).is_none()) {
+            note(unknown(Kind::Duty, d));
+        }
+        if let Some(s) = t.required_skills.iter().find(|s| ws.skill(&s.skill).is_none()) {
+            note(unknown(Kind::Skill, &s.skill));
+        }
+        if t.required_skills.iter().any(|s| s.min_level > MAX_LEVEL) {
+            note(ModelError::LevelOutOfRange(MAX_LEVEL + 1));
+        }
+        if let Err(e) = check_unique_refs(Kind::Member, t.assignees.iter()) {
+            note(e);
+        }
+    }
 }
 
 fn duplicate_ids<T: Entity>(items: &[T], out: &mut Vec<Problem>) {

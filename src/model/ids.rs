@@ -87,6 +87,10 @@ id_type!(/// Identifies a team or department.
     DepartmentId, "dep");
 id_type!(/// Identifies a duty (an activity in the responsibility chart).
     DutyId, "dut");
+id_type!(/// Identifies a board column.
+    ColumnId, "col");
+id_type!(/// Identifies a task on the board.
+    TaskId, "tsk");
 
 #[cfg(test)]
 mod tests {

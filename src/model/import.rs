@@ -3,7 +3,8 @@
 //! ids get fresh ones, dangling references are removed, and every repair is reported.
 
 use super::edit::{name_key, validate, Kind, Problem};
-use super::ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId};
+use super::board::{default_columns, Board, Column, Task};
+use super::ids::{ColumnId, DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId, TaskId};
 use super::schema::{migrate, MigrationError, CURRENT_VERSION, FORMAT};
 use super::team::{Workspace, MAX_CAPACITY_HOURS, MAX_LEVEL};
 use super::edit::MAX_HEADCOUNT;
@@ -220,6 +221,20 @@ fn restore_list<T: Serialize + DeserializeOwned + Default>(
     out
 }
 
+fn restore_board(value: Option<&Value>, repairs: &mut Vec<Repair>) -> Board {
+    let Some(Value::Object(obj)) = value else {
+        repairs.push(Repair::FieldDefaulted { kind: Kind::Workspace, item: "workspace".into(), field: "board".into() });
+        return Board::default();
+    };
+    let mut top = obj.clone();
+    top.insert("columns".into(), Value::Array(Vec::new()));
+    top.insert("tasks".into(), Value::Array(Vec::new()));
+    let mut board: Board = restore(&top, Kind::Column, "board", repairs);
+    board.columns = restore_list::<Column>(obj, "columns", Kind::Column, repairs);
+    board.tasks = restore_list::<Task>(obj, "tasks", Kind::Task, repairs);
+    board
+}
+
 fn restore_workspace(value: &Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>) {
     let mut repairs = Vec::new();
     let empty = Map::new();
@@ -229,12 +244,15 @@ fn restore_workspace(value: &Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>)
     for list in ["departments", "members", "roles", "skills", "duties"] {
         top.insert(list.into(), Value::Array(Vec::new()));
     }
+    // Restored on its own below.
+    top.insert("board".into(), Value::Object(Map::new()));
     let mut ws: Workspace = restore(&top, Kind::Workspace, "workspace", &mut repairs);
     ws.departments = restore_list(obj, "departments", Kind::Department, &mut repairs);
     ws.members = restore_list(obj, "members", Kind::Member, &mut repairs);
     ws.roles = restore_list(obj, "roles", Kind::Role, &mut repairs);
     ws.skills = restore_list(obj, "skills", Kind::Skill, &mut repairs);
     ws.duties = restore_list(obj, "duties", Kind::Duty, &mut repairs);
+    ws.board = restore_board(obj.get("board"), &mut repairs);
     repair(&mut ws, ids, &mut repairs);
     (ws, repairs)
 }
@@ -251,6 +269,25 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
     unique_names(ws.roles.iter_mut().map(|r| &mut r.name), Kind::Role, repairs);
     unique_names(ws.skills.iter_mut().map(|s| &mut s.name), Kind::Skill, repairs);
     unique_names(ws.duties.iter_mut().map(|d| &mut d.title), Kind::Duty, repairs);
+    if ws.board.columns.is_empty() {
+        ws.board.columns = default_columns();
+        repairs.push(Repair::FieldDefaulted { kind: Kind::Workspace, item: "board".into(), field: "columns".into() });
+    }
+    fresh_ids(&mut ws.board.columns, Kind::Column, |c| &mut c.id.0, |c| &c.name, ColumnId::PREFIX, ids, repairs);
+    unique_names(ws.board.columns.iter_mut().map(|c| &mut c.name), Kind::Column, repairs);
+    fresh_ids(&mut ws.board.tasks, Kind::Task, |t| &mut t.id.0, |t| &t.title, TaskId::PREFIX, ids, repairs);
+    for (i, t) in ws.board.tasks.iter_mut().enumerate() {
+        if t.title.trim().is_empty() {
+            t.title = format!("{} {}", kind_title(Kind::Task), i + 1);
+            repairs.push(Repair::NameGiven { kind: Kind::Task, name: t.title.clone() });
+        }
+    }
+    for c in &mut ws.board.columns {
+        if c.wip_limit == Some(0) {
+            c.wip_limit = None;
+            repairs.push(Repair::ValueClamped { kind: Kind::Column, item: c.name.clone(), field: "wip_limit".into(), from: 0, to: 1 });
+        }
+    }
     for d in &mut ws.duties {
         d.area = d.area.trim().to_owned();
     }
@@ -258,24 +295,16 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
     let role_ids: Vec<RoleId> = ws.roles.iter().map(|r| r.id.clone()).collect();
     let skill_ids: Vec<SkillId> = ws.skills.iter().map(|s| s.id.clone()).collect();
     let dept_ids: Vec<DepartmentId> = ws.departments.iter().map(|d| d.id.clone()).collect();
-    let mut clamp = |kind: Kind, item: &str, field: &str, value: u64, max: u64| -> u64 {
-        if value > max {
-            repairs.push(Repair::ValueClamped { kind, item: item.into(), field: field.into(), from: value, to: max });
-            max
-        } else {
-            value
-        }
-    };
     for m in &mut ws.members {
-        m.capacity_hours = clamp(Kind::Member, &m.name, "capacity_hours", m.capacity_hours.into(), MAX_CAPACITY_HOURS.into()) as u32;
+        m.capacity_hours = clamp(repairs, Kind::Member, &m.name, "capacity_hours", m.capacity_hours.into(), MAX_CAPACITY_HOURS.into()) as u32;
         for s in &mut m.skills {
-            s.level = clamp(Kind::Member, &m.name, "level", s.level.into(), MAX_LEVEL.into()) as u8;
+            s.level = clamp(repairs, Kind::Member, &m.name, "level", s.level.into(), MAX_LEVEL.into()) as u8;
         }
     }
     for r in &mut ws.roles {
-        r.headcount = clamp(Kind::Role, &r.name, "headcount", r.headcount.into(), MAX_HEADCOUNT.into()) as u32;
+        r.headcount = clamp(repairs, Kind::Role, &r.name, "headcount", r.headcount.into(), MAX_HEADCOUNT.into()) as u32;
         for s in &mut r.required_skills {
-            s.min_level = clamp(Kind::Role, &r.name, "min_level", s.min_level.into(), MAX_LEVEL.into()) as u8;
+            s.min_level = clamp(repairs, Kind::Role, &r.name, "min_level", s.min_level.into(), MAX_LEVEL.into()) as u8;
         }
     }
     for m in &mut ws.members {
@@ -292,6 +321,29 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
         keep_known(&mut r.required_skills, |s| &s.skill, &skill_ids, Kind::Role, &name, Kind::Skill, repairs);
     }
     let member_ids: Vec<MemberId> = ws.members.iter().map(|m| m.id.clone()).collect();
+    let duty_ids: Vec<DutyId> = ws.duties.iter().map(|d| d.id.clone()).collect();
+    let column_ids: Vec<ColumnId> = ws.board.columns.iter().map(|c| c.id.clone()).collect();
+    for t in &mut ws.board.tasks {
+        let title = t.title.clone();
+        keep_known(&mut t.assignees, |m| m, &member_ids, Kind::Task, &title, Kind::Member, repairs);
+        keep_known(&mut t.required_skills, |s| &s.skill, &skill_ids, Kind::Task, &title, Kind::Skill, repairs);
+        for s in &mut t.required_skills {
+            s.min_level = clamp(repairs, Kind::Task, &title, "min_level", s.min_level.into(), MAX_LEVEL.into()) as u8;
+        }
+        if let Some(d) = t.duty.as_ref().filter(|d| !duty_ids.contains(d)) {
+            repairs.push(Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Duty, id: d.to_string() });
+            t.duty = None;
+        }
+        if !column_ids.contains(&t.column) {
+            repairs.push(Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Column, id: t.column.to_string() });
+            t.column = column_ids[0].clone();
+        }
+        if !(0.0..=1000.0).contains(&t.estimate_hours) {
+            let to = t.estimate_hours.clamp(0.0, 1000.0);
+            repairs.push(Repair::ValueClamped { kind: Kind::Task, item: title.clone(), field: "estimate_hours".into(), from: t.estimate_hours.max(0.0) as u64, to: to as u64 });
+            t.estimate_hours = if t.estimate_hours.is_nan() { 0.0 } else { to };
+        }
+    }
     for d in &mut ws.duties {
         let title = d.title.clone();
         // An entry without a letter means nothing; drop it quietly.
@@ -351,6 +403,8 @@ fn kind_title(kind: Kind) -> &'static str {
         Kind::Department => "Department",
         Kind::Workspace => "Workspace",
         Kind::Duty => "Duty",
+        Kind::Task => "Task",
+        Kind::Column => "Column",
     }
 }
 
@@ -375,4 +429,13 @@ fn keep_known<E, I: PartialEq + ToString + Clone>(
         }
         keep
     });
+}
+
+fn clamp(repairs: &mut Vec<Repair>, kind: Kind, item: &str, field: &str, value: u64, max: u64) -> u64 {
+    if value > max {
+        repairs.push(Repair::ValueClamped { kind, item: item.into(), field: field.into(), from: value, to: max });
+        max
+    } else {
+        value
+    }
 }

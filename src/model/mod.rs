@@ -1,5 +1,6 @@
 //! Plain data and pure functions: no browser, no views. Everything here is tested natively.
 
+pub mod board;
 pub mod edit;
 pub mod handbook;
 pub mod ids;
@@ -10,7 +11,8 @@ pub mod team;
 pub mod template;
 
 pub use edit::{validate, Kind, ModelError, Problem};
-pub use ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId};
+pub use board::{Board, Priority, Task, TaskType};
+pub use ids::{ColumnId, DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId, TaskId};
 pub use raci::{Duty, Frequency, Raci};
 pub use team::{
     CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory, Workspace,

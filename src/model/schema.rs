@@ -9,7 +9,7 @@ use serde_json::Value;
 /// The `format` tag every Rolecall file carries.
 pub const FORMAT: &str = "rolecall";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
 /// Why a file could not be brought up to the current version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,7 +30,16 @@ pub struct Step {
 
 /// The chain, oldest first. Each step has a fixture under `tests/fixtures/` named after the
 /// version it starts from.
-pub const STEPS: &[Step] = &[Step { from: 1, run: v1_to_v2 }];
+pub const STEPS: &[Step] = &[Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }];
+
+/// Version 3 added the task board: the default columns (with fixed ids), no tasks, and the
+/// default service standards.
+fn v2_to_v3(mut ws: Value) -> Result<Value, String> {
+    let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
+    let board = serde_json::to_value(super::board::Board::default()).map_err(|e| e.to_string())?;
+    obj.entry("board").or_insert(board);
+    Ok(ws)
+}
 
 /// Version 2 made duties first-class and added the chart's warning thresholds. Each role's plain-text duties become duties in the
 /// chart, with that role Accountable and Responsible (A/R) and the role's name as the area.

@@ -1,6 +1,7 @@
 //! The team model: workspace, members, roles, skills, departments.
 
 use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
+use super::board::Board;
 use super::raci::{Duty, Thresholds};
 use serde::{Deserialize, Serialize};
 
@@ -211,6 +212,8 @@ pub struct Workspace {
     pub duties: Vec<Duty>,
     /// Where the chart starts warning.
     pub thresholds: Thresholds,
+    /// The task board.
+    pub board: Board,
 }
 
 impl Workspace {

@@ -2,8 +2,10 @@
 //! (customer service representatives, technical support specialists, project managers,
 //! quality assurance, team leads).
 
-use super::ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId};
+use super::ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId, TaskId};
+use super::board::{Board, Priority, Task, TaskType};
 use super::raci::{Duty, Frequency, Raci, RoleLetter, Thresholds};
+use chrono::{DateTime, Duration, Utc};
 use super::team::{
     CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory, Workspace,
 };
@@ -15,7 +17,7 @@ pub fn empty(name: &str) -> Workspace {
 
 /// A service team of five roles, thirteen skills, six people and 21 duties with a RACI chart
 /// that passes every error check.
-pub fn service_team(ids: &mut IdGen) -> Workspace {
+pub fn service_team(ids: &mut IdGen, now: DateTime<Utc>) -> Workspace {
     use SkillCategory::*;
     let skill_rows: [(&str, SkillCategory, &str); 13] = [
         ("Communication", People, "Listens, explains clearly and keeps customers informed."),
@@ -161,6 +163,8 @@ pub fn service_team(ids: &mut IdGen) -> Workspace {
         })
         .collect();
 
+    let board = sample_board(ids, now, &members, &duties, &skills);
+
     Workspace {
         name: "Customer Service Team".into(),
         purpose: "Deliver efficient, professional help so that every customer leaves with their problem solved.".into(),
@@ -182,5 +186,59 @@ pub fn service_team(ids: &mut IdGen) -> Workspace {
         skills,
         duties,
         thresholds: Thresholds::default(),
+        board,
     }
+}
+
+/// Ten tasks in every column, with their history, so that the board and its analytics have
+/// something to show. One P1 incident is left unassigned for the suggestions.
+fn sample_board(ids: &mut IdGen, now: DateTime<Utc>, members: &[Member], duties: &[Duty], skills: &[Skill]) -> Board {
+    use Priority::*;
+    use TaskType::*;
+    let mut board = Board::default();
+    let col = |i: usize| board.columns[i].id.clone();
+    let cols = [col(0), col(1), col(2), col(3), col(4)];
+    let who = |name: &str| members.iter().find(|m| m.name == name).map(|m| m.id.clone()).unwrap_or_default();
+    let duty = |start: &str| duties.iter().find(|d| d.title.starts_with(start)).map(|d| d.id.clone());
+    let skill = |name: &str, min_level: u8| RequiredSkill {
+        skill: skills.iter().find(|s| s.name == name).map(|s| s.id.clone()).unwrap_or_default(),
+        min_level,
+    };
+    // (title, type, priority, duty, assignees, skills, estimate, due in days, created hours ago, moves as (column, hours ago))
+    type Row<'a> = (&'a str, TaskType, Priority, &'a str, Vec<&'a str>, Vec<RequiredSkill>, f64, Option<i64>, i64, Vec<(usize, i64)>);
+    let rows: Vec<Row> = vec![
+        ("Chat widget outage on mobile", Incident, P1, "Diagnose incidents", vec![], vec![skill("Troubleshooting", 3)], 3.0, None, 0, vec![]),
+        ("Customer cannot reset their password", Incident, P2, "Troubleshoot and resolve", vec!["Tom Becker"], vec![skill("Troubleshooting", 3)], 2.0, None, 3, vec![(1, 3), (2, 2)]),
+        ("Refund request for order 4821", Request, P3, "Answer customer inquiries", vec!["Chen Wei"], vec![skill("Product knowledge", 2)], 1.0, Some(1), 5, vec![(1, 5)]),
+        ("Complaint: late delivery, third call", Complaint, P2, "Handle escalated complaints", vec!["Maria Lopez"], vec![skill("Conflict resolution", 3)], 2.0, None, 20, vec![(1, 20), (2, 18), (3, 2)]),
+        ("Update the knowledge-base article on invoices", Improvement, P4, "Write knowledge-base articles", vec!["Tom Becker"], vec![], 3.0, Some(10), 48, vec![]),
+        ("Weekly quality review: 20 chats", Other, P3, "Review a sample", vec!["Sam Okafor"], vec![skill("Quality monitoring", 3)], 4.0, Some(2), 26, vec![(1, 25), (2, 6)]),
+        ("Onboarding plan for the new representative", Training, P3, "Onboard and train", vec!["Sam Okafor"], vec![skill("Coaching", 2)], 6.0, Some(5), 30, vec![(1, 28)]),
+        ("Plan next quarter's staffing", Other, P3, "Plan staffing", vec!["Maria Lopez"], vec![skill("Prioritisation", 3)], 4.0, Some(14), 72, vec![]),
+        ("Product training: new billing portal", Training, P4, "Give technical training", vec!["Tom Becker", "Aisha Khan"], vec![], 3.0, None, 120, vec![(1, 110), (2, 50), (4, 24)]),
+        ("Act on low satisfaction comments", Improvement, P3, "Run satisfaction surveys", vec!["Sam Okafor", "Li Na"], vec![skill("Data analysis", 2)], 2.0, None, 96, vec![(1, 90), (2, 60), (3, 40), (4, 30)]),
+    ];
+    let hours = |h: i64| now - Duration::hours(h);
+    for (title, kind, priority, duty_start, assignees, required_skills, estimate_hours, due, created, moves) in rows {
+        let id = TaskId::generate(ids);
+        let task = Task {
+            id: id.clone(),
+            title: title.into(),
+            kind,
+            priority,
+            duty: duty(duty_start),
+            assignees: assignees.into_iter().map(who).collect(),
+            required_skills,
+            estimate_hours,
+            due: due.map(|d| (now + Duration::days(d)).date_naive()),
+            column: cols[0].clone(),
+            ..Task::default()
+        };
+        let _ = board.add_task(task, hours(created));
+        for (column, ago) in moves {
+            let _ = board.move_task(&id, &cols[column], None, hours(ago));
+        }
+    }
+    board.tasks.iter_mut().for_each(|t| t.updated_at = t.history.last().map_or(t.created_at, |m| m.at));
+    board
 }

@@ -15,7 +15,7 @@ pub fn TeamPage() -> impl IntoView {
         let id = state.with_ids(MemberId::generate);
         editing.set(Some(Member { id, ..Member::default() }));
     };
-    let load_template = move |_| state.replace(state.with_ids(template::service_team), ReplaceReason::Reset);
+    let load_template = move |_| state.replace(state.with_ids(|ids| template::service_team(ids, crate::browser::now())), ReplaceReason::Reset);
     let members = move || state.ws.with(|w| w.members.clone());
     view! {
         <section class="rc-page" aria-labelledby="team-title">

@@ -1,0 +1,338 @@
+use super::board_settings::BoardSettings;
+use super::task_card::TaskCard;
+use super::task_editor::TaskEditor;
+use super::workload::Workload;
+use super::{CardView, LaneView, Lanes};
+use crate::components::t;
+use crate::i18n::fill;
+use crate::model::board::{initials, is_overdue, is_over_capacity, AssigneeFilter, Sla, TaskFilter};
+use crate::model::{ColumnId, Priority, Task, TaskId, TaskType, Workspace};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Which view of the board is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Board,
+    Workload,
+}
+
+fn card_view(ws: &Workspace, task: &Task, now: chrono::DateTime<chrono::Utc>, offset: chrono::FixedOffset) -> CardView {
+    let t = t();
+    let board = &ws.board;
+    let people = task
+        .assignees
+        .iter()
+        .filter_map(|m| ws.member(m))
+        .map(|m| (initials(&m.name), m.name.clone(), is_over_capacity(ws, &m.id)))
+        .collect();
+    let badge = if is_overdue(board, task, now, offset) {
+        Some(("overdue", t.badge_overdue.to_string()))
+    } else {
+        match board.sla(task, now) {
+            Sla::Breached => Some(("breached", t.badge_breached.to_string())),
+            Sla::AtRisk => Some(("at-risk", t.badge_at_risk.to_string())),
+            _ if board.is_open(task) => task.due.map(|d| ("due", fill(t.badge_due, &[("date", &d.format("%Y-%m-%d"))]))),
+            _ => None,
+        }
+    };
+    CardView {
+        id: task.id.clone(),
+        title: task.title.clone(),
+        priority: task.priority,
+        kind: task.kind,
+        column_name: board.column(&task.column).map(|c| c.name.clone()).unwrap_or_default(),
+        people,
+        badge,
+        skills: task
+            .required_skills
+            .iter()
+            .filter_map(|s| ws.skill(&s.skill).map(|k| format!("{} {}", k.name, s.min_level)))
+            .collect(),
+        labels: task.labels.clone(),
+    }
+}
+
+/// The lane a task belongs to: its key and title.
+fn lane_of(ws: &Workspace, task: &Task, lanes: Lanes) -> (String, String) {
+    let t = t();
+    let first = task.assignees.first().and_then(|m| ws.member(m));
+    match lanes {
+        Lanes::None => (String::new(), String::new()),
+        Lanes::Assignee => first.map_or(("~".into(), t.unassigned.into()), |m| (m.id.to_string(), m.name.clone())),
+        Lanes::Role => first
+            .and_then(|m| m.roles.first())
+            .and_then(|r| ws.role(r))
+            .map_or(("~".into(), t.no_role.into()), |r| (r.id.to_string(), r.name.clone())),
+        Lanes::Priority => (task.priority.as_str().into(), t.priorities[task.priority.index()].into()),
+        Lanes::Type => {
+            let i = TaskType::ALL.iter().position(|k| *k == task.kind).unwrap_or(0);
+            (task.kind.as_str().into(), t.task_types[i].into())
+        }
+    }
+}
+
+/// The order lanes appear in.
+fn lane_order(ws: &Workspace, lanes: Lanes) -> Vec<String> {
+    match lanes {
+        Lanes::None => vec![String::new()],
+        Lanes::Assignee => ws.members.iter().map(|m| m.id.to_string()).chain(["~".to_string()]).collect(),
+        Lanes::Role => ws.roles.iter().map(|r| r.id.to_string()).chain(["~".to_string()]).collect(),
+        Lanes::Priority => Priority::ALL.iter().map(|p| p.as_str().to_string()).collect(),
+        Lanes::Type => TaskType::ALL.iter().map(|k| k.as_str().to_string()).collect(),
+    }
+}
+
+/// The task board, its filters and swimlanes, and the workload view.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let view = RwSignal::new(View::Board);
+    let lanes = RwSignal::new(Lanes::None);
+    let editing = RwSignal::new(None::<Task>);
+    let archived = RwSignal::new(None::<usize>);
+    let filter = state.board_filter;
+    let offset = crate::browser::local_offset();
+
+    let lane_views = Memo::new(move |_| {
+        let now = state.now.get();
+        let lanes = lanes.get();
+        filter.with(|f| {
+            state.ws.with(|ws| {
+                let columns: Vec<ColumnId> = ws.board.columns.iter().map(|c| c.id.clone()).collect();
+                let mut out: Vec<LaneView> = lane_order(ws, lanes)
+                    .into_iter()
+                    .map(|key| LaneView { key, title: None, cells: columns.iter().map(|c| (c.clone(), Vec::new())).collect() })
+                    .collect();
+                for task in ws.board.tasks.iter().filter(|t| !t.archived && f.matches(&ws.board, t, now, offset)) {
+                    let (key, title) = lane_of(ws, task, lanes);
+                    let Some(lane) = out.iter_mut().find(|l| l.key == key) else { continue };
+                    if lanes != Lanes::None {
+                        lane.title = Some(title);
+                    }
+                    if let Some((_, cards)) = lane.cells.iter_mut().find(|(c, _)| c == &task.column) {
+                        cards.push(card_view(ws, task, now, offset));
+                    }
+                }
+                // Empty lanes are hidden, but the board always shows one.
+                if lanes != Lanes::None {
+                    out.retain(|l| l.title.is_some());
+                }
+                out
+            })
+        })
+    });
+    let heads = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            ws.board.columns.iter().map(|c| (c.id.clone(), c.name.clone(), ws.board.wip(&c.id))).collect::<Vec<_>>()
+        })
+    });
+    provide_context(editing);
+
+    let add = move |_| {
+        let column = state.ws.with_untracked(|w| w.board.columns.get(1).or(w.board.columns.first()).map(|c| c.id.clone()));
+        let id = state.with_ids(TaskId::generate);
+        editing.set(Some(Task { id, column: column.unwrap_or_default(), estimate_hours: 1.0, ..Task::default() }));
+    };
+    let archive = move |_| {
+        let n = state.edit_board(|b, _| Ok(b.archive_done())).unwrap_or(0);
+        archived.set(Some(n));
+    };
+    let members = move || state.ws.with(|w| w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>());
+    let labels = move || state.ws.with(|w| w.board.labels());
+    let filters_on = move || filter.with(TaskFilter::active_count);
+
+    view! {
+        <section class="rc-page rc-board-page" aria-labelledby="board-title">
+            <div class="rc-page__head">
+                <div>
+                    <h1 id="board-title">{t.board_title}</h1>
+                    <p class="rc-muted rc-no-print" id="board-keys">{t.board_intro}</p>
+                </div>
+                <div class="rc-actions rc-no-print">
+                    <fieldset class="rc-segmented">
+                        <legend class="rc-sr">{t.view_label}</legend>
+                        <label class="rc-segmented__option">
+                            <input type="radio" name="board-view" prop:checked=move || view.get() == View::Board
+                                on:change=move |_| view.set(View::Board)/>
+                            {t.view_board}
+                        </label>
+                        <label class="rc-segmented__option">
+                            <input type="radio" name="board-view" prop:checked=move || view.get() == View::Workload
+                                on:change=move |_| view.set(View::Workload)/>
+                            {t.view_workload}
+                        </label>
+                    </fieldset>
+                    <button type="button" class="rc-button rc-button--primary" on:click=add>{t.add_task}</button>
+                </div>
+            </div>
+            {move || editing.get().map(|task| view! { <TaskEditor task=task on_close=move |_| editing.set(None)/> })}
+            <Show when=move || view.get() == View::Workload>
+                <Workload on_show=move |_| view.set(View::Board)/>
+            </Show>
+            <Show when=move || view.get() == View::Board>
+                <div class="rc-toolbar rc-no-print" role="search" aria-label=t.search>
+                    <div class="rc-field">
+                        <label for="board-search">{t.search}</label>
+                        <input id="board-search" class="rc-input" type="search"
+                            prop:value=move || filter.with(|f| f.text.clone())
+                            on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))/>
+                    </div>
+                    <div class="rc-field">
+                        <label for="board-assignee">{t.filter_assignee}</label>
+                        <select id="board-assignee" class="rc-select" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            filter.update(|f| f.assignee = match v.as_str() {
+                                "" => None,
+                                "~" => Some(AssigneeFilter::Nobody),
+                                id => Some(AssigneeFilter::Member(id.into())),
+                            });
+                        }>
+                            <option value="" selected=move || filter.with(|f| f.assignee.is_none())>{t.any}</option>
+                            <option value="~" selected=move || filter.with(|f| f.assignee == Some(AssigneeFilter::Nobody))>{t.unassigned}</option>
+                            {move || members().into_iter().map(|(id, name)| {
+                                let sel = AssigneeFilter::Member(id.clone());
+                                view! { <option value=id.to_string() selected=move || filter.with(|f| f.assignee.as_ref() == Some(&sel))>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="rc-field">
+                        <label for="board-priority">{t.filter_priority}</label>
+                        <select id="board-priority" class="rc-select" on:change=move |ev| filter.update(|f| f.priority = Priority::parse(&event_target_value(&ev)))>
+                            <option value="" selected=move || filter.with(|f| f.priority.is_none())>{t.any}</option>
+                            {Priority::ALL.into_iter().map(|p| view! {
+                                <option value=p.as_str() selected=move || filter.with(|f| f.priority == Some(p))>{t.priorities[p.index()]}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="rc-field">
+                        <label for="board-type">{t.filter_type}</label>
+                        <select id="board-type" class="rc-select" on:change=move |ev| filter.update(|f| f.kind = TaskType::parse(&event_target_value(&ev)))>
+                            <option value="" selected=move || filter.with(|f| f.kind.is_none())>{t.any}</option>
+                            {TaskType::ALL.into_iter().enumerate().map(|(i, k)| view! {
+                                <option value=k.as_str() selected=move || filter.with(|f| f.kind == Some(k))>{t.task_types[i]}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="rc-field">
+                        <label for="board-label">{t.filter_label}</label>
+                        <select id="board-label" class="rc-select" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            filter.update(|f| f.label = (!v.is_empty()).then_some(v));
+                        }>
+                            <option value="" selected=move || filter.with(|f| f.label.is_none())>{t.any}</option>
+                            {move || labels().into_iter().map(|l| {
+                                let (v, value) = (l.clone(), l.clone());
+                                view! { <option value=value selected=move || filter.with(|f| f.label.as_ref() == Some(&v))>{l}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <label class="rc-check">
+                        <input type="checkbox" prop:checked=move || filter.with(|f| f.overdue_only)
+                            on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev))/>
+                        {t.filter_overdue}
+                    </label>
+                    <div class="rc-field">
+                        <label for="board-lanes">{t.swimlanes}</label>
+                        <select id="board-lanes" class="rc-select" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            lanes.set(Lanes::ALL.into_iter().find(|l| l.as_str() == v).unwrap_or(Lanes::None));
+                        }>
+                            {Lanes::ALL.into_iter().map(|l| {
+                                let label = match l {
+                                    Lanes::None => t.lane_none,
+                                    Lanes::Assignee => t.lane_assignee,
+                                    Lanes::Role => t.lane_role,
+                                    Lanes::Priority => t.lane_priority,
+                                    Lanes::Type => t.lane_type,
+                                };
+                                view! { <option value=l.as_str() selected=move || lanes.get() == l>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <Show when=move || { filters_on() > 0 }>
+                    <p class="rc-filters-on" role="status">
+                        <span>{move || fill(t.filters_on, &[("count", &filters_on())])}</span>
+                        <button type="button" class="rc-button rc-button--small" on:click=move |_| filter.set(TaskFilter::default())>
+                            {t.clear_filters}
+                        </button>
+                    </p>
+                </Show>
+                <div class="rc-board" style=move || format!("--rc-columns: {}", heads.with(Vec::len))>
+                    <div class="rc-board__heads">
+                        {move || heads.get().into_iter().map(|(id, name, wip)| {
+                            let count = match wip.limit {
+                                Some(l) => format!("{} / {l}", wip.count),
+                                None => wip.count.to_string(),
+                            };
+                            let over = wip.is_over();
+                            let warning = over.then(|| fill(t.wip_over, &[("count", &wip.count), ("limit", &wip.limit.unwrap_or(0))]));
+                            view! {
+                                <div class="rc-board__head" class:rc-board__head--over=over class:rc-board__head--at=wip.is_at()
+                                    data-column=id.to_string()>
+                                    <h2 class="rc-board__title">{name}</h2>
+                                    <span class="rc-board__count" title=fill(t.tasks_in_column, &[("count", &wip.count)])>{count}</span>
+                                    {warning.map(|w| view! { <p class="rc-board__wip" role="status">{w}</p> })}
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                    <For each=move || lane_views.get() key=|l| l.clone() let:lane>
+                        <div class="rc-board__lane">
+                            {lane.title.clone().map(|title| view! { <h3 class="rc-board__lane-title">{title}</h3> })}
+                            <div class="rc-board__cells">
+                                {lane.cells.into_iter().map(|(column, cards)| view! { <BoardCell column=column cards=cards/> }).collect_view()}
+                            </div>
+                        </div>
+                    </For>
+                </div>
+                <div class="rc-actions rc-no-print">
+                    <button type="button" class="rc-button" on:click=archive>{t.archive_done}</button>
+                    {move || archived.get().map(|n| view! { <span role="status">{fill(t.archived_n, &[("count", &n)])}</span> })}
+                </div>
+                <BoardSettings/>
+            </Show>
+        </section>
+    }
+}
+
+/// The cards of one column in one lane, and the drop target for drags.
+#[component]
+fn BoardCell(column: ColumnId, cards: Vec<CardView>) -> impl IntoView {
+    let state = AppState::expect();
+    let drop_before = RwSignal::new(None::<Option<TaskId>>);
+    provide_context(drop_before);
+    let col = column.clone();
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let Some(moving) = ev.data_transfer().and_then(|d| d.get_data("text/plain").ok()).filter(|s| !s.is_empty()) else { return };
+        let moving = TaskId(moving);
+        let before = drop_before.get_untracked().flatten();
+        drop_before.set(None);
+        let _ = state.edit_board(|b, now| {
+            let index = b.index_before(&moving, &col, before.as_ref());
+            b.move_task(&moving, &col, index, now)
+        });
+    };
+    view! {
+        <ul class="rc-board__cell" data-column=column.to_string()
+            class:rc-board__cell--target=move || drop_before.with(Option::is_some)
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                // Over the list itself (not a card): the drop goes last.
+                if ev.target() == ev.current_target() {
+                    drop_before.set(Some(None));
+                }
+            }
+            on:dragleave=move |ev: leptos::ev::DragEvent| {
+                if ev.target() == ev.current_target() {
+                    drop_before.set(None);
+                }
+            }
+            on:drop=on_drop>
+            {cards.into_iter().map(|c| view! { <TaskCard card=c column=column.clone()/> }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,109 @@
+use super::{card_id, CardView};
+use crate::components::t;
+use crate::i18n::fill;
+use crate::model::{ColumnId, Task, TaskId, TaskType};
+use crate::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A card: title, priority, people, due or service badge, skills and labels. Drag it, or focus
+/// it and press Shift + arrow keys to move it; Enter opens it.
+#[component]
+pub fn TaskCard(card: CardView, column: ColumnId) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let editing = expect_context::<RwSignal<Option<Task>>>();
+    let drop_before = expect_context::<RwSignal<Option<Option<TaskId>>>>();
+    let id = card.id.clone();
+    let type_index = TaskType::ALL.iter().position(|k| *k == card.kind).unwrap_or(0);
+    let label = fill(
+        t.card_label,
+        &[("title", &card.title), ("priority", &t.priorities[card.priority.index()]), ("column", &card.column_name)],
+    );
+    let open = {
+        let id = id.clone();
+        move || editing.set(state.ws.with_untracked(|w| w.board.task(&id).cloned()))
+    };
+    let on_keydown = {
+        let (id, column) = (id.clone(), column.clone());
+        move |ev: leptos::ev::KeyboardEvent| {
+            if !ev.shift_key() {
+                return;
+            }
+            let key = ev.key();
+            let (dc, dr): (isize, isize) = match key.as_str() {
+                "ArrowLeft" => (-1, 0),
+                "ArrowRight" => (1, 0),
+                "ArrowUp" => (0, -1),
+                "ArrowDown" => (0, 1),
+                _ => return,
+            };
+            ev.prevent_default();
+            let moved = state.edit_board(|b, now| {
+                if dc != 0 {
+                    let i = b.columns.iter().position(|c| c.id == column).unwrap_or(0) as isize;
+                    let j = (i + dc).clamp(0, b.columns.len() as isize - 1) as usize;
+                    let to = b.columns[j].id.clone();
+                    if to == column {
+                        return Err(crate::model::board::BoardError::NoColumn);
+                    }
+                    b.move_task(&id, &to, None, now)
+                } else {
+                    let i = b.in_column(&column).position(|t| t.id == id).unwrap_or(0) as isize;
+                    let j = (i + dr).max(0) as usize;
+                    b.move_task(&id, &column, Some(j), now)
+                }
+            });
+            if moved.is_ok() {
+                let target = card_id(&id);
+                request_animation_frame(move || crate::browser::focus(&target));
+            }
+        }
+    };
+    let drag_id = id.clone();
+    let over_id = id.clone();
+    view! {
+        <li class=format!("rc-task rc-task--{}", card.priority.as_str().to_lowercase()) draggable="true" data-task=id.to_string()
+            on:dragstart=move |ev: leptos::ev::DragEvent| {
+                if let Some(dt) = ev.data_transfer() {
+                    let _ = dt.set_data("text/plain", drag_id.as_str());
+                    dt.set_effect_allowed("move");
+                }
+            }
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                // Upper half: before this card; lower half: before the next one.
+                let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+                let rect = el.get_bounding_client_rect();
+                let upper = (ev.client_y() as f64) < rect.top() + rect.height() / 2.0;
+                let before = if upper {
+                    Some(over_id.clone())
+                } else {
+                    el.next_element_sibling().and_then(|n| n.get_attribute("data-task")).map(TaskId)
+                };
+                drop_before.set(Some(before));
+            }>
+            <button type="button" class="rc-task__open" id=card_id(&id) aria-label=label aria-describedby="board-keys"
+                on:click={let open = open.clone(); move |_| open()} on:keydown=on_keydown>
+                <span class="rc-task__title">{card.title.clone()}</span>
+            </button>
+            <div class="rc-task__meta">
+                <span class=format!("rc-priority rc-priority--{}", card.priority.as_str().to_lowercase())>{card.priority.as_str()}</span>
+                <span class="rc-task__type">{t.task_types[type_index]}</span>
+                {card.badge.clone().map(|(kind, text)| view! { <span class=format!("rc-due rc-due--{kind}")>{text}</span> })}
+                <span class="rc-people">
+                    {card.people.iter().map(|(ini, name, over)| {
+                        let title = if *over { format!("{name} · {}", t.over_capacity) } else { name.clone() };
+                        view! { <span class="rc-avatar" class:rc-avatar--over=*over title=title.clone() aria-label=title>{ini.clone()}</span> }
+                    }).collect_view()}
+                </span>
+            </div>
+            {(!card.skills.is_empty() || !card.labels.is_empty()).then(|| view! {
+                <ul class="rc-chips rc-task__chips">
+                    {card.skills.iter().map(|s| view! { <li class="rc-chip">{s.clone()}</li> }).collect_view()}
+                    {card.labels.iter().map(|l| view! { <li class="rc-chip rc-chip--label">{format!("#{l}")}</li> }).collect_view()}
+                </ul>
+            })}
+        </li>
+    }
+}

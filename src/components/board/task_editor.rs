@@ -1,0 +1,302 @@
+use crate::components::shared::confirm_bar::ConfirmBar;
+use crate::components::shared::level_select::LevelSelect;
+use crate::components::t;
+use crate::i18n::{board_error, fill, reason};
+use crate::model::board::{is_over_capacity, suggest};
+use crate::model::{ColumnId, DutyId, MemberId, Priority, RequiredSkill, SkillId, Task, TaskType};
+use crate::state::AppState;
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use leptos::prelude::*;
+
+/// Creates or edits a task, with ranked assignment suggestions beside the assignees.
+#[component]
+pub fn TaskEditor(
+    /// The task as it is now (a fresh one for "Add task").
+    task: Task,
+    /// Runs when the dialog should close.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let offset = crate::browser::local_offset();
+    let is_new = state.ws.with_untracked(|w| w.board.task(&task.id).is_none());
+    let draft = RwSignal::new(task.clone());
+    let estimate = RwSignal::new(crate::i18n::hours(task.estimate_hours));
+    let labels = RwSignal::new(task.labels.join(", "));
+    let service_due = RwSignal::new(
+        task.service_due.map(|d| d.with_timezone(&offset).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let title_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(i) = title_ref.get() {
+            let _ = i.focus();
+        }
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut task = draft.get_untracked();
+        let text = estimate.get_untracked();
+        match text.trim().replace(',', ".").parse::<f64>() {
+            Ok(h) if h.is_finite() => task.estimate_hours = h,
+            _ => return error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
+        }
+        task.labels = labels.get_untracked().split(',').map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+        task.service_due = NaiveDateTime::parse_from_str(&service_due.get_untracked(), "%Y-%m-%dT%H:%M")
+            .ok()
+            .and_then(|d| offset.from_local_datetime(&d).single())
+            .map(|d| d.with_timezone(&chrono::Utc));
+        let column = task.column.clone();
+        let result = state.edit_board(|b, now| {
+            if b.task(&task.id).is_none() {
+                b.add_task(task, now)
+            } else {
+                let id = task.id.clone();
+                let moved = b.task(&id).is_some_and(|old| old.column != column);
+                b.update_task(task, now)?;
+                if moved {
+                    b.move_task(&id, &column, None, now)?;
+                }
+                Ok(())
+            }
+        });
+        match result {
+            Ok(()) => on_close.run(()),
+            Err(e) => error.set(Some(board_error(t, &e))),
+        }
+    };
+    let remove = move |_| {
+        let id = draft.with_untracked(|d| d.id.clone());
+        let _ = state.edit_board(|b, _| Ok(b.remove_task(&id)));
+        on_close.run(());
+    };
+    let toggle_assignee = move |id: MemberId, on: bool| {
+        draft.update(|d| {
+            d.assignees.retain(|m| m != &id);
+            if on {
+                d.assignees.push(id);
+            }
+        })
+    };
+    let (columns, duties, members, catalogue) = state.ws.with_untracked(|w| {
+        (
+            w.board.columns.iter().map(|c| (c.id.clone(), c.name.clone())).collect::<Vec<_>>(),
+            w.duties.iter().map(|d| (d.id.clone(), d.title.clone())).collect::<Vec<_>>(),
+            w.members.iter().filter(|m| m.active).map(|m| (m.id.clone(), m.name.clone(), is_over_capacity(w, &m.id))).collect::<Vec<_>>(),
+            w.skills.clone(),
+        )
+    });
+    let skill_name = {
+        let catalogue = catalogue.clone();
+        move |id: &SkillId| catalogue.iter().find(|s| &s.id == id).map(|s| s.name.clone()).unwrap_or_default()
+    };
+    let unlisted = move || {
+        draft.with(|d| catalogue.iter().filter(|s| d.required_skills.iter().all(|x| x.skill != s.id)).cloned().collect::<Vec<_>>())
+    };
+    let suggestions = move || {
+        let task = draft.get();
+        state.ws.with(|w| {
+            suggest(w, &task)
+                .into_iter()
+                .take(5)
+                .map(|s| {
+                    let name = w.member(&s.member).map(|m| m.name.clone()).unwrap_or_default();
+                    let why: Vec<String> = s.reasons.iter().map(|r| reason(t, r)).collect();
+                    (s.member, name, why.join(" · "))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <div class="rc-overlay" on:keydown=move |ev| if ev.key() == "Escape" { on_close.run(()) }>
+            <section class="rc-dialog rc-dialog--wide" role="dialog" aria-modal="true" aria-labelledby="task-editor-title">
+                <h2 id="task-editor-title">{if is_new { t.new_task } else { t.edit_task }}</h2>
+                <form class="rc-form" on:submit=save novalidate>
+                    <div class="rc-field">
+                        <label for="task-title">{t.f_task_title}</label>
+                        <input id="task-title" class="rc-input" type="text" node_ref=title_ref autocomplete="off"
+                            prop:value=move || draft.with(|d| d.title.clone())
+                            on:input=move |ev| draft.update(|d| d.title = event_target_value(&ev))/>
+                    </div>
+                    <div class="rc-grid">
+                        <div class="rc-field">
+                            <label for="task-type">{t.f_task_type}</label>
+                            <select id="task-type" class="rc-select" on:change=move |ev| {
+                                if let Some(k) = TaskType::parse(&event_target_value(&ev)) { draft.update(|d| d.kind = k) }
+                            }>
+                                {TaskType::ALL.into_iter().enumerate().map(|(i, k)| view! {
+                                    <option value=k.as_str() selected=move || draft.with(|d| d.kind == k)>{t.task_types[i]}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="rc-field">
+                            <label for="task-priority">{t.f_priority}</label>
+                            <select id="task-priority" class="rc-select" on:change=move |ev| {
+                                if let Some(p) = Priority::parse(&event_target_value(&ev)) { draft.update(|d| d.priority = p) }
+                            }>
+                                {Priority::ALL.into_iter().map(|p| view! {
+                                    <option value=p.as_str() selected=move || draft.with(|d| d.priority == p)>{t.priorities[p.index()]}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="rc-field">
+                            <label for="task-column">{t.f_column}</label>
+                            <select id="task-column" class="rc-select" on:change=move |ev| draft.update(|d| d.column = ColumnId(event_target_value(&ev)))>
+                                {columns.into_iter().map(|(id, name)| {
+                                    let v = id.clone();
+                                    view! { <option value=id.to_string() selected=move || draft.with(|d| d.column == v)>{name}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="rc-field">
+                            <label for="task-duty">{t.f_duty}</label>
+                            <select id="task-duty" class="rc-select" on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                draft.update(|d| d.duty = (!v.is_empty()).then(|| DutyId(v)));
+                            }>
+                                <option value="" selected=move || draft.with(|d| d.duty.is_none())>{t.no_duty}</option>
+                                {duties.into_iter().map(|(id, title)| {
+                                    let v = id.clone();
+                                    view! { <option value=id.to_string() selected=move || draft.with(|d| d.duty.as_ref() == Some(&v))>{title}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="rc-field">
+                            <label for="task-estimate">{t.f_estimate}</label>
+                            <input id="task-estimate" class="rc-input rc-input--short" type="number" min="0" max="1000" step="0.5"
+                                prop:value=move || estimate.get() on:input=move |ev| estimate.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="rc-field">
+                            <label for="task-due">{t.f_due}</label>
+                            <input id="task-due" class="rc-input" type="date"
+                                prop:value=move || draft.with(|d| d.due.map(|x| x.format("%Y-%m-%d").to_string()).unwrap_or_default())
+                                on:change=move |ev| draft.update(|d| d.due = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok())/>
+                        </div>
+                        <div class="rc-field">
+                            <label for="task-service-due">{t.f_service_due}</label>
+                            <input id="task-service-due" class="rc-input" type="datetime-local"
+                                prop:value=move || service_due.get() on:change=move |ev| service_due.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="rc-field">
+                            <label for="task-labels">{t.f_labels}</label>
+                            <input id="task-labels" class="rc-input" type="text"
+                                prop:value=move || labels.get() on:input=move |ev| labels.set(event_target_value(&ev))/>
+                        </div>
+                    </div>
+                    <div class="rc-field">
+                        <label for="task-description">{t.f_description}</label>
+                        <textarea id="task-description" class="rc-input" rows="3"
+                            prop:value=move || draft.with(|d| d.description.clone())
+                            on:input=move |ev| draft.update(|d| d.description = event_target_value(&ev))></textarea>
+                    </div>
+                    <fieldset class="rc-fieldset">
+                        <legend>{t.f_required_skills}</legend>
+                        <ul class="rc-skill-rows">
+                            <For each=move || draft.with(|d| d.required_skills.clone()) key=|s| s.skill.clone() let:s>
+                                {
+                                    let name = skill_name(&s.skill);
+                                    let id = s.skill.clone();
+                                    let (id_l, id_r) = (id.clone(), id.clone());
+                                    let level = Signal::derive(move || draft.with(|d| d.required_skills.iter().find(|x| x.skill == id).map_or(0, |x| x.min_level)));
+                                    view! {
+                                        <li class="rc-skill-row">
+                                            <span class="rc-skill-row__name">{name.clone()}</span>
+                                            <LevelSelect value=level label=fill(t.min_level_for, &[("skill", &name)])
+                                                on_change=move |l| draft.update(|d| {
+                                                    if let Some(x) = d.required_skills.iter_mut().find(|x| x.skill == id_l) { x.min_level = l }
+                                                })/>
+                                            <button type="button" class="rc-button rc-button--small"
+                                                aria-label=fill(t.remove_named, &[("name", &name)])
+                                                on:click=move |_| draft.update(|d| d.required_skills.retain(|x| x.skill != id_r))>{t.remove}</button>
+                                        </li>
+                                    }
+                                }
+                            </For>
+                        </ul>
+                        <div class="rc-field rc-field--inline">
+                            <label for="task-add-skill">{t.f_add_required}</label>
+                            <select id="task-add-skill" class="rc-select" on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                if !v.is_empty() {
+                                    draft.update(|d| d.required_skills.push(RequiredSkill { skill: SkillId(v), min_level: 2 }));
+                                }
+                            }>
+                                {move || {
+                                    let opts = unlisted().into_iter().map(|s| view! { <option value=s.id.to_string()>{s.name}</option> }).collect_view();
+                                    view! { <option value="" selected=true>{t.choose}</option> {opts} }
+                                }}
+                            </select>
+                        </div>
+                    </fieldset>
+                    <div class="rc-assign">
+                        <fieldset class="rc-fieldset">
+                            <legend>{t.f_assignees}</legend>
+                            <div class="rc-checks rc-checks--column">
+                                {members.into_iter().map(|(id, name, over)| {
+                                    let (a, b) = (id.clone(), id.clone());
+                                    view! {
+                                        <label class="rc-check">
+                                            <input type="checkbox" prop:checked=move || draft.with(|d| d.assignees.contains(&a))
+                                                on:change=move |ev| toggle_assignee(b.clone(), event_target_checked(&ev))/>
+                                            {name}
+                                            {over.then(|| view! { <span class="rc-badge rc-badge--warn">{t.over_capacity}</span> })}
+                                        </label>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        </fieldset>
+                        <section class="rc-suggestions" aria-labelledby="suggestions-title">
+                            <h3 id="suggestions-title">{t.suggestions_title}</h3>
+                            <ol class="rc-suggestions__list">
+                                {move || {
+                                    let list = suggestions();
+                                    if list.is_empty() {
+                                        return view! { <li class="rc-muted">{t.no_suggestions}</li> }.into_any();
+                                    }
+                                    list.into_iter().map(|(id, name, why)| {
+                                        let assigned = { let id = id.clone(); Memo::new(move |_| draft.with(|d| d.assignees.contains(&id))) };
+                                        let label = fill(t.suggestion_assign, &[("name", &name)]);
+                                        view! {
+                                            <li class="rc-suggestion">
+                                                <div>
+                                                    <strong>{name.clone()}</strong>
+                                                    <p class="rc-hint">{why}</p>
+                                                </div>
+                                                <button type="button" class="rc-button rc-button--small" aria-label=label
+                                                    disabled=move || assigned.get()
+                                                    on:click={let id = id.clone(); move |_| toggle_assignee(id.clone(), true)}>
+                                                    {move || if assigned.get() { t.suggestion_assigned } else { t.assign }}
+                                                </button>
+                                            </li>
+                                        }
+                                    }).collect_view().into_any()
+                                }}
+                            </ol>
+                        </section>
+                    </div>
+                    {move || error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
+                    <div class="rc-actions">
+                        <button type="submit" class="rc-button rc-button--primary">{t.save}</button>
+                        <button type="button" class="rc-button" on:click=move |_| on_close.run(())>{t.cancel}</button>
+                        {(!is_new).then(|| view! {
+                            <button type="button" class="rc-button rc-button--danger rc-actions__end" on:click=move |_| confirming.set(true)>
+                                {t.remove_task}
+                            </button>
+                        })}
+                    </div>
+                    <Show when=move || confirming.get()>
+                        <ConfirmBar
+                            message=fill(t.confirm_remove_task, &[("name", &draft.with_untracked(|d| d.title.clone()))])
+                            confirm_label=t.confirm_yes_remove
+                            on_confirm=remove
+                            on_cancel=move |_| confirming.set(false)/>
+                    </Show>
+                </form>
+            </section>
+        </div>
+    }
+}
