@@ -35,7 +35,7 @@ fn classify(err: wasm_bindgen::JsValue) -> StorageError {
     match err.dyn_ref::<web_sys::DomException>() {
         Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StorageError::QuotaExceeded,
         Some(e) => StorageError::Other(format!("{}: {}", e.name(), e.message())),
-        None => StorageError::Other(format!("{err:?}")),
+        None => StorageError::Other(err.as_string().unwrap_or_else(|| "unknown error".into())),
     }
 }
 

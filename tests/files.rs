@@ -76,6 +76,23 @@ fn the_version_2_fixture_reads_without_repairs() {
 }
 
 #[test]
+fn the_version_4_fixture_reads_without_repairs() {
+    use rolecall::model::kpi::{Direction, Status};
+    use rolecall::model::skills::TrainingStatus;
+    let got = read(&fixture("v4.json"), &mut ids()).unwrap();
+    assert_eq!((got.from_version, got.repairs.clone()), (4, vec![]));
+    let ws = got.workspace;
+    assert_eq!(ws.training[0].status, TrainingStatus::InProgress);
+    assert_eq!(ws.training[0].task, Some(TaskId::from("tsk_1")));
+    assert_eq!(ws.skill_history[0].to, 2);
+    assert_eq!(ws.kpis[0].latest().map(|l| l.1), Some(Status::On));
+    assert_eq!(ws.kpis[1].direction, Direction::LowerIsBetter);
+    // Version 3 files get an empty training plan, history and KPI list.
+    let v3 = read(&fixture("v3.json"), &mut ids()).unwrap().workspace;
+    assert!(v3.training.is_empty() && v3.kpis.is_empty() && v3.skill_history.is_empty());
+}
+
+#[test]
 fn the_version_3_fixture_reads_without_repairs() {
     let got = read(&fixture("v3.json"), &mut ids()).unwrap();
     assert_eq!((got.from_version, got.repairs.clone()), (3, vec![]));
@@ -199,7 +216,7 @@ fn an_export_is_pretty_and_starts_with_the_envelope_keys() {
     let ws = service_team(&mut ids(), Utc.timestamp_opt(1_790_000_000, 0).unwrap());
     let at = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
     let text = encode(&ws, at, true);
-    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 3,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
+    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 4,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
     assert_eq!(text, encode(&ws, at, true));
 }
 

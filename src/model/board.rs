@@ -35,7 +35,7 @@ impl ColumnKind {
 }
 
 /// A board column.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Column {
     pub id: ColumnId,

@@ -91,6 +91,10 @@ id_type!(/// Identifies a board column.
     ColumnId, "col");
 id_type!(/// Identifies a task on the board.
     TaskId, "tsk");
+id_type!(/// Identifies a training item.
+    TrainingId, "trn");
+id_type!(/// Identifies a KPI.
+    KpiId, "kpi");
 
 #[cfg(test)]
 mod tests {

@@ -241,7 +241,7 @@ fn restore_workspace(value: &Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>)
     let obj = value.as_object().unwrap_or(&empty);
     // Top-level fields first (lists are restored item by item below).
     let mut top = obj.clone();
-    for list in ["departments", "members", "roles", "skills", "duties"] {
+    for list in ["departments", "members", "roles", "skills", "duties", "training", "skill_history", "kpis"] {
         top.insert(list.into(), Value::Array(Vec::new()));
     }
     // Restored on its own below.
@@ -253,6 +253,9 @@ fn restore_workspace(value: &Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>)
     ws.skills = restore_list(obj, "skills", Kind::Skill, &mut repairs);
     ws.duties = restore_list(obj, "duties", Kind::Duty, &mut repairs);
     ws.board = restore_board(obj.get("board"), &mut repairs);
+    ws.training = restore_list(obj, "training", Kind::Member, &mut repairs);
+    ws.skill_history = restore_list(obj, "skill_history", Kind::Member, &mut repairs);
+    ws.kpis = restore_list(obj, "kpis", Kind::Workspace, &mut repairs);
     repair(&mut ws, ids, &mut repairs);
     (ws, repairs)
 }
@@ -343,6 +346,36 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
             repairs.push(Repair::ValueClamped { kind: Kind::Task, item: title.clone(), field: "estimate_hours".into(), from: t.estimate_hours.max(0.0) as u64, to: to as u64 });
             t.estimate_hours = if t.estimate_hours.is_nan() { 0.0 } else { to };
         }
+    }
+    // Training and level history about people or skills that no longer exist are dropped.
+    let task_ids: Vec<TaskId> = ws.board.tasks.iter().map(|t| t.id.clone()).collect();
+    ws.training.retain(|t| {
+        let keep = member_ids.contains(&t.member) && skill_ids.contains(&t.skill);
+        if !keep {
+            let (target, id) = if member_ids.contains(&t.member) { (Kind::Skill, t.skill.to_string()) } else { (Kind::Member, t.member.to_string()) };
+            repairs.push(Repair::ReferenceRemoved { kind: Kind::Member, item: t.id.to_string(), target, id });
+        }
+        keep
+    });
+    for t in &mut ws.training {
+        t.target_level = t.target_level.min(MAX_LEVEL);
+        if t.task.as_ref().is_some_and(|id| !task_ids.contains(id)) {
+            t.task = None;
+        }
+        if t.id.as_str().is_empty() {
+            t.id = crate::model::TrainingId::generate(ids);
+        }
+    }
+    ws.skill_history.retain(|c| member_ids.contains(&c.member) && skill_ids.contains(&c.skill));
+    let mut seen_kpis: Vec<String> = Vec::new();
+    for k in &mut ws.kpis {
+        if k.id.as_str().is_empty() || seen_kpis.contains(&k.id.0) {
+            k.id = crate::model::KpiId::generate(ids);
+        }
+        seen_kpis.push(k.id.0.clone());
+        k.values.retain(|v| v.value.is_finite());
+        k.values.sort_by_key(|v| v.period);
+        k.values.dedup_by_key(|v| v.period);
     }
     for d in &mut ws.duties {
         let title = d.title.clone();

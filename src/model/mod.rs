@@ -1,18 +1,21 @@
 //! Plain data and pure functions: no browser, no views. Everything here is tested natively.
 
+pub mod analytics;
 pub mod board;
 pub mod edit;
 pub mod handbook;
 pub mod ids;
+pub mod kpi;
 pub mod import;
 pub mod raci;
 pub mod schema;
+pub mod skills;
 pub mod team;
 pub mod template;
 
 pub use edit::{validate, Kind, ModelError, Problem};
 pub use board::{Board, Priority, Task, TaskType};
-pub use ids::{ColumnId, DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId, TaskId};
+pub use ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId, SkillId, TaskId, TrainingId};
 pub use raci::{Duty, Frequency, Raci};
 pub use team::{
     CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory, Workspace,

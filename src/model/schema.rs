@@ -9,7 +9,7 @@ use serde_json::Value;
 /// The `format` tag every Rolecall file carries.
 pub const FORMAT: &str = "rolecall";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 3;
+pub const CURRENT_VERSION: u64 = 4;
 
 /// Why a file could not be brought up to the current version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,7 +30,16 @@ pub struct Step {
 
 /// The chain, oldest first. Each step has a fixture under `tests/fixtures/` named after the
 /// version it starts from.
-pub const STEPS: &[Step] = &[Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }];
+pub const STEPS: &[Step] = &[Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }, Step { from: 3, run: v3_to_v4 }];
+
+/// Version 4 added insights: the training plan, the record of level changes, and KPIs.
+fn v3_to_v4(mut ws: Value) -> Result<Value, String> {
+    let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
+    for list in ["training", "skill_history", "kpis"] {
+        obj.entry(list).or_insert(Value::Array(Vec::new()));
+    }
+    Ok(ws)
+}
 
 /// Version 3 added the task board: the default columns (with fixed ids), no tasks, and the
 /// default service standards.

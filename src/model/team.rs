@@ -47,7 +47,7 @@ impl CollaborationModel {
 }
 
 /// The kind of a skill in the catalogue.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SkillCategory {
     /// Communication, empathy, conflict handling.
@@ -86,7 +86,7 @@ impl SkillCategory {
 }
 
 /// A team or department inside the workspace.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Department {
     pub id: DepartmentId,
@@ -94,7 +94,7 @@ pub struct Department {
 }
 
 /// A member's level in one skill.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MemberSkill {
     pub skill: SkillId,
@@ -105,7 +105,7 @@ pub struct MemberSkill {
 }
 
 /// A person on the team.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Member {
     pub id: MemberId,
@@ -152,7 +152,7 @@ impl Member {
 }
 
 /// A skill a role needs, with the lowest acceptable level.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RequiredSkill {
     pub skill: SkillId,
@@ -160,7 +160,7 @@ pub struct RequiredSkill {
 }
 
 /// A role on the team: why it exists, what it does, what it needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Role {
     pub id: RoleId,
@@ -184,7 +184,7 @@ impl Default for Role {
 }
 
 /// A skill in the team's catalogue.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Skill {
     pub id: SkillId,
@@ -214,6 +214,12 @@ pub struct Workspace {
     pub thresholds: Thresholds,
     /// The task board.
     pub board: Board,
+    /// Training planned to close skill gaps.
+    pub training: Vec<super::skills::TrainingItem>,
+    /// Every change of a member's level, for growth over time.
+    pub skill_history: Vec<super::skills::LevelChange>,
+    /// Service KPIs and their values.
+    pub kpis: Vec<super::kpi::Kpi>,
 }
 
 impl Workspace {

@@ -4,6 +4,7 @@
 
 use super::ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId, TaskId};
 use super::board::{Board, Priority, Task, TaskType};
+use super::kpi::{presets, Kpi};
 use super::raci::{Duty, Frequency, Raci, RoleLetter, Thresholds};
 use chrono::{DateTime, Duration, Utc};
 use super::team::{
@@ -187,7 +188,42 @@ pub fn service_team(ids: &mut IdGen, now: DateTime<Utc>) -> Workspace {
         duties,
         thresholds: Thresholds::default(),
         board,
+        training: Vec::new(),
+        skill_history: Vec::new(),
+        kpis: sample_kpis(ids, now),
     }
+}
+
+/// The six preset KPIs, three of them with eight weeks of values.
+fn sample_kpis(ids: &mut IdGen, now: DateTime<Utc>) -> Vec<Kpi> {
+    let names = [
+        "Customer satisfaction (CSAT)",
+        "First contact resolution",
+        "Average handle time",
+        "First response time",
+        "SLA met",
+        "Escalation rate",
+    ];
+    let series: [&[f64]; 6] = [
+        &[86.0, 87.5, 88.0, 87.0, 89.5, 90.5, 91.0, 92.0],
+        &[68.0, 70.0, 71.5, 70.0, 72.0, 73.5, 74.0, 76.0],
+        &[7.4, 7.1, 7.0, 6.8, 6.9, 6.5, 6.4, 6.2],
+        &[],
+        &[],
+        &[],
+    ];
+    let weeks = crate::model::analytics::recent_weeks(now, 9);
+    presets(names)
+        .into_iter()
+        .zip(series)
+        .map(|((name, unit, direction, target), values)| {
+            let mut k = Kpi::new(ids, &name, unit, direction, target);
+            for (week, v) in weeks.iter().zip(values) {
+                k.record(*week, *v);
+            }
+            k
+        })
+        .collect()
 }
 
 /// Ten tasks in every column, with their history, so that the board and its analytics have

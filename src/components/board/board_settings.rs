@@ -29,7 +29,7 @@ pub fn BoardSettings() -> impl IntoView {
             <summary>{t.board_settings}</summary>
             <h3>{t.columns_title}</h3>
             <ul class="rc-rows">
-                <For each=columns key=|c| format!("{c:?}") let:c>
+                <For each=columns key=|c| c.clone() let:c>
                     <ColumnRow column=c on_result=report/>
                 </For>
             </ul>

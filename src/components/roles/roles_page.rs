@@ -29,7 +29,7 @@ pub fn RolesPage() -> impl IntoView {
                 <p class="rc-empty">{t.roles_empty}</p>
             </Show>
             <ul class="rc-cards">
-                <For each=move || state.ws.with(|w| w.roles.clone()) key=|r| format!("{r:?}") let:r>
+                <For each=move || state.ws.with(|w| w.roles.clone()) key=|r| r.clone() let:r>
                     <RoleCard role=r on_edit=move |r| editing.set(Some(r))/>
                 </For>
             </ul>

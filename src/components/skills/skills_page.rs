@@ -47,7 +47,7 @@ pub fn SkillsPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || state.ws.with(|w| w.skills.clone()) key=|s| format!("{s:?}") let:s>
+                            <For each=move || state.ws.with(|w| w.skills.clone()) key=|s| s.clone() let:s>
                                 <SkillRow skill=s on_edit=move |s| editing.set(Some(s))/>
                             </For>
                         </tbody>

@@ -54,7 +54,7 @@ pub fn TeamPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=members key=|m| (m.id.clone(), format!("{m:?}")) let:m>
+                            <For each=members key=|m| m.clone() let:m>
                                 <MemberRow member=m on_edit=move |m| editing.set(Some(m))/>
                             </For>
                         </tbody>

@@ -1,0 +1,217 @@
+//! Service KPIs: definitions, values per period, status against target, and CSV in and out.
+
+use super::handbook::csv_field;
+use super::ids::{IdGen, KpiId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Which way is better.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    #[default]
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// How values are grouped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    #[default]
+    Week,
+    Month,
+}
+
+/// One recorded value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KpiValue {
+    /// The first day of the week or month the value is for.
+    pub period: NaiveDate,
+    pub value: f64,
+}
+
+/// A KPI definition and its values (kept sorted by period, one per period).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Kpi {
+    pub id: KpiId,
+    pub name: String,
+    /// "%", "minutes", "hours" …
+    pub unit: String,
+    pub direction: Direction,
+    pub target: f64,
+    pub benchmark: Option<f64>,
+    pub period: Period,
+    pub values: Vec<KpiValue>,
+}
+
+/// Where the latest value stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Meets the target.
+    On,
+    /// Misses it by 10 % of the target or less.
+    Near,
+    /// Misses it by more.
+    Off,
+}
+
+/// The preset KPIs from the design sources: satisfaction, first contact resolution, handle
+/// time, first response time, SLA met and escalation rate. Names come from the caller's
+/// language.
+pub fn presets(names: [&str; 6]) -> [(String, &'static str, Direction, f64); 6] {
+    use Direction::*;
+    [
+        (names[0].into(), "%", HigherIsBetter, 90.0),
+        (names[1].into(), "%", HigherIsBetter, 75.0),
+        (names[2].into(), "min", LowerIsBetter, 6.0),
+        (names[3].into(), "h", LowerIsBetter, 4.0),
+        (names[4].into(), "%", HigherIsBetter, 95.0),
+        (names[5].into(), "%", LowerIsBetter, 10.0),
+    ]
+}
+
+impl Kpi {
+    /// A new KPI.
+    pub fn new(ids: &mut IdGen, name: &str, unit: &str, direction: Direction, target: f64) -> Kpi {
+        Kpi { id: KpiId::generate(ids), name: name.trim().into(), unit: unit.into(), direction, target, ..Kpi::default() }
+    }
+
+    /// Records a value, replacing any value for the same period.
+    pub fn record(&mut self, period: NaiveDate, value: f64) {
+        self.values.retain(|v| v.period != period);
+        self.values.push(KpiValue { period, value });
+        self.values.sort_by_key(|v| v.period);
+    }
+
+    /// The status of a value against the target.
+    pub fn status_of(&self, value: f64) -> Status {
+        let miss = match self.direction {
+            Direction::HigherIsBetter => self.target - value,
+            Direction::LowerIsBetter => value - self.target,
+        };
+        if miss <= 0.0 {
+            Status::On
+        } else if miss <= self.target.abs() * 0.1 {
+            Status::Near
+        } else {
+            Status::Off
+        }
+    }
+
+    /// The latest value, its status, and the change since the previous period.
+    pub fn latest(&self) -> Option<(f64, Status, Option<f64>)> {
+        let last = self.values.last()?;
+        let prev = self.values.len().checked_sub(2).map(|i| last.value - self.values[i].value);
+        Some((last.value, self.status_of(last.value), prev))
+    }
+}
+
+/// Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, CRLF or LF), each
+/// with the line number it starts on.
+pub fn parse_csv(text: &str) -> Vec<(usize, Vec<String>)> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut out = Vec::new();
+    let (mut record, mut field) = (Vec::new(), String::new());
+    let (mut quoted, mut line, mut start) = (false, 1, 1);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => {
+                if c == '\n' {
+                    line += 1;
+                }
+                field.push(c);
+            }
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                out.push((start, std::mem::take(&mut record)));
+                line += 1;
+                start = line;
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        out.push((start, record));
+    }
+    out.retain(|(_, r)| !(r.len() == 1 && r[0].trim().is_empty()));
+    out
+}
+
+/// Why a row of a KPI CSV was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowError {
+    /// Not three fields.
+    Columns,
+    /// No KPI with that name.
+    UnknownKpi(String),
+    /// Not a date (YYYY-MM-DD).
+    BadDate(String),
+    /// Not a number.
+    BadNumber(String),
+}
+
+/// The result of importing KPI values: how many were recorded, and each bad row by line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CsvReport {
+    pub recorded: usize,
+    pub errors: Vec<(usize, RowError)>,
+}
+
+/// The header line of the KPI CSV.
+pub const CSV_HEADER: [&str; 3] = ["kpi", "period", "value"];
+
+/// All KPI values as CSV (`kpi,period,value`), UTF-8 with a byte-order mark.
+pub fn values_csv(kpis: &[Kpi]) -> String {
+    let mut out = format!("\u{feff}{}\r\n", CSV_HEADER.join(","));
+    for k in kpis {
+        for v in &k.values {
+            out.push_str(&format!("{},{},{}\r\n", csv_field(&k.name), v.period.format("%Y-%m-%d"), v.value));
+        }
+    }
+    out
+}
+
+/// Records the values in a `kpi,period,value` CSV (a header line is optional; KPI names match
+/// without regard to case). Good rows are recorded even when others are bad.
+pub fn import_values(kpis: &mut [Kpi], text: &str) -> CsvReport {
+    let mut report = CsvReport::default();
+    for (line, row) in parse_csv(text) {
+        if row.iter().map(|f| f.trim().to_lowercase()).eq(CSV_HEADER.iter().map(|h| h.to_string())) {
+            continue;
+        }
+        if row.len() != 3 {
+            report.errors.push((line, RowError::Columns));
+            continue;
+        }
+        let name = row[0].trim();
+        let Some(k) = kpis.iter_mut().find(|k| k.name.trim().eq_ignore_ascii_case(name) || k.name.trim() == name) else {
+            report.errors.push((line, RowError::UnknownKpi(name.into())));
+            continue;
+        };
+        let Ok(period) = NaiveDate::parse_from_str(row[1].trim(), "%Y-%m-%d") else {
+            report.errors.push((line, RowError::BadDate(row[1].trim().into())));
+            continue;
+        };
+        match row[2].trim().replace(',', ".").parse::<f64>() {
+            Ok(v) if v.is_finite() => {
+                k.record(period, v);
+                report.recorded += 1;
+            }
+            _ => report.errors.push((line, RowError::BadNumber(row[2].trim().into()))),
+        }
+    }
+    report
+}
