@@ -7,6 +7,7 @@ use crate::components::shared::recovery::Recovery;
 use crate::components::shared::save_indicator::SaveIndicator;
 use crate::components::shared::welcome::Welcome;
 use crate::components::board::BoardPage;
+use crate::components::insights::InsightsPage;
 use crate::components::raci::{ChartPage, HandbookPage};
 use crate::components::{roles::RolesPage, skills::SkillsPage, t, team::TeamPage, workspace::WorkspacePage};
 use crate::state::{AppState, Mode, Page};
@@ -63,6 +64,7 @@ fn NavLink(page: Page) -> impl IntoView {
         Page::Chart => t.nav_chart,
         Page::Handbook => t.nav_handbook,
         Page::Board => t.nav_board,
+        Page::Insights => t.nav_insights,
         Page::Workspace => t.nav_workspace,
     };
     let current = move || state.page.get() == page;
@@ -92,6 +94,7 @@ fn CurrentPage() -> impl IntoView {
             Page::Chart => view! { <ChartPage/> }.into_any(),
             Page::Handbook => view! { <HandbookPage/> }.into_any(),
             Page::Board => view! { <BoardPage/> }.into_any(),
+            Page::Insights => view! { <InsightsPage/> }.into_any(),
             Page::Workspace => view! { <WorkspacePage/> }.into_any(),
         }
     }

@@ -39,12 +39,21 @@ pub enum Page {
     Chart,
     Handbook,
     Board,
+    Insights,
     Workspace,
 }
 
 impl Page {
-    pub const ALL: [Page; 7] =
-        [Page::Team, Page::Roles, Page::Skills, Page::Chart, Page::Handbook, Page::Board, Page::Workspace];
+    pub const ALL: [Page; 8] = [
+        Page::Team,
+        Page::Roles,
+        Page::Skills,
+        Page::Chart,
+        Page::Handbook,
+        Page::Board,
+        Page::Insights,
+        Page::Workspace,
+    ];
 
     pub fn hash(self) -> &'static str {
         match self {
@@ -54,6 +63,7 @@ impl Page {
             Page::Chart => "#/responsibilities",
             Page::Handbook => "#/handbook",
             Page::Board => "#/board",
+            Page::Insights => "#/insights",
             Page::Workspace => "#/workspace",
         }
     }

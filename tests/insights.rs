@@ -262,3 +262,15 @@ fn the_template_has_kpis_with_eight_weeks_of_values_and_a_short_history() {
     assert!(matches!(forecast(&created_per_week(&ws.board, &weeks), 4), Forecast::TooShort { .. }));
     assert_eq!(average_estimate(&ws.board), 3.0);
 }
+
+#[test]
+fn forecast_hours_are_shared_out_to_roles_by_their_past_work() {
+    let ws = template();
+    let need = role_need(&ws, 80.0);
+    let total: f64 = need.iter().map(|(_, n)| *n).sum();
+    assert!(total > 0.0);
+    let by_name = |name: &str| need.iter().find(|(r, _)| ws.role(r).unwrap().name == name).unwrap().1;
+    // Tom (technical support) carries the most estimated hours in the template.
+    assert!(by_name("Technical Support Specialist") > by_name("Project Manager"));
+    assert_eq!(role_need(&Workspace::default(), 80.0), vec![]);
+}

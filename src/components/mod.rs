@@ -1,6 +1,8 @@
 //! Components, one per file, grouped by area. They turn events into model calls.
 
 pub mod board;
+pub mod charts;
+pub mod insights;
 pub mod raci;
 pub mod roles;
 pub mod shared;

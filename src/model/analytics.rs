@@ -135,3 +135,35 @@ pub fn average_estimate(board: &Board) -> f64 {
     let with: Vec<f64> = board.tasks.iter().map(|t| t.estimate_hours).filter(|h| *h > 0.0).collect();
     if with.is_empty() { 1.0 } else { with.iter().sum::<f64>() / with.len() as f64 }
 }
+
+/// People each role will need for `hours_per_week` of forecast work: the role's share of the
+/// estimated hours its holders were assigned (shared equally between assignees, over every
+/// task on the board), divided by the average weekly capacity of its active holders (40 h
+/// when it has none). Roles with no share need nobody.
+pub fn role_need(ws: &super::team::Workspace, hours_per_week: f64) -> Vec<(super::ids::RoleId, f64)> {
+    let mut per_role: Vec<f64> = vec![0.0; ws.roles.len()];
+    let mut total = 0.0;
+    for t in &ws.board.tasks {
+        let share = t.estimate_hours / t.assignees.len().max(1) as f64;
+        for m in t.assignees.iter().filter_map(|m| ws.member(m)) {
+            total += share;
+            // A person's hours count for each role they hold, split equally.
+            let n = m.roles.len().max(1) as f64;
+            for r in &m.roles {
+                if let Some(i) = ws.roles.iter().position(|x| &x.id == r) {
+                    per_role[i] += share / n;
+                }
+            }
+        }
+    }
+    ws.roles
+        .iter()
+        .zip(per_role)
+        .map(|(r, hours)| {
+            let holders: Vec<f64> = ws.holders(&r.id).filter(|m| m.active).map(|m| m.capacity_hours as f64).collect();
+            let capacity = if holders.is_empty() { 40.0 } else { holders.iter().sum::<f64>() / holders.len() as f64 };
+            let need = if total > 0.0 && capacity > 0.0 { hours_per_week * hours / total / capacity } else { 0.0 };
+            (r.id.clone(), need)
+        })
+        .collect()
+}

@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod board;
+pub mod chart;
 pub mod edit;
 pub mod handbook;
 pub mod ids;

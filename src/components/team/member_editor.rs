@@ -40,7 +40,7 @@ pub fn MemberEditor(
                 return;
             }
         }
-        match state.edit(|w| w.save_member(m)) {
+        match state.edit(|w| w.save_member_recording(m, crate::browser::now())) {
             Ok(()) => on_close.run(()),
             Err(e) => error.set(Some(model_error(t, &e))),
         }

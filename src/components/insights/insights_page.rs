@@ -1,0 +1,46 @@
+use super::capacity_tab::CapacityTab;
+use super::service_tab::ServiceTab;
+use super::skills_tab::SkillsTab;
+use crate::components::t;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Skills,
+    Service,
+    Capacity,
+}
+
+/// Skills, service KPIs and capacity, from the data the team already keeps.
+#[component]
+pub fn InsightsPage() -> impl IntoView {
+    let t = t();
+    let tab = RwSignal::new(Tab::Skills);
+    let option = move |value: Tab, label: &'static str| view! {
+        <label class="rc-segmented__option">
+            <input type="radio" name="insights-tab" prop:checked=move || tab.get() == value on:change=move |_| tab.set(value)/>
+            {label}
+        </label>
+    };
+    view! {
+        <section class="rc-page" aria-labelledby="insights-title">
+            <div class="rc-page__head">
+                <div>
+                    <h1 id="insights-title">{t.insights_title}</h1>
+                    <p class="rc-muted">{t.insights_intro}</p>
+                </div>
+                <fieldset class="rc-segmented rc-no-print">
+                    <legend class="rc-sr">{t.insights_title}</legend>
+                    {option(Tab::Skills, t.tab_skills)}
+                    {option(Tab::Service, t.tab_service)}
+                    {option(Tab::Capacity, t.tab_capacity)}
+                </fieldset>
+            </div>
+            {move || match tab.get() {
+                Tab::Skills => view! { <SkillsTab/> }.into_any(),
+                Tab::Service => view! { <ServiceTab/> }.into_any(),
+                Tab::Capacity => view! { <CapacityTab/> }.into_any(),
+            }}
+        </section>
+    }
+}
