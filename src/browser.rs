@@ -8,6 +8,21 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// Runs `f` and records its duration as a performance measure called `name` (visible in the
+/// browser's performance tools, and read by the benchmark).
+pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
+}
+
 /// The user's time-zone offset right now.
 pub fn local_offset() -> chrono::FixedOffset {
     let minutes_west = js_sys::Date::new_0().get_timezone_offset() as i32;

@@ -225,7 +225,7 @@ impl AppState {
 
     /// Reads a file for import. Success opens the preview; failure is shown and changes nothing.
     pub fn read_file(&self, file_name: String, text: &str) {
-        match self.with_ids(|ids| import::read(text, ids)) {
+        match browser::measure("rolecall:import", || self.with_ids(|ids| import::read(text, ids))) {
             Ok(imported) => {
                 self.import_error.set(None);
                 self.preview.set(Some(Preview { file_name, imported }));
@@ -301,8 +301,11 @@ impl AppState {
         if self.mode.get_untracked() != Mode::Ready {
             return;
         }
-        let text = self.ws.with_untracked(|ws| schema::encode(ws, browser::now(), false));
-        match storage::write(WORKSPACE_KEY, &text) {
+        let written = browser::measure("rolecall:save", || {
+            let text = self.ws.with_untracked(|ws| schema::encode(ws, browser::now(), false));
+            storage::write(WORKSPACE_KEY, &text)
+        });
+        match written {
             Ok(()) => {
                 self.dirty.set_value(false);
                 self.save.set(SaveStatus::Saved);

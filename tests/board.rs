@@ -301,3 +301,16 @@ fn dropping_before_a_card_gives_the_index_without_the_moving_card() {
     assert_eq!(b.index_before(&TaskId::from("c"), &todo, Some(&TaskId::from("a"))), Some(0));
     assert_eq!(b.index_before(&TaskId::from("a"), &todo, None), None);
 }
+
+// The benchmark's workspace must itself be valid, or the figures mean nothing.
+#[test]
+fn the_generated_benchmark_workspace_is_valid_and_round_trips() {
+    use rolecall::model::generate::{large, BENCH};
+    let ws = large(7, t0(), BENCH);
+    assert_eq!((ws.board.tasks.len(), ws.members.len(), ws.skills.len(), ws.duties.len(), ws.roles.len()), (1000, 100, 40, 200, 20));
+    assert_eq!(validate(&ws), vec![]);
+    let text = rolecall::model::schema::encode(&ws, t0(), false);
+    let got = rolecall::model::import::read(&text, &mut IdGen::new(1)).unwrap();
+    assert_eq!(got.repairs, vec![]);
+    assert!(ws.board.tasks.iter().any(|t| t.completed_at.is_some()));
+}

@@ -156,17 +156,20 @@ fn label(obj: &Map<String, Value>, index: usize) -> String {
 /// Restores one object as a `T`: whole if it reads, otherwise field by field, keeping every
 /// field (and every entry of a list field) that reads and defaulting the rest.
 fn restore<T: Serialize + DeserializeOwned + Default>(
-    obj: &Map<String, Value>,
+    value: &Value,
     kind: Kind,
     item: &str,
     repairs: &mut Vec<Repair>,
 ) -> T {
+    let Some(obj) = value.as_object() else { return T::default() };
     let Ok(Value::Object(defaults)) = serde_json::to_value(T::default()) else { return T::default() };
     let missing = |repairs: &mut Vec<Repair>, field: &str| {
         repairs.push(Repair::FieldDefaulted { kind, item: item.to_owned(), field: field.to_owned() })
     };
-    let reads = |m: &Map<String, Value>| T::deserialize(Value::Object(m.clone())).ok();
-    if let Some(whole) = reads(obj) {
+    // One deserialiser (from &Value) for both paths keeps the wasm small; the common case reads
+    // the object in place, without copying it.
+    let reads = |m: &Map<String, Value>| T::deserialize(&Value::Object(m.clone())).ok();
+    if let Ok(whole) = T::deserialize(value) {
         for field in defaults.keys().filter(|k| !obj.contains_key(*k)) {
             missing(repairs, field);
         }
@@ -214,7 +217,7 @@ fn restore_list<T: Serialize + DeserializeOwned + Default>(
     let mut out = Vec::with_capacity(items.len());
     for (index, v) in items.iter().enumerate() {
         match v {
-            Value::Object(obj) => out.push(restore(obj, kind, &label(obj, index), repairs)),
+            Value::Object(obj) => out.push(restore(v, kind, &label(obj, index), repairs)),
             _ => repairs.push(Repair::ItemDropped { kind, index }),
         }
     }
@@ -229,7 +232,7 @@ fn restore_board(value: Option<&Value>, repairs: &mut Vec<Repair>) -> Board {
     let mut top = obj.clone();
     top.insert("columns".into(), Value::Array(Vec::new()));
     top.insert("tasks".into(), Value::Array(Vec::new()));
-    let mut board: Board = restore(&top, Kind::Column, "board", repairs);
+    let mut board: Board = restore(&Value::Object(top), Kind::Column, "board", repairs);
     board.columns = restore_list::<Column>(obj, "columns", Kind::Column, repairs);
     board.tasks = restore_list::<Task>(obj, "tasks", Kind::Task, repairs);
     board
@@ -246,7 +249,7 @@ fn restore_workspace(value: &Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>)
     }
     // Restored on its own below.
     top.insert("board".into(), Value::Object(Map::new()));
-    let mut ws: Workspace = restore(&top, Kind::Workspace, "workspace", &mut repairs);
+    let mut ws: Workspace = restore(&Value::Object(top), Kind::Workspace, "workspace", &mut repairs);
     ws.departments = restore_list(obj, "departments", Kind::Department, &mut repairs);
     ws.members = restore_list(obj, "members", Kind::Member, &mut repairs);
     ws.roles = restore_list(obj, "roles", Kind::Role, &mut repairs);
@@ -472,3 +475,4 @@ fn clamp(repairs: &mut Vec<Repair>, kind: Kind, item: &str, field: &str, value: 
         value
     }
 }
+

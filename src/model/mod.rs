@@ -4,6 +4,7 @@ pub mod analytics;
 pub mod board;
 pub mod chart;
 pub mod edit;
+pub mod generate;
 pub mod handbook;
 pub mod ids;
 pub mod kpi;

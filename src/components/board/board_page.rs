@@ -6,7 +6,7 @@ use super::{CardView, LaneView, Lanes};
 use crate::components::t;
 use crate::i18n::fill;
 use crate::model::board::{initials, is_overdue, is_over_capacity, AssigneeFilter, Sla, TaskFilter};
-use crate::model::{ColumnId, Priority, Task, TaskId, TaskType, Workspace};
+use crate::model::{ColumnId, MemberId, Priority, Task, TaskId, TaskType, Workspace};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -17,14 +17,20 @@ enum View {
     Workload,
 }
 
-fn card_view(ws: &Workspace, task: &Task, now: chrono::DateTime<chrono::Utc>, offset: chrono::FixedOffset) -> CardView {
+fn card_view(
+    ws: &Workspace,
+    task: &Task,
+    now: chrono::DateTime<chrono::Utc>,
+    offset: chrono::FixedOffset,
+    over: &[MemberId],
+) -> CardView {
     let t = t();
     let board = &ws.board;
     let people = task
         .assignees
         .iter()
         .filter_map(|m| ws.member(m))
-        .map(|m| (initials(&m.name), m.name.clone(), is_over_capacity(ws, &m.id)))
+        .map(|m| (initials(&m.name), m.name.clone(), over.contains(&m.id)))
         .collect();
     let badge = if is_overdue(board, task, now, offset) {
         Some(("overdue", t.badge_overdue.to_string()))
@@ -101,6 +107,8 @@ pub fn BoardPage() -> impl IntoView {
         filter.with(|f| {
             state.ws.with(|ws| {
                 let columns: Vec<ColumnId> = ws.board.columns.iter().map(|c| c.id.clone()).collect();
+                // Once per change, not once per card: who is over capacity.
+                let over: Vec<MemberId> = ws.members.iter().filter(|m| is_over_capacity(ws, &m.id)).map(|m| m.id.clone()).collect();
                 let mut out: Vec<LaneView> = lane_order(ws, lanes)
                     .into_iter()
                     .map(|key| LaneView { key, title: None, cells: columns.iter().map(|c| (c.clone(), Vec::new())).collect() })
@@ -112,7 +120,7 @@ pub fn BoardPage() -> impl IntoView {
                         lane.title = Some(title);
                     }
                     if let Some((_, cards)) = lane.cells.iter_mut().find(|(c, _)| c == &task.column) {
-                        cards.push(card_view(ws, task, now, offset));
+                        cards.push(card_view(ws, task, now, offset, &over));
                     }
                 }
                 // Empty lanes are hidden, but the board always shows one.
@@ -279,11 +287,23 @@ pub fn BoardPage() -> impl IntoView {
                             }
                         }).collect_view()}
                     </div>
-                    <For each=move || lane_views.get() key=|l| l.clone() let:lane>
+                    // Lanes and cells are keyed by what they are, and each cell follows its own cards,
+                    // so a move re-renders only the cards that changed.
+                    <For each=move || lane_views.with(|ls| ls.iter().map(|l| (l.key.clone(), l.title.clone(), l.cells.iter().map(|c| c.0.clone()).collect::<Vec<_>>())).collect::<Vec<_>>())
+                        key=|l| l.clone() let:lane>
                         <div class="rc-board__lane">
-                            {lane.title.clone().map(|title| view! { <h3 class="rc-board__lane-title">{title}</h3> })}
+                            {lane.1.clone().map(|title| view! { <h3 class="rc-board__lane-title">{title}</h3> })}
                             <div class="rc-board__cells">
-                                {lane.cells.into_iter().map(|(column, cards)| view! { <BoardCell column=column cards=cards/> }).collect_view()}
+                                {lane.2.into_iter().map(|column| {
+                                    let (key, col) = (lane.0.clone(), column.clone());
+                                    let cards = Signal::derive(move || lane_views.with(|ls| {
+                                        ls.iter().find(|l| l.key == key)
+                                            .and_then(|l| l.cells.iter().find(|(c, _)| c == &col))
+                                            .map(|(_, cards)| cards.clone())
+                                            .unwrap_or_default()
+                                    }));
+                                    view! { <BoardCell column=column cards=cards/> }
+                                }).collect_view()}
                             </div>
                         </div>
                     </For>
@@ -300,11 +320,12 @@ pub fn BoardPage() -> impl IntoView {
 
 /// The cards of one column in one lane, and the drop target for drags.
 #[component]
-fn BoardCell(column: ColumnId, cards: Vec<CardView>) -> impl IntoView {
+fn BoardCell(column: ColumnId, #[prop(into)] cards: Signal<Vec<CardView>>) -> impl IntoView {
     let state = AppState::expect();
     let drop_before = RwSignal::new(None::<Option<TaskId>>);
     provide_context(drop_before);
     let col = column.clone();
+    let card_column = column.clone();
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         let Some(moving) = ev.data_transfer().and_then(|d| d.get_data("text/plain").ok()).filter(|s| !s.is_empty()) else { return };
@@ -332,7 +353,9 @@ fn BoardCell(column: ColumnId, cards: Vec<CardView>) -> impl IntoView {
                 }
             }
             on:drop=on_drop>
-            {cards.into_iter().map(|c| view! { <TaskCard card=c column=column.clone()/> }).collect_view()}
+            <For each=move || cards.get() key=|c| c.clone() let:c>
+                <TaskCard card=c column=card_column.clone()/>
+            </For>
         </ul>
     }
 }

@@ -1,0 +1,126 @@
+// Rolecall's benchmark: sizes of the release build, and timings in headless Chromium against a
+// large generated workspace (1,000 tasks, 100 members, 40 skills, 200 duties x 20 roles).
+// Figures are printed (median of RUNS runs); nothing here passes or fails on time.
+// Run with ./dev bench (it builds the release app first).
+import { chromium } from '@playwright/test';
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RUNS = Number(process.env.RUNS || 5);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const port = 4175;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+
+// Sizes.
+console.log('\n== Size of the release build ==');
+for (const f of readdirSync(dist).filter((f) => /\.(wasm|js)$/.test(f))) {
+  const b = readFileSync(join(dist, f));
+  const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  console.log(`${f.endsWith('.wasm') ? 'wasm' : 'js  '}  raw ${kb(b.length).padStart(10)}  gzip ${kb(gzipSync(b, { level: 9 }).length).padStart(9)}  brotli ${kb(br.length).padStart(9)}`);
+}
+
+// Workspaces from the generator.
+const gen = (tasks) => execFileSync('cargo', ['run', '-q', '--release', '--example', 'large_workspace', '--', String(tasks)], { cwd: root, maxBuffer: 64 << 20 }).toString();
+const large = gen(1000);
+const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-'));
+const fiveMb = join(dir, 'large-5mb.json');
+writeFileSync(fiveMb, gen(7000));
+console.log(`\nworkspace: ${kb(large.length)} stored; import file: ${kb(readFileSync(fiveMb).length)}`);
+
+const server = spawn(process.execPath, [fileURLToPath(new URL('./serve.mjs', import.meta.url))], { env: { ...process.env, PORT: String(port) } });
+await new Promise((r) => server.stdout.once('data', r));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+const base = `http://127.0.0.1:${port}/rolecall/`;
+const results = {};
+const add = (k, v) => { (results[k] ||= []).push(v); };
+
+// Polls in the page until `cond` holds, then returns performance.now().
+const until = (page, cond, arg) => page.evaluate(([src, a]) => new Promise((resolve) => {
+  const f = new Function('a', `return (${src})(a)`);
+  const tick = () => (f(a) ? resolve(performance.now()) : requestAnimationFrame(tick));
+  tick();
+}), [cond.toString(), arg]);
+
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    await context.addInitScript(([key, value]) => {
+      if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); }
+      addEventListener('TrunkApplicationStarted', (e) => { window.__rcWasm = e.detail.wasm; });
+    }, ['rolecall.workspace', large]);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    // First render of the board.
+    await page.goto(`${base}#/board`);
+    await page.waitForSelector('.rc-task');
+    add('board first render (navigation → cards)', await page.evaluate(() => performance.now()));
+    add('cards on the board', await page.locator('.rc-task').count());
+
+    // Move one card with the keyboard: Shift+ArrowRight to the next column.
+    const id = await page.locator('.rc-board__cell[data-column="col_todo"] .rc-task').first().getAttribute('data-task');
+    await page.locator(`#task-${id}`).focus();
+    const t0 = await page.evaluate(() => performance.now());
+    await page.keyboard.press('Shift+ArrowRight');
+    const t1 = await until(page, (i) => !!document.querySelector(`.rc-board__cell[data-column="col_doing"] [data-task="${i}"]`), id);
+    add('move one card', t1 - t0);
+
+    // Apply a filter (search text) and wait until the board shows the result.
+    const f0 = await page.evaluate(() => {
+      const input = document.getElementById('board-search');
+      const t = performance.now();
+      input.value = 'Task 0042';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return t;
+    });
+    const f1 = await until(page, () => document.querySelectorAll('.rc-task').length === 1);
+    add('apply a filter', f1 - f0);
+
+    // Autosave (the app measures its own save: encode + localStorage write).
+    await page.waitForFunction(() => performance.getEntriesByName('rolecall:save').length > 0, null, { timeout: 10000 });
+    add('autosave (encode + write)', await page.evaluate(() => Math.max(...performance.getEntriesByName('rolecall:save').map((e) => e.duration))));
+
+    // Open the responsibility chart (200 duties x 20 roles).
+    const c0 = await page.evaluate(() => { const t = performance.now(); location.hash = '#/responsibilities'; return t; });
+    const c1 = await until(page, () => document.querySelectorAll('.rc-raci__cell').length >= 4000);
+    add('open the responsibility chart', c1 - c0);
+
+    // Memory after load.
+    const mem = await page.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize || 0, wasm: window.__rcWasm?.memory?.buffer?.byteLength || 0 }));
+    add('JS heap (MB)', mem.heap / 1048576);
+    add('wasm memory (MB)', mem.wasm / 1048576);
+
+    // Import a 5 MB file through the file picker, up to the preview.
+    await page.evaluate(() => { location.hash = '#/workspace'; });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import from file…' }).click()]);
+    const i0 = await page.evaluate(() => performance.now());
+    await chooser.setFiles(fiveMb);
+    await page.getByRole('dialog').waitFor();
+    const i1 = await page.evaluate(() => performance.now());
+    add('import a 5 MB file (pick → preview)', i1 - i0);
+    add('import pipeline (parse → migrate → repair → validate)', await page.evaluate(() => performance.getEntriesByName('rolecall:import').at(-1).duration));
+    if (errors.length) console.log('page errors:', errors);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+console.log(`\n== Timings in headless Chromium, median of ${RUNS} runs ==`);
+for (const [k, v] of Object.entries(results)) {
+  // Keys ending in "(MB)" are memory, "cards…" a count, everything else milliseconds.
+  const fmt = k.endsWith('(MB)') ? (x) => `${x.toFixed(1)} MB` : k.startsWith('cards') ? (x) => String(x) : ms;
+  console.log(`${k.padEnd(56)} ${fmt(median(v)).padStart(10)}   (min ${fmt(Math.min(...v))}, max ${fmt(Math.max(...v))})`);
+}
