@@ -322,8 +322,8 @@ pub fn BoardPage() -> impl IntoView {
 #[component]
 fn BoardCell(column: ColumnId, #[prop(into)] cards: Signal<Vec<CardView>>) -> impl IntoView {
     let state = AppState::expect();
+    // A prop, not context: sibling cells share an owner, so context would be overwritten.
     let drop_before = RwSignal::new(None::<Option<TaskId>>);
-    provide_context(drop_before);
     let col = column.clone();
     let card_column = column.clone();
     let on_drop = move |ev: leptos::ev::DragEvent| {
@@ -354,7 +354,7 @@ fn BoardCell(column: ColumnId, #[prop(into)] cards: Signal<Vec<CardView>>) -> im
             }
             on:drop=on_drop>
             <For each=move || cards.get() key=|c| c.clone() let:c>
-                <TaskCard card=c column=card_column.clone()/>
+                <TaskCard card=c column=card_column.clone() drop_before=drop_before/>
             </For>
         </ul>
     }

@@ -9,11 +9,15 @@ use wasm_bindgen::JsCast;
 /// A card: title, priority, people, due or service badge, skills and labels. Drag it, or focus
 /// it and press Shift + arrow keys to move it; Enter opens it.
 #[component]
-pub fn TaskCard(card: CardView, column: ColumnId) -> impl IntoView {
+pub fn TaskCard(
+    card: CardView,
+    column: ColumnId,
+    /// The cell's drop position, set while a card is dragged over this one.
+    drop_before: RwSignal<Option<Option<TaskId>>>,
+) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let editing = expect_context::<RwSignal<Option<Task>>>();
-    let drop_before = expect_context::<RwSignal<Option<Option<TaskId>>>>();
     let id = card.id.clone();
     let type_index = TaskType::ALL.iter().position(|k| *k == card.kind).unwrap_or(0);
     let label = fill(
