@@ -5,6 +5,7 @@ use crate::components::shared::drop_zone::DropZone;
 use crate::components::shared::import_preview::ImportPreview;
 use crate::components::shared::recovery::Recovery;
 use crate::components::shared::save_indicator::SaveIndicator;
+use crate::components::shared::undo_buttons::UndoButtons;
 use crate::components::shared::welcome::Welcome;
 use crate::components::board::BoardPage;
 use crate::components::insights::InsightsPage;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
                 <nav class="rc-nav" aria-label=t.nav_label>
                     {Page::ALL.into_iter().map(|p| view! { <NavLink page=p/> }).collect_view()}
                 </nav>
+                <UndoButtons/>
                 <SaveIndicator/>
             </Show>
         </header>

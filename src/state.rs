@@ -110,6 +110,18 @@ pub struct AppState {
     /// Counts wholesale replacements of the workspace (import, undo, another tab), so that pages
     /// with local form state start over.
     pub epoch: RwSignal<u64>,
+    /// Another tab saved while this one had unsaved changes: the user chooses.
+    pub conflict: RwSignal<bool>,
+    /// The storage revision this tab's workspace is based on.
+    revision: StoredValue<u64>,
+    /// Bumped whenever the undo history changes, so that its buttons follow.
+    pub history_tick: RwSignal<u64>,
+    history: StoredValue<crate::model::history::History>,
+    /// The workspace as of the last change seen, for the undo history.
+    last: StoredValue<Workspace>,
+    last_change_at: StoredValue<f64>,
+    /// Set while undo or redo puts a workspace back, so that it is not recorded as a change.
+    restoring: StoredValue<bool>,
     ids: StoredValue<IdGen>,
     dirty: StoredValue<bool>,
     /// Set when a change came from another tab, so that it is not written back.
@@ -127,10 +139,12 @@ impl AppState {
     pub fn provide() -> Self {
         let mut ids = IdGen::new(browser::random_seed());
         let mut load_repairs = Vec::new();
+        let mut revision = 0;
         let (ws, mode) = match storage::read(WORKSPACE_KEY) {
             Ok(None) => (Workspace::default(), Mode::Welcome),
             Ok(Some(text)) => match import::read(&text, &mut ids) {
                 Ok(got) => {
+                    revision = schema::stored_revision(&text);
                     if !got.repairs.is_empty() {
                         // Keep the original before the first save replaces it with the repaired copy.
                         let _ = storage::keep_backup(&text, js_sys::Date::now() as i64);
@@ -151,6 +165,13 @@ impl AppState {
             .and_then(|t| import::read(&t, &mut ids).ok())
             .map(|got| (ReplaceReason::Import, got.workspace));
         let state = AppState {
+            conflict: RwSignal::new(false),
+            revision: StoredValue::new(revision),
+            history_tick: RwSignal::new(0),
+            history: StoredValue::new(Default::default()),
+            last: StoredValue::new(ws.clone()),
+            last_change_at: StoredValue::new(0.0),
+            restoring: StoredValue::new(false),
             ws: RwSignal::new(ws),
             mode: RwSignal::new(mode),
             save: RwSignal::new(SaveStatus::Saved),
@@ -217,6 +238,10 @@ impl AppState {
 
     /// Leaves the welcome screen with a first workspace.
     pub fn start_with(&self, ws: Workspace) {
+        // A first workspace is not a change to undo, and it deliberately takes the place of
+        // whatever storage held (unreadable data stays under the backup key).
+        self.take_over_storage();
+        self.restoring.set_value(true);
         self.mode.set(Mode::Ready);
         self.ws.set(ws);
         self.flush_now();
@@ -248,6 +273,9 @@ impl AppState {
     /// Replaces the whole workspace, keeping the previous one for one-click undo.
     pub fn replace(&self, next: Workspace, reason: ReplaceReason) {
         let previous = self.ws.get_untracked();
+        if self.mode.get_untracked() != Mode::Ready {
+            self.take_over_storage();
+        }
         if self.mode.get_untracked() == Mode::Ready {
             let _ = storage::write(BEFORE_REPLACE_KEY, &schema::encode(&previous, browser::now(), false));
             self.replaced.set(Some((reason, previous)));
@@ -301,10 +329,21 @@ impl AppState {
         if self.mode.get_untracked() != Mode::Ready {
             return;
         }
+        // Never overwrite what another tab saved after this tab's copy: let the user choose.
+        let stored = storage::read(WORKSPACE_KEY).ok().flatten().map_or(0, |t| schema::stored_revision(&t));
+        if stored > self.revision.get_value() {
+            self.dirty.set_value(true);
+            self.conflict.set(true);
+            return;
+        }
+        let next = stored.max(self.revision.get_value()) + 1;
         let written = browser::measure("rolecall:save", || {
-            let text = self.ws.with_untracked(|ws| schema::encode(ws, browser::now(), false));
+            let text = self.ws.with_untracked(|ws| schema::encode_stored(ws, browser::now(), next));
             storage::write(WORKSPACE_KEY, &text)
         });
+        if written.is_ok() {
+            self.revision.set_value(next);
+        }
         match written {
             Ok(()) => {
                 self.dirty.set_value(false);
@@ -318,18 +357,73 @@ impl AppState {
         }
     }
 
-    /// The one save effect: every change to the workspace is written after a quiet period.
+    /// What undo would undo, and what redo would redo.
+    pub fn undo_redo(&self) -> (Option<crate::model::history::Change>, Option<crate::model::history::Change>) {
+        self.history_tick.track();
+        self.history.with_value(|h| (h.next_undo(), h.next_redo()))
+    }
+
+    /// Takes back the last change.
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    /// Re-applies the last change taken back.
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, back: bool) {
+        let current = self.ws.get_untracked();
+        let mut target = None;
+        self.history.update_value(|h| target = if back { h.undo(current) } else { h.redo(current) });
+        if let Some(ws) = target {
+            self.restoring.set_value(true);
+            self.ws.set(ws);
+            self.epoch.update(|e| *e += 1);
+            self.history_tick.update(|t| *t += 1);
+        }
+    }
+
+    /// Records a change in the undo history (called by the workspace effect).
+    fn record_change(&self) {
+        let now = js_sys::Date::now();
+        let current = self.ws.get_untracked();
+        if std::mem::take(&mut *self.restoring.write_value()) {
+            self.last.set_value(current);
+            return;
+        }
+        let before = std::mem::replace(&mut *self.last.write_value(), current.clone());
+        if before == current {
+            return;
+        }
+        let change = crate::model::history::describe(&before, &current);
+        // Typing in a field within a second and a half of the last edit extends that step.
+        let merge = now - self.last_change_at.get_value() < 1500.0;
+        self.last_change_at.set_value(now);
+        self.history.update_value(|h| h.record(change, before, merge));
+        self.history_tick.update(|t| *t += 1);
+    }
+
+    /// The one effect on workspace changes: it records the undo history and writes the
+    /// workspace after a quiet period.
     fn install_autosave(self) {
         let generation = StoredValue::new(0u64);
         Effect::new(move |prev: Option<()>| {
             self.ws.track();
             if prev.is_none() || self.mode.get_untracked() != Mode::Ready {
+                self.last.set_value(self.ws.get_untracked());
                 return;
             }
             if self.from_other_tab.get_value() {
+                // Another tab's workspace cannot be undone here: start the history afresh.
                 self.from_other_tab.set_value(false);
+                self.last.set_value(self.ws.get_untracked());
+                self.history.update_value(|h| h.clear());
+                self.history_tick.update(|t| *t += 1);
                 return;
             }
+            self.record_change();
             self.dirty.set_value(true);
             if !matches!(self.save.get_untracked(), SaveStatus::Failed(_)) {
                 self.save.set(SaveStatus::Pending);
@@ -356,6 +450,27 @@ impl AppState {
             }
         })
         ;
+        // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes — except in text fields, which
+        // keep their own undo.
+        let _ = window_event_listener_untyped("keydown", move |ev| {
+            use wasm_bindgen::JsCast;
+            let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            if !(ev.ctrl_key() || ev.meta_key()) || self.mode.get_untracked() != Mode::Ready {
+                return;
+            }
+            let in_field = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+            });
+            if in_field {
+                return;
+            }
+            match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+                ("z", false) => self.undo(),
+                ("z", true) | ("y", false) => self.redo(),
+                _ => return,
+            }
+            ev.prevent_default();
+        });
         let _ = window_event_listener_untyped("hashchange", move |_| {
             self.page.set(Page::from_hash(&location_hash()));
         })
@@ -368,7 +483,40 @@ impl AppState {
                 return;
             }
             let Some(text) = ev.new_value() else { return };
-            if let Ok(got) = self.with_ids(|ids| import::read(&text, ids)) {
+            if self.dirty.get_value() && self.mode.get_untracked() == Mode::Ready {
+                // This tab has a change the other tab has not seen: ask, do not pick silently.
+                self.conflict.set(true);
+                return;
+            }
+            self.adopt_stored(&text);
+        });
+    }
+
+    /// Takes the workspace another tab stored, dropping this tab's unsaved change.
+    pub fn use_other_tab(&self) {
+        if let Ok(Some(text)) = storage::read(WORKSPACE_KEY) {
+            self.conflict.set(false);
+            self.adopt_stored(&text);
+        }
+    }
+
+    /// Bases this tab on whatever revision storage holds, so that the next save replaces it.
+    fn take_over_storage(&self) {
+        let stored = storage::read(WORKSPACE_KEY).ok().flatten().map_or(0, |t| schema::stored_revision(&t));
+        self.revision.set_value(stored);
+    }
+
+    /// Keeps this tab's workspace, saving it over the other tab's.
+    pub fn keep_this_tab(&self) {
+        self.take_over_storage();
+        self.conflict.set(false);
+        self.flush_now();
+    }
+
+    fn adopt_stored(&self, text: &str) {
+        {
+            if let Ok(got) = self.with_ids(|ids| import::read(text, ids)) {
+                self.revision.set_value(schema::stored_revision(text));
                 self.from_other_tab.set_value(self.mode.get_untracked() == Mode::Ready);
                 self.dirty.set_value(false);
                 self.mode.set(Mode::Ready);
@@ -376,8 +524,7 @@ impl AppState {
                 self.epoch.update(|e| *e += 1);
                 self.save.set(SaveStatus::Saved);
             }
-        })
-        ;
+        }
     }
 }
 

@@ -108,3 +108,24 @@ test('a second tab follows the first instead of overwriting it', async ({ app, p
   await expect(other.locator('.rc-header__team')).toHaveText('Renamed in tab one', { timeout: 1500 });
   await other.close();
 });
+
+test('an edit in one tab is never silently overwritten by the other: the user chooses', async ({ app, page, context }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.locator('a[href="#/workspace"]').click();
+  await app.goTo('Workspace');
+  // This tab edits; before its save, the other tab saves a different edit.
+  await page.getByLabel('Team name').fill('Edited here');
+  await other.getByLabel('Team name').fill('Edited there');
+  await other.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  const conflict = page.getByTestId('tab-conflict');
+  await expect(conflict).toContainText('This workspace was changed in another tab.');
+  expect((await app.storedWorkspace()).name).toBe('Edited there');
+  await conflict.getByRole('button', { name: "Keep this tab's version" }).click();
+  await expect(conflict).toBeHidden();
+  await expect.poll(async () => (await app.storedWorkspace()).name).toBe('Edited here');
+  await expect(other.locator('.rc-header__team')).toHaveText('Edited here');
+  await other.close();
+});

@@ -206,3 +206,25 @@ pub fn reason(t: &Strings, r: &crate::model::board::Reason) -> String {
         Over { hours: h } => fill(t.reason_over, &[("hours", &hours(*h))]),
     }
 }
+
+/// What an undo step did, as a phrase ("change to the board").
+pub fn change(t: &Strings, c: crate::model::history::Change) -> String {
+    use crate::model::history::{Action, Area};
+    let area = t.change_areas[match c.area {
+        Area::Members => 0,
+        Area::Roles => 1,
+        Area::Skills => 2,
+        Area::Departments => 3,
+        Area::Chart => 4,
+        Area::Board => 5,
+        Area::Training => 6,
+        Area::Kpis => 7,
+        Area::Settings => 8,
+    }];
+    let template = match c.action {
+        Action::Added => t.change_added,
+        Action::Removed => t.change_removed,
+        Action::Edited => t.change_edited,
+    };
+    fill(template, &[("area", &area)])
+}

@@ -522,4 +522,19 @@ pub struct Strings {
     pub kpi_presets: [&'static str; 6],
     /// planned, in progress, done.
     pub training_statuses: [&'static str; 3],
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub undo_what: &'static str,
+    pub redo_what: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub change_added: &'static str,
+    pub change_removed: &'static str,
+    pub change_edited: &'static str,
+    /// Where a change was, for undo: members, roles, skills, departments, chart, board, training, KPIs, settings.
+    pub change_areas: [&'static str; 9],
+    pub conflict_title: &'static str,
+    pub conflict_body: &'static str,
+    pub conflict_theirs: &'static str,
+    pub conflict_mine: &'static str,
 }

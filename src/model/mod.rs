@@ -5,6 +5,7 @@ pub mod board;
 pub mod chart;
 pub mod edit;
 pub mod generate;
+pub mod history;
 pub mod handbook;
 pub mod ids;
 pub mod kpi;

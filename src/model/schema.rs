@@ -112,6 +112,9 @@ pub fn migrate(mut workspace: Value, version: u64) -> Result<Value, MigrationErr
 struct EnvelopeOut<'a> {
     format: &'static str,
     version: u64,
+    /// Counts saves to this browser's storage, so that tabs can tell whose copy is newer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
     saved_at: DateTime<Utc>,
     workspace: &'a Workspace,
 }
@@ -119,7 +122,26 @@ struct EnvelopeOut<'a> {
 /// The envelope as JSON text: pretty for files people download, compact for storage.
 /// Keys come out in the order the types declare them, so exports diff cleanly.
 pub fn encode(workspace: &Workspace, saved_at: DateTime<Utc>, pretty: bool) -> String {
-    let env = EnvelopeOut { format: FORMAT, version: CURRENT_VERSION, saved_at, workspace };
+    encode_with(workspace, saved_at, pretty, None)
+}
+
+/// The stored envelope: compact, with the save's revision number.
+pub fn encode_stored(workspace: &Workspace, saved_at: DateTime<Utc>, revision: u64) -> String {
+    encode_with(workspace, saved_at, false, Some(revision))
+}
+
+/// The revision of a stored envelope, read from its first bytes without parsing the rest
+/// (0 when it has none).
+pub fn stored_revision(text: &str) -> u64 {
+    let head = &text[..text.len().min(200)];
+    head.find("\"revision\":")
+        .map(|i| head[i + 11..].chars().take_while(char::is_ascii_digit).collect::<String>())
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(0)
+}
+
+fn encode_with(workspace: &Workspace, saved_at: DateTime<Utc>, pretty: bool, revision: Option<u64>) -> String {
+    let env = EnvelopeOut { format: FORMAT, version: CURRENT_VERSION, revision, saved_at, workspace };
     let text = if pretty { serde_json::to_string_pretty(&env) } else { serde_json::to_string(&env) };
     // Serialising plain structs with string keys cannot fail.
     text.unwrap_or_default()
@@ -161,5 +183,15 @@ mod tests {
         assert_eq!(export_file_name("客服团队", d), "rolecall-客服团队-2026-03-09.json");
         assert_eq!(export_file_name("", d), "rolecall-workspace-2026-03-09.json");
         assert_eq!(super::file_name("Ops", "chart", d, "csv"), "rolecall-ops-chart-2026-03-09.csv");
+    }
+
+    // Tabs compare revisions without parsing a whole workspace.
+    #[test]
+    fn the_stored_revision_is_read_from_the_head_of_the_text() {
+        let ws = crate::model::Workspace::default();
+        let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        assert_eq!(super::stored_revision(&super::encode_stored(&ws, at, 42)), 42);
+        assert_eq!(super::stored_revision(&super::encode(&ws, at, false)), 0);
+        assert_eq!(super::stored_revision("not json"), 0);
     }
 }

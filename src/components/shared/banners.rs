@@ -18,6 +18,13 @@ pub fn Banners() -> impl IntoView {
     };
     view! {
         <div class="rc-banners">
+            <Show when=move || state.conflict.get()>
+                <div class="rc-banner rc-banner--warning" role="alert" data-testid="tab-conflict">
+                    <p><strong>{t.conflict_title}</strong>" "{t.conflict_body}</p>
+                    <button type="button" class="rc-button" on:click=move |_| state.use_other_tab()>{t.conflict_theirs}</button>
+                    <button type="button" class="rc-button rc-button--primary" on:click=move |_| state.keep_this_tab()>{t.conflict_mine}</button>
+                </div>
+            </Show>
             {move || save_failure().map(|msg| view! {
                 <div class="rc-banner rc-banner--error" role="alert" data-testid="save-failed">
                     <p>{msg}</p>

@@ -7,4 +7,5 @@ pub mod level_select;
 pub mod lines_field;
 pub mod recovery;
 pub mod save_indicator;
+pub mod undo_buttons;
 pub mod welcome;
