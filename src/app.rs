@@ -11,13 +11,39 @@ use crate::components::board::BoardPage;
 use crate::components::insights::InsightsPage;
 use crate::components::raci::{ChartPage, HandbookPage};
 use crate::components::{roles::RolesPage, skills::SkillsPage, t, team::TeamPage, workspace::WorkspacePage};
+use crate::i18n::Lang;
 use crate::state::{AppState, Mode, Page};
 use leptos::prelude::*;
 
-/// The whole app.
+/// The whole app. It is rendered again, as a whole, when the language changes.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
+    move || {
+        let lang = state.lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+        }
+        view! { <Shell/> }
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <select class="rc-select rc-select--auto rc-lang" aria-label=t().language
+            on:change=move |ev| state.set_lang(Lang::from_tag(&event_target_value(&ev)))>
+            {Lang::ALL.into_iter().map(|l| view! {
+                <option value=l.tag() selected=state.lang.get_untracked() == l>{l.name()}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let state = AppState::expect();
     let t = t();
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -41,6 +67,7 @@ pub fn App() -> impl IntoView {
                 <UndoButtons/>
                 <SaveIndicator/>
             </Show>
+            <LanguageSwitch/>
         </header>
         <Banners/>
         <main id="main" class="rc-main" tabindex="-1">

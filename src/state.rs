@@ -176,7 +176,7 @@ impl AppState {
             mode: RwSignal::new(mode),
             save: RwSignal::new(SaveStatus::Saved),
             page: RwSignal::new(Page::from_hash(&location_hash())),
-            lang: RwSignal::new(Lang::En),
+            lang: RwSignal::new(initial_lang()),
             preview: RwSignal::new(None),
             import_error: RwSignal::new(None),
             replaced: RwSignal::new(replaced),
@@ -525,6 +525,20 @@ impl AppState {
                 self.save.set(SaveStatus::Saved);
             }
         }
+    }
+}
+
+/// The stored choice, or the browser's language on a first visit.
+fn initial_lang() -> Lang {
+    let tag = storage::pref("lang").or_else(|| window().navigator().language()).unwrap_or_default();
+    Lang::from_tag(&tag)
+}
+
+impl AppState {
+    /// Switches the language, stores the choice and re-renders the app in it.
+    pub fn set_lang(&self, lang: Lang) {
+        storage::set_pref("lang", lang.tag());
+        self.lang.set(lang);
     }
 }
 

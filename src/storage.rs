@@ -10,6 +10,24 @@ pub const BACKUP_KEY: &str = "rolecall.backup";
 /// The workspace as it was before the last import or reset, for "undo".
 pub const BEFORE_REPLACE_KEY: &str = "rolecall.before-replace";
 
+/// The user's preferences (language), as a small JSON object.
+pub const PREFS_KEY: &str = "rolecall.prefs";
+
+/// A stored preference, if any.
+pub fn pref(name: &str) -> Option<String> {
+    let text = read(PREFS_KEY).ok().flatten()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    value.get(name)?.as_str().map(String::from)
+}
+
+/// Stores a preference (failures are ignored: a preference is not worth a warning).
+pub fn set_pref(name: &str, value: &str) {
+    let mut prefs: serde_json::Map<String, serde_json::Value> =
+        read(PREFS_KEY).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    prefs.insert(name.into(), value.into());
+    let _ = write(PREFS_KEY, &serde_json::Value::Object(prefs).to_string());
+}
+
 /// Why a write did not happen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {

@@ -18,3 +18,14 @@ use leptos::prelude::GetUntracked;
 pub fn t() -> &'static Strings {
     AppState::expect().lang.get_untracked().strings()
 }
+
+/// The service team template in the current language.
+pub fn service_team_template() -> crate::model::Workspace {
+    use leptos::prelude::GetUntracked;
+    let state = AppState::expect();
+    let ws = state.with_ids(|ids| crate::model::template::service_team(ids, crate::browser::now()));
+    match state.lang.get_untracked() {
+        crate::i18n::Lang::ZhCn => crate::model::template_zh::localize(ws, crate::model::template_zh::ZH),
+        crate::i18n::Lang::En => ws,
+    }
+}

@@ -493,4 +493,6 @@ pub static EN: Strings = Strings {
     conflict_body: "Your latest change in this tab is not saved yet. Choose which version to keep; the other is lost.",
     conflict_theirs: "Use the other tab's version",
     conflict_mine: "Keep this tab's version",
+    language: "Language",
+    date_format: "%b %-d, %Y",
 };

@@ -3,28 +3,48 @@
 
 mod en;
 mod messages;
+mod zh;
 
 pub use en::EN;
+pub use zh::ZH;
 pub use messages::*;
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     En,
+    ZhCn,
 }
 
 impl Lang {
-    /// The BCP 47 tag, for `<html lang>`.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The BCP 47 tag, for `<html lang>` and the stored choice.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
         }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhCn => "简体中文",
+        }
+    }
+
+    /// The language for a browser language tag ("zh", "zh-Hans-CN" … → Chinese; else English).
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("zh") { Lang::ZhCn } else { Lang::En }
     }
 
     /// The strings of this language.
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &EN,
+            Lang::ZhCn => &ZH,
         }
     }
 }
@@ -39,6 +59,7 @@ pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 }
 
 /// The strings of one language.
+#[derive(Debug)]
 pub struct Strings {
     pub app_name: &'static str,
     pub tagline: &'static str,
@@ -537,4 +558,46 @@ pub struct Strings {
     pub conflict_body: &'static str,
     pub conflict_theirs: &'static str,
     pub conflict_mine: &'static str,
+    pub language: &'static str,
+    /// How dates are written (chrono strftime).
+    pub date_format: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(line: &str) -> Vec<String> {
+        let mut out: Vec<String> = line
+            .match_indices('{')
+            .filter_map(|(i, _)| line[i + 1..].find('}').map(|j| line[i + 1..i + 1 + j].to_string()))
+            .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .collect();
+        out.sort();
+        out
+    }
+
+    // Every language has every key (the compiler sees to that), and each translation keeps the
+    // English placeholders, so no sentence loses a name or a number.
+    #[test]
+    fn every_language_has_every_string_with_the_same_placeholders() {
+        let en = format!("{EN:#?}");
+        for lang in Lang::ALL {
+            let other = format!("{:#?}", lang.strings());
+            let (a, b): (Vec<&str>, Vec<&str>) = (en.lines().collect(), other.lines().collect());
+            assert_eq!(a.len(), b.len(), "{} has a different shape", lang.tag());
+            for (x, y) in a.iter().zip(&b) {
+                assert_eq!(placeholders(x), placeholders(y), "{}: {y} does not match {x}", lang.tag());
+                assert!(!y.trim_end_matches(',').ends_with("\"\""), "{}: empty string: {y}", lang.tag());
+            }
+        }
+    }
+
+    #[test]
+    fn the_browser_language_picks_chinese_for_any_zh_tag() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::ZhCn);
+        assert_eq!(Lang::from_tag("zh-Hans"), Lang::ZhCn);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("fr"), Lang::En);
+    }
 }

@@ -15,6 +15,7 @@ pub mod schema;
 pub mod skills;
 pub mod team;
 pub mod template;
+pub mod template_zh;
 
 pub use edit::{validate, Kind, ModelError, Problem};
 pub use board::{Board, Priority, Task, TaskType};

@@ -133,11 +133,14 @@ pub fn encode_stored(workspace: &Workspace, saved_at: DateTime<Utc>, revision: u
 /// The revision of a stored envelope, read from its first bytes without parsing the rest
 /// (0 when it has none).
 pub fn stored_revision(text: &str) -> u64 {
-    let head = &text[..text.len().min(200)];
-    head.find("\"revision\":")
-        .map(|i| head[i + 11..].chars().take_while(char::is_ascii_digit).collect::<String>())
-        .and_then(|d| d.parse().ok())
-        .unwrap_or(0)
+    // Bytes, not chars: the head may end inside a multi-byte character of a team's name.
+    let head = &text.as_bytes()[..text.len().min(200)];
+    let key = b"\"revision\":";
+    let Some(at) = head.windows(key.len()).position(|w| w == key) else { return 0 };
+    head[at + key.len()..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .fold(0u64, |n, b| n.saturating_mul(10).saturating_add(u64::from(b - b'0')))
 }
 
 fn encode_with(workspace: &Workspace, saved_at: DateTime<Utc>, pretty: bool, revision: Option<u64>) -> String {
@@ -193,5 +196,8 @@ mod tests {
         assert_eq!(super::stored_revision(&super::encode_stored(&ws, at, 42)), 42);
         assert_eq!(super::stored_revision(&super::encode(&ws, at, false)), 0);
         assert_eq!(super::stored_revision("not json"), 0);
+        // A long Chinese name puts a multi-byte character across the 200th byte.
+        let named = crate::model::Workspace { name: "客服团队".repeat(40), ..Default::default() };
+        assert_eq!(super::stored_revision(&super::encode_stored(&named, at, 7)), 7);
     }
 }

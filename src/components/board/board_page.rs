@@ -38,7 +38,7 @@ fn card_view(
         match board.sla(task, now) {
             Sla::Breached => Some(("breached", t.badge_breached.to_string())),
             Sla::AtRisk => Some(("at-risk", t.badge_at_risk.to_string())),
-            _ if board.is_open(task) => task.due.map(|d| ("due", fill(t.badge_due, &[("date", &d.format("%Y-%m-%d"))]))),
+            _ if board.is_open(task) => task.due.map(|d| ("due", fill(t.badge_due, &[("date", &d.format(t.date_format))]))),
             _ => None,
         }
     };

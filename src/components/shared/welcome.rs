@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn Welcome() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let from_template = move |_| state.start_with(state.with_ids(|ids| template::service_team(ids, crate::browser::now())));
+    let from_template = move |_| state.start_with(crate::components::service_team_template());
     let empty = move |_| state.start_with(template::empty(t.default_team_name));
     view! {
         <section class="rc-page rc-welcome" aria-labelledby="welcome-title">

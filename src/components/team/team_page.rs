@@ -1,7 +1,7 @@
 use super::member_editor::MemberEditor;
 use crate::components::t;
 use crate::i18n::fill;
-use crate::model::{template, Member, MemberId};
+use crate::model::{Member, MemberId};
 use crate::state::{AppState, ReplaceReason};
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ pub fn TeamPage() -> impl IntoView {
         let id = state.with_ids(MemberId::generate);
         editing.set(Some(Member { id, ..Member::default() }));
     };
-    let load_template = move |_| state.replace(state.with_ids(|ids| template::service_team(ids, crate::browser::now())), ReplaceReason::Reset);
+    let load_template = move |_| state.replace(crate::components::service_team_template(), ReplaceReason::Reset);
     let members = move || state.ws.with(|w| w.members.clone());
     view! {
         <section class="rc-page" aria-labelledby="team-title">
