@@ -41,6 +41,35 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// Applies a theme ("system", "light" or "dark") to the page.
+fn apply_theme(theme: &str) {
+    if let Some(html) = document().document_element() {
+        let _ = match theme {
+            "light" | "dark" => html.set_attribute("data-theme", theme),
+            _ => html.remove_attribute("data-theme"),
+        };
+    }
+}
+
+#[component]
+fn ThemeSwitch() -> impl IntoView {
+    let t = t();
+    let current = crate::storage::pref("theme").unwrap_or_else(|| "system".into());
+    apply_theme(&current);
+    view! {
+        <select class="rc-select rc-select--auto rc-lang" aria-label=t.theme
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                crate::storage::set_pref("theme", &v);
+                apply_theme(&v);
+            }>
+            {["system", "light", "dark"].into_iter().zip(t.themes).map(|(v, label)| view! {
+                <option value=v selected=current == v>{label}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
 #[component]
 fn Shell() -> impl IntoView {
     let state = AppState::expect();
@@ -67,6 +96,7 @@ fn Shell() -> impl IntoView {
                 <UndoButtons/>
                 <SaveIndicator/>
             </Show>
+            <ThemeSwitch/>
             <LanguageSwitch/>
         </header>
         <Banners/>

@@ -19,7 +19,7 @@ test('the template opens with a chart that has no problems', async ({ page }) =>
 test('set letters by mouse and by keyboard, and the problems panel follows', async ({ page }) => {
   const lead = cell(page, ANSWER, 'Team Lead');
   await lead.click();
-  await expect(lead).toHaveAccessibleName(`${ANSWER} — Team Lead: Accountable and Responsible`);
+  await expect(lead).toHaveAccessibleName(`${ANSWER} — Team Lead: A/R (Accountable and Responsible)`);
   await lead.click();
   await expect(lead).toHaveText('C');
   const summary = page.getByTestId('chart-summary');
@@ -66,9 +66,9 @@ test('the member view shows each person, and a person can be given their own let
   await expect(aisha).toHaveText('R');
   await aisha.click();
   await expect(aisha).toHaveText('A');
-  await expect(aisha).toHaveAccessibleName(`${ANSWER} — Aisha Khan: Accountable (set for this person)`);
+  await expect(aisha).toHaveAccessibleName(`${ANSWER} — Aisha Khan: A (Accountable) (set for this person)`);
   await page.keyboard.press('Delete');
-  await expect(aisha).toHaveAccessibleName(`${ANSWER} — Aisha Khan: Responsible`);
+  await expect(aisha).toHaveAccessibleName(`${ANSWER} — Aisha Khan: R (Responsible)`);
 });
 
 test('filters by area, by role and to rows with problems', async ({ page }) => {

@@ -23,3 +23,17 @@ test('the editor is usable by keyboard alone', async ({ app, page }) => {
   await page.keyboard.press('Enter'); // submits the form
   await expect(app.memberRow('Kim Park')).toBeVisible();
 });
+
+test('the theme follows the system, can be switched, and the choice is kept', async ({ app, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.startFromTemplate();
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const dark = await bg();
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await expect.poll(bg).not.toBe(dark);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  await expect.poll(bg).toBe(dark);
+});

@@ -561,6 +561,9 @@ pub struct Strings {
     pub language: &'static str,
     /// How dates are written (chrono strftime).
     pub date_format: &'static str,
+    pub theme: &'static str,
+    /// system, light, dark.
+    pub themes: [&'static str; 3],
 }
 
 #[cfg(test)]
