@@ -70,6 +70,52 @@ fn ThemeSwitch() -> impl IntoView {
     }
 }
 
+/// The keyboard shortcuts, shown with `?`; Alt+1…8 switch pages.
+#[component]
+fn Shortcuts() -> impl IntoView {
+    let t = t();
+    let open = RwSignal::new(false);
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        use wasm_bindgen::JsCast;
+        let in_field = ev.target().and_then(|x| x.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        });
+        if ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() {
+            if let Some(page) = ev.code().strip_prefix("Digit").and_then(|d| d.parse::<usize>().ok()).and_then(|d| Page::ALL.get(d.wrapping_sub(1))) {
+                ev.prevent_default();
+                crate::state::navigate(*page);
+            }
+        } else if ev.key() == "?" && !in_field {
+            ev.prevent_default();
+            open.update(|o| *o = !*o);
+        } else if ev.key() == "Escape" {
+            open.set(false);
+        }
+    });
+    // The shell is rendered again when the language changes: remove the old listener.
+    on_cleanup(move || handle.remove());
+    let close_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = close_ref.get() {
+            let _ = b.focus();
+        }
+    });
+    view! {
+        <Show when=move || open.get()>
+            <div class="rc-overlay" on:click=move |_| open.set(false)>
+                <section class="rc-dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title"
+                    on:click=|ev| ev.stop_propagation()>
+                    <h2 id="shortcuts-title">{t.shortcuts_title}</h2>
+                    <ul class="rc-list">{t.shortcuts.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                    <div class="rc-actions">
+                        <button type="button" class="rc-button rc-button--primary" node_ref=close_ref on:click=move |_| open.set(false)>{t.close}</button>
+                    </div>
+                </section>
+            </div>
+        </Show>
+    }
+}
+
 #[component]
 fn Shell() -> impl IntoView {
     let state = AppState::expect();
@@ -109,6 +155,7 @@ fn Shell() -> impl IntoView {
         </main>
         <ImportPreview/>
         <DropZone/>
+        <Shortcuts/>
     }
 }
 

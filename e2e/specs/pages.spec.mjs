@@ -37,3 +37,20 @@ test('the theme follows the system, can be switched, and the choice is kept', as
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
   await expect.poll(bg).toBe(dark);
 });
+
+test('? shows the keyboard shortcuts, and Alt+digit goes to a page, also after a language switch', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.locator('body').click();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Ctrl/⌘+Z — undo');
+  await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { level: 1, name: 'Skills' })).toBeVisible();
+});

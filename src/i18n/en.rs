@@ -497,4 +497,7 @@ pub static EN: Strings = Strings {
     date_format: "%b %-d, %Y",
     theme: "Theme",
     themes: ["System", "Light", "Dark"],
+    shortcuts_title: "Keyboard shortcuts",
+    close: "Close",
+    shortcuts: ["? — show or hide this help", "Alt+1 … Alt+8 — go to Team, Roles, Skills, Responsibilities, Handbook, Board, Insights, Workspace", "Ctrl/⌘+Z — undo; Ctrl/⌘+Shift+Z or Ctrl+Y — redo", "Responsibilities: arrow keys move; R, A, C, I set a letter; Delete clears; Enter cycles", "Board: Shift+arrow keys move the focused card; Enter opens it", "Skills matrix: arrow keys move; 0–4 set a level; I marks interest", "Escape closes a dialog"],
 };

@@ -564,6 +564,10 @@ pub struct Strings {
     pub theme: &'static str,
     /// system, light, dark.
     pub themes: [&'static str; 3],
+    pub shortcuts_title: &'static str,
+    pub close: &'static str,
+    /// The lines of the shortcuts help.
+    pub shortcuts: [&'static str; 7],
 }
 
 #[cfg(test)]

@@ -497,4 +497,7 @@ pub static ZH: Strings = Strings {
     date_format: "%Y年%-m月%-d日",
     theme: "主题",
     themes: ["跟随系统", "浅色", "深色"],
+    shortcuts_title: "键盘快捷键",
+    close: "关闭",
+    shortcuts: ["? — 显示或隐藏本帮助", "Alt+1 … Alt+8 — 前往团队、角色、技能、职责分配、岗位手册、看板、洞察、工作区", "Ctrl/⌘+Z — 撤销；Ctrl/⌘+Shift+Z 或 Ctrl+Y — 重做", "职责分配：方向键移动；R、A、C、I 设置字母；Delete 清除；Enter 切换", "看板：Shift+方向键移动选中的卡片；Enter 打开", "技能矩阵：方向键移动；0–4 设置水平；I 标记意愿", "Esc 关闭对话框"],
 };

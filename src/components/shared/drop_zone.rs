@@ -15,22 +15,22 @@ pub fn DropZone() -> impl IntoView {
             .map(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
             .unwrap_or(false)
     };
-    // The handle does not remove the listener when dropped; these live as long as the page.
-    let _ = window_event_listener_untyped("dragover", move |ev| {
+    // The shell is rendered again when the language changes: each render removes its listeners.
+    let over = window_event_listener_untyped("dragover", move |ev| {
         if carries_files(&ev) {
             ev.prevent_default();
             dragging.set(true);
         }
     })
     ;
-    let _ = window_event_listener_untyped("dragleave", move |ev| {
+    let leave = window_event_listener_untyped("dragleave", move |ev| {
         let left_window = ev.dyn_ref::<web_sys::DragEvent>().map(|d| d.related_target().is_none()).unwrap_or(true);
         if left_window {
             dragging.set(false);
         }
     })
     ;
-    let _ = window_event_listener_untyped("drop", move |ev| {
+    let drop = window_event_listener_untyped("drop", move |ev| {
         dragging.set(false);
         let file = ev.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|dt| dt.files()).and_then(|f| f.get(0));
         if let Some(file) = file {
@@ -39,6 +39,11 @@ pub fn DropZone() -> impl IntoView {
         }
     })
     ;
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
     view! {
         <Show when=move || dragging.get()>
             <div class="rc-dropzone" aria-hidden="true">
