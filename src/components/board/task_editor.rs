@@ -1,9 +1,9 @@
-use crate::components::shared::confirm_bar::ConfirmBar;
-use crate::components::shared::level_select::LevelSelect;
+use crate::components::shared::editor_actions::EditorActions;
+use crate::components::shared::required_skills_field::RequiredSkillsField;
 use crate::components::t;
 use crate::i18n::{board_error, fill, reason};
 use crate::model::board::{is_over_capacity, suggest};
-use crate::model::{ColumnId, DutyId, MemberId, Priority, RequiredSkill, SkillId, Task, TaskType};
+use crate::model::{ColumnId, DutyId, MemberId, Priority, Task, TaskType};
 use crate::state::AppState;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use leptos::prelude::*;
@@ -28,7 +28,6 @@ pub fn TaskEditor(
         task.service_due.map(|d| d.with_timezone(&offset).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default(),
     );
     let error = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(false);
     let title_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(i) = title_ref.get() {
@@ -81,21 +80,13 @@ pub fn TaskEditor(
             }
         })
     };
-    let (columns, duties, members, catalogue) = state.ws.with_untracked(|w| {
+    let (columns, duties, members) = state.ws.with_untracked(|w| {
         (
             w.board.columns.iter().map(|c| (c.id.clone(), c.name.clone())).collect::<Vec<_>>(),
             w.duties.iter().map(|d| (d.id.clone(), d.title.clone())).collect::<Vec<_>>(),
             w.members.iter().filter(|m| m.active).map(|m| (m.id.clone(), m.name.clone(), is_over_capacity(w, &m.id))).collect::<Vec<_>>(),
-            w.skills.clone(),
         )
     });
-    let skill_name = {
-        let catalogue = catalogue.clone();
-        move |id: &SkillId| catalogue.iter().find(|s| &s.id == id).map(|s| s.name.clone()).unwrap_or_default()
-    };
-    let unlisted = move || {
-        draft.with(|d| catalogue.iter().filter(|s| d.required_skills.iter().all(|x| x.skill != s.id)).cloned().collect::<Vec<_>>())
-    };
     let suggestions = move || {
         let task = draft.get();
         state.ws.with(|w| {
@@ -193,45 +184,9 @@ pub fn TaskEditor(
                             prop:value=move || draft.with(|d| d.description.clone())
                             on:input=move |ev| draft.update(|d| d.description = event_target_value(&ev))></textarea>
                     </div>
-                    <fieldset class="rc-fieldset">
-                        <legend>{t.f_required_skills}</legend>
-                        <ul class="rc-skill-rows">
-                            <For each=move || draft.with(|d| d.required_skills.clone()) key=|s| s.skill.clone() let:s>
-                                {
-                                    let name = skill_name(&s.skill);
-                                    let id = s.skill.clone();
-                                    let (id_l, id_r) = (id.clone(), id.clone());
-                                    let level = Signal::derive(move || draft.with(|d| d.required_skills.iter().find(|x| x.skill == id).map_or(0, |x| x.min_level)));
-                                    view! {
-                                        <li class="rc-skill-row">
-                                            <span class="rc-skill-row__name">{name.clone()}</span>
-                                            <LevelSelect value=level label=fill(t.min_level_for, &[("skill", &name)])
-                                                on_change=move |l| draft.update(|d| {
-                                                    if let Some(x) = d.required_skills.iter_mut().find(|x| x.skill == id_l) { x.min_level = l }
-                                                })/>
-                                            <button type="button" class="rc-button rc-button--small"
-                                                aria-label=fill(t.remove_named, &[("name", &name)])
-                                                on:click=move |_| draft.update(|d| d.required_skills.retain(|x| x.skill != id_r))>{t.remove}</button>
-                                        </li>
-                                    }
-                                }
-                            </For>
-                        </ul>
-                        <div class="rc-field rc-field--inline">
-                            <label for="task-add-skill">{t.f_add_required}</label>
-                            <select id="task-add-skill" class="rc-select" on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                if !v.is_empty() {
-                                    draft.update(|d| d.required_skills.push(RequiredSkill { skill: SkillId(v), min_level: 2 }));
-                                }
-                            }>
-                                {move || {
-                                    let opts = unlisted().into_iter().map(|s| view! { <option value=s.id.to_string()>{s.name}</option> }).collect_view();
-                                    view! { <option value="" selected=true>{t.choose}</option> {opts} }
-                                }}
-                            </select>
-                        </div>
-                    </fieldset>
+                    <RequiredSkillsField add_id="task-add-skill"
+                        value=Signal::derive(move || draft.with(|d| d.required_skills.clone()))
+                        on_change=move |v| draft.update(|d| d.required_skills = v)/>
                     <div class="rc-assign">
                         <fieldset class="rc-fieldset">
                             <legend>{t.f_assignees}</legend>
@@ -278,23 +233,9 @@ pub fn TaskEditor(
                             </ol>
                         </section>
                     </div>
-                    {move || error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
-                    <div class="rc-actions">
-                        <button type="submit" class="rc-button rc-button--primary">{t.save}</button>
-                        <button type="button" class="rc-button" on:click=move |_| on_close.run(())>{t.cancel}</button>
-                        {(!is_new).then(|| view! {
-                            <button type="button" class="rc-button rc-button--danger rc-actions__end" on:click=move |_| confirming.set(true)>
-                                {t.remove_task}
-                            </button>
-                        })}
-                    </div>
-                    <Show when=move || confirming.get()>
-                        <ConfirmBar
-                            message=fill(t.confirm_remove_task, &[("name", &draft.with_untracked(|d| d.title.clone()))])
-                            confirm_label=t.confirm_yes_remove
-                            on_confirm=remove
-                            on_cancel=move |_| confirming.set(false)/>
-                    </Show>
+                    <EditorActions error=error on_cancel=on_close
+                        remove=(!is_new).then(|| (t.remove_task, Signal::derive(move || fill(t.confirm_remove_task, &[("name", &draft.with_untracked(|d| d.title.clone()))]))))
+                        on_remove=remove/>
                 </form>
             </section>
         </div>

@@ -1,4 +1,4 @@
-use crate::components::shared::confirm_bar::ConfirmBar;
+use crate::components::shared::editor_actions::EditorActions;
 use crate::components::t;
 use crate::i18n::{fill, model_error};
 use crate::model::{Duty, Frequency};
@@ -20,7 +20,6 @@ pub fn DutyEditor(
     let is_new = state.ws.with_untracked(|w| w.duty(&duty.id).is_none());
     let draft = RwSignal::new(duty);
     let error = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(false);
     let title_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(i) = title_ref.get() {
@@ -79,23 +78,9 @@ pub fn DutyEditor(
                         prop:value=move || draft.with(|d| d.description.clone())
                         on:input=move |ev| draft.update(|d| d.description = event_target_value(&ev))></textarea>
                 </div>
-                {move || error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
-                <div class="rc-actions">
-                    <button type="submit" class="rc-button rc-button--primary">{t.save}</button>
-                    <button type="button" class="rc-button" on:click=move |_| on_close.run(())>{t.cancel}</button>
-                    {(!is_new).then(|| view! {
-                        <button type="button" class="rc-button rc-button--danger rc-actions__end" on:click=move |_| confirming.set(true)>
-                            {t.remove_duty}
-                        </button>
-                    })}
-                </div>
-                <Show when=move || confirming.get()>
-                    <ConfirmBar
-                        message=fill(t.confirm_remove_duty, &[("name", &draft.with_untracked(|d| d.title.clone()))])
-                        confirm_label=t.confirm_yes_remove
-                        on_confirm=remove
-                        on_cancel=move |_| confirming.set(false)/>
-                </Show>
+                <EditorActions error=error on_cancel=on_close
+                    remove=(!is_new).then(|| (t.remove_duty, Signal::derive(move || fill(t.confirm_remove_duty, &[("name", &draft.with_untracked(|d| d.title.clone()))]))))
+                    on_remove=remove/>
             </form>
         </section>
     }

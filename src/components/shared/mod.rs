@@ -1,11 +1,13 @@
 pub mod banners;
 pub mod confirm_bar;
 pub mod drop_zone;
+pub mod editor_actions;
 pub mod import_button;
 pub mod import_preview;
 pub mod level_select;
 pub mod lines_field;
 pub mod recovery;
+pub mod required_skills_field;
 pub mod save_indicator;
 pub mod undo_buttons;
 pub mod welcome;

@@ -1,4 +1,5 @@
 use super::skills_page::category_name;
+use crate::components::shared::editor_actions::EditorActions;
 use crate::components::t;
 use crate::i18n::model_error;
 use crate::model::{Skill, SkillCategory};
@@ -63,11 +64,7 @@ pub fn SkillEditor(
                         prop:value=move || draft.with(|s| s.description.clone())
                         on:input=move |ev| draft.update(|s| s.description = event_target_value(&ev))></textarea>
                 </div>
-                {move || error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
-                <div class="rc-actions">
-                    <button type="submit" class="rc-button rc-button--primary">{t.save}</button>
-                    <button type="button" class="rc-button" on:click=move |_| on_close.run(())>{t.cancel}</button>
-                </div>
+                <EditorActions error=error on_cancel=on_close/>
             </form>
         </section>
     }

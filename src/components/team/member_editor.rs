@@ -1,4 +1,4 @@
-use crate::components::shared::confirm_bar::ConfirmBar;
+use crate::components::shared::editor_actions::EditorActions;
 use crate::components::shared::level_select::LevelSelect;
 use crate::components::t;
 use crate::i18n::{fill, model_error};
@@ -21,7 +21,6 @@ pub fn MemberEditor(
     let draft = RwSignal::new(member.clone());
     let capacity = RwSignal::new(member.capacity_hours.to_string());
     let error = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(false);
     let name_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(i) = name_ref.get() {
@@ -219,25 +218,9 @@ pub fn MemberEditor(
                         prop:value=move || draft.with(|m| m.notes.clone())
                         on:input=move |ev| draft.update(|m| m.notes = event_target_value(&ev))></textarea>
                 </div>
-
-                {move || error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
-
-                <div class="rc-actions">
-                    <button type="submit" class="rc-button rc-button--primary">{t.save}</button>
-                    <button type="button" class="rc-button" on:click=move |_| on_close.run(())>{t.cancel}</button>
-                    {(!is_new).then(|| view! {
-                        <button type="button" class="rc-button rc-button--danger rc-actions__end" on:click=move |_| confirming.set(true)>
-                            {t.remove_member}
-                        </button>
-                    })}
-                </div>
-                <Show when=move || confirming.get()>
-                    <ConfirmBar
-                        message=fill(t.confirm_remove_member, &[("name", &draft.with_untracked(|m| m.name.clone()))])
-                        confirm_label=t.confirm_yes_remove
-                        on_confirm=remove
-                        on_cancel=move |_| confirming.set(false)/>
-                </Show>
+                <EditorActions error=error on_cancel=on_close
+                    remove=(!is_new).then(|| (t.remove_member, Signal::derive(move || fill(t.confirm_remove_member, &[("name", &draft.with_untracked(|m| m.name.clone()))]))))
+                    on_remove=remove/>
             </form>
         </section>
     }
