@@ -54,3 +54,14 @@ test('? shows the keyboard shortcuts, and Alt+digit goes to a page, also after a
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { level: 1, name: 'Skills' })).toBeVisible();
 });
+
+test('on a 360 px phone no page scrolls sideways; wide tables scroll inside their panel', async ({ app, page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await app.startFromTemplate();
+  for (const hash of ['#/team', '#/roles', '#/skills', '#/responsibilities', '#/handbook', '#/board', '#/insights', '#/workspace']) {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await expect(page.locator('main h1')).toBeVisible();
+    // Try to scroll the page sideways: it must not move.
+    expect(await page.evaluate(() => { window.scrollTo(600, 0); return window.scrollX; }), hash).toBe(0);
+  }
+});

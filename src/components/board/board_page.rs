@@ -159,8 +159,7 @@ pub fn BoardPage() -> impl IntoView {
                     <p class="rc-muted rc-no-print" id="board-keys">{t.board_intro}</p>
                 </div>
                 <div class="rc-actions rc-no-print">
-                    <fieldset class="rc-segmented">
-                        <legend class="rc-sr">{t.view_label}</legend>
+                    <fieldset aria-label=t.view_label class="rc-segmented">
                         <label class="rc-segmented__option">
                             <input type="radio" name="board-view" prop:checked=move || view.get() == View::Board
                                 on:change=move |_| view.set(View::Board)/>

@@ -29,8 +29,7 @@ pub fn InsightsPage() -> impl IntoView {
                     <h1 id="insights-title">{t.insights_title}</h1>
                     <p class="rc-muted">{t.insights_intro}</p>
                 </div>
-                <fieldset class="rc-segmented rc-no-print">
-                    <legend class="rc-sr">{t.insights_title}</legend>
+                <fieldset aria-label=t.insights_title class="rc-segmented rc-no-print">
                     {option(Tab::Skills, t.tab_skills)}
                     {option(Tab::Service, t.tab_service)}
                     {option(Tab::Capacity, t.tab_capacity)}
