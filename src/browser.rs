@@ -75,13 +75,23 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
     text.as_string().ok_or_else(|| JsValue::from_str("not text"))
 }
 
-/// Moves keyboard focus to the element with `id`, if it exists.
-pub fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
+/// Moves keyboard focus to the element with `id`, if it exists. Returns whether it did.
+pub fn focus(id: &str) -> bool {
+    match web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = el.focus();
+        Some(el) => el.focus().is_ok(),
+        None => false,
     }
+}
+
+/// Moves focus now, so that the very next key press lands on the element, and again on the
+/// next frame, in case a re-render replaced the element in between.
+pub fn focus_soon(id: String) {
+    focus(&id);
+    leptos::prelude::request_animation_frame(move || {
+        focus(&id);
+    });
 }

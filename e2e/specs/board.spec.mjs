@@ -181,3 +181,19 @@ test('columns can be added, renamed and removed, moving their tasks', async ({ p
   await expect(head(page, 'Inbox')).toHaveCount(0);
   await expect(head(page, 'To do')).toContainText('5');
 });
+
+test('a member over capacity is flagged on the board, in the task dialog and on the team page', async ({ app, page }) => {
+  await page.getByRole('button', { name: 'Add task' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await dialog.getByLabel('Title').fill('Migrate every customer record');
+  await dialog.getByLabel('Estimate (hours)').fill('60');
+  await dialog.getByRole('checkbox', { name: 'Li Na' }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.rc-task').filter({ hasText: 'Migrate every customer record' }).locator('.rc-avatar--over')).toHaveText('LN');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('dialog').locator('label').filter({ hasText: 'Li Na' })).toContainText('Over capacity');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await app.goTo('Team');
+  await expect(app.memberRow('Li Na')).toContainText('Over capacity');
+  await expect(app.memberRow('Chen Wei')).not.toContainText('Over capacity');
+});

@@ -60,7 +60,7 @@ pub fn TaskCard(
             });
             if moved.is_ok() {
                 let target = card_id(&id);
-                request_animation_frame(move || crate::browser::focus(&target));
+                crate::browser::focus_soon(target);
             }
         }
     };

@@ -282,7 +282,7 @@ fn LevelCell(
                 let (nm, ns) = (rows.with_untracked(|r| r[nr].0.clone()), skills.with_untracked(|k| k[nc].0.clone()));
                 let id = cell_id(&nm, &ns);
                 active.set(Some((nm, ns)));
-                request_animation_frame(move || crate::browser::focus(&id));
+                crate::browser::focus_soon(id);
             };
             match key.as_str() {
                 "ArrowUp" => mv(-1, 0),

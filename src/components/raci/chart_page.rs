@@ -187,7 +187,7 @@ pub fn ChartPage() -> impl IntoView {
                         ctx.focus_cell(d, column);
                     }
                 } else if let Some(key) = f.role.as_ref().map(|r| r.to_string()).or_else(|| f.member.as_ref().map(|m| m.to_string())) {
-                    request_animation_frame(move || crate::browser::focus(&super::column_id(&key)));
+                    crate::browser::focus_soon(super::column_id(&key));
                 }
             }/>
             <ThresholdsForm/>

@@ -82,6 +82,6 @@ impl ChartCtx {
     pub fn focus_cell(&self, duty: DutyId, column: String) {
         let id = cell_id(&duty, &column);
         self.active.set(Some((duty, column)));
-        request_animation_frame(move || crate::browser::focus(&id));
+        crate::browser::focus_soon(id);
     }
 }

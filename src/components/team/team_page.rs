@@ -69,6 +69,7 @@ pub fn TeamPage() -> impl IntoView {
 fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
+    let over = state.ws.with_untracked(|w| crate::model::board::is_over_capacity(w, &member.id));
     let (department, roles, skills) = state.ws.with_untracked(|w| {
         let department = member.department.as_ref().and_then(|d| w.department(d)).map(|d| d.name.clone()).unwrap_or_default();
         let roles: Vec<String> = member.roles.iter().filter_map(|r| w.role(r)).map(|r| r.name.clone()).collect();
@@ -90,7 +91,10 @@ fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl In
                 <ul class="rc-chips">{roles.into_iter().map(|r| view! { <li class="rc-chip">{r}</li> }).collect_view()}</ul>
             </td>
             <td class="rc-skills-cell">{skills.join(" · ")}</td>
-            <td class="rc-num">{fill(t.hours_per_week, &[("hours", &member.capacity_hours)])}</td>
+            <td class="rc-num">
+                {fill(t.hours_per_week, &[("hours", &member.capacity_hours)])}
+                {over.then(|| view! { " " <span class="rc-badge rc-badge--warn">{t.over_capacity}</span> })}
+            </td>
             <td>{if member.active { t.active } else { t.inactive }}</td>
             <td>
                 <button type="button" class="rc-button rc-button--small" aria-label=edit_label on:click=move |_| on_edit.run(m.clone())>
