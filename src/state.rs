@@ -330,7 +330,7 @@ impl AppState {
             return;
         }
         // Never overwrite what another tab saved after this tab's copy: let the user choose.
-        let stored = storage::read(WORKSPACE_KEY).ok().flatten().map_or(0, |t| schema::stored_revision(&t));
+        let stored = stored_revision();
         if stored > self.revision.get_value() {
             self.dirty.set_value(true);
             self.conflict.set(true);
@@ -502,8 +502,7 @@ impl AppState {
 
     /// Bases this tab on whatever revision storage holds, so that the next save replaces it.
     fn take_over_storage(&self) {
-        let stored = storage::read(WORKSPACE_KEY).ok().flatten().map_or(0, |t| schema::stored_revision(&t));
-        self.revision.set_value(stored);
+        self.revision.set_value(stored_revision());
     }
 
     /// Keeps this tab's workspace, saving it over the other tab's.
@@ -526,6 +525,11 @@ impl AppState {
             }
         }
     }
+}
+
+/// The revision of the workspace in storage right now (0 when there is none).
+fn stored_revision() -> u64 {
+    storage::read(WORKSPACE_KEY).ok().flatten().map_or(0, |t| schema::stored_revision(&t))
 }
 
 /// The stored choice, or the browser's language on a first visit.
