@@ -95,3 +95,57 @@ pub fn focus_soon(id: String) {
         focus(&id);
     });
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/browser.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn deflate(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn inflate(bytes: js_sys::Uint8Array, max: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = copyText)]
+    async fn copy_text(text: &str) -> Result<JsValue, JsValue>;
+}
+
+/// `text` as raw DEFLATE, or `None` where the browser has no `CompressionStream`.
+pub async fn compress(text: &str) -> Option<Vec<u8>> {
+    let bytes = deflate(text).await.ok()?;
+    Some(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+/// Why [`decompress`] gave up.
+pub enum InflateError {
+    /// The text would be longer than allowed.
+    TooLarge,
+    /// The bytes are not raw DEFLATE.
+    Damaged,
+}
+
+/// The text in raw DEFLATE `bytes`, if it is at most `max` bytes long.
+pub async fn decompress(bytes: &[u8], max: usize) -> Result<String, InflateError> {
+    match inflate(js_sys::Uint8Array::from(bytes), max as f64).await {
+        Ok(text) => text.as_string().ok_or(InflateError::Damaged),
+        Err(e) if e.is_instance_of::<js_sys::RangeError>() => Err(InflateError::TooLarge),
+        Err(_) => Err(InflateError::Damaged),
+    }
+}
+
+/// Puts `text` on the clipboard. Fails where the browser does not allow it.
+pub async fn copy(text: &str) -> bool {
+    copy_text(text).await.is_ok()
+}
+
+/// The app's address without its fragment, to which a share fragment is added.
+pub fn base_url() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    }
+}
+
+/// Replaces the URL fragment without adding a history entry or firing `hashchange`.
+pub fn replace_hash(hash: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(hash));
+    }
+}

@@ -3,7 +3,7 @@
 use crate::browser;
 use crate::i18n::Lang;
 use crate::model::import::{self, ImportError, Imported, Repair};
-use crate::model::{schema, IdGen, ModelError, Workspace};
+use crate::model::{schema, share, IdGen, ModelError, Workspace};
 use crate::storage::{self, StorageError, BACKUP_KEY, BEFORE_REPLACE_KEY, WORKSPACE_KEY};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -192,6 +192,9 @@ impl AppState {
         state.install_autosave();
         let _ = set_interval_with_handle(move || state.now.set(browser::now()), Duration::from_secs(60));
         state.install_listeners();
+        if let Some(payload) = share::payload(&location_hash()) {
+            state.open_share(payload);
+        }
         state
     }
 
@@ -260,6 +263,36 @@ impl AppState {
                 self.import_error.set(Some((file_name, e)));
             }
         }
+    }
+
+    /// Reads the workspace in a share link's fragment payload: success opens the same preview
+    /// as a file, failure says why. The payload is taken out of the address bar first, so that a
+    /// reload does not offer it again and the data does not linger in the tab's history.
+    pub fn open_share(&self, payload: &str) {
+        browser::replace_hash(self.page.get_untracked().hash());
+        let name = self.lang.get_untracked().strings().share_link_name.to_string();
+        let state = *self;
+        let bytes = match share::decode(payload) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                state.preview.set(None);
+                state.import_error.set(Some((name, ImportError::Link(e))));
+                return;
+            }
+        };
+        leptos::task::spawn_local(async move {
+            match browser::decompress(&bytes, import::MAX_BYTES).await {
+                Ok(text) => state.read_file(name, &text),
+                Err(e) => {
+                    let error = match e {
+                        browser::InflateError::TooLarge => ImportError::TooLarge { bytes: import::MAX_BYTES + 1 },
+                        browser::InflateError::Damaged => ImportError::Link(share::ShareError::Damaged),
+                    };
+                    state.preview.set(None);
+                    state.import_error.set(Some((name, error)));
+                }
+            }
+        });
     }
 
     /// Replaces the workspace with the previewed file.
@@ -471,10 +504,14 @@ impl AppState {
             }
             ev.prevent_default();
         });
+        // A share link pasted into this tab changes only the fragment: no reload, a hashchange.
         let _ = window_event_listener_untyped("hashchange", move |_| {
-            self.page.set(Page::from_hash(&location_hash()));
-        })
-        ;
+            let hash = location_hash();
+            match share::payload(&hash) {
+                Some(payload) => self.open_share(payload),
+                None => self.page.set(Page::from_hash(&hash)),
+            }
+        });
         // Another tab saved: take its workspace rather than overwrite it later.
         let _ = window_event_listener_untyped("storage", move |ev| {
             use wasm_bindgen::JsCast;

@@ -197,3 +197,24 @@ test('a member over capacity is flagged on the board, in the task dialog and on 
   await expect(app.memberRow('Li Na')).toContainText('Over capacity');
   await expect(app.memberRow('Chen Wei')).not.toContainText('Over capacity');
 });
+
+test('the print view shows every column and card, without the controls, within the page width', async ({ page }) => {
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('search')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Add task' })).toBeHidden();
+  await expect(page.getByRole('radio', { name: 'Workload' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+  const heads = page.locator('.rc-board__head');
+  expect(await heads.count()).toBeGreaterThanOrEqual(4);
+  await expect(page.locator('.rc-task').first()).toBeVisible();
+  // No column is cut off at the paper's edge: nothing scrolls sideways.
+  const board = page.locator('.rc-board');
+  const [scroll, client] = await board.evaluate((b) => [b.scrollWidth, b.clientWidth]);
+  expect(scroll).toBeLessThanOrEqual(client);
+  const last = await heads.last().boundingBox();
+  expect(last.x + last.width).toBeLessThanOrEqual(794);
+  await page.screenshot({ path: test.info().outputPath('board-print.png'), fullPage: true });
+  await page.pdf({ path: test.info().outputPath('board.pdf') });
+});

@@ -2,6 +2,7 @@
 
 use super::{fill, Strings};
 use crate::model::import::{ImportError, Repair};
+use crate::model::share::ShareError;
 use crate::model::{Kind, ModelError};
 
 fn kind_index(kind: Kind) -> usize {
@@ -66,6 +67,11 @@ pub fn import_error(t: &Strings, e: &ImportError) -> String {
         }
         ImportError::NoWorkspace => t.err_no_workspace.into(),
         ImportError::Invalid(problems) => fill(t.err_invalid, &[("count", &problems.len())]),
+        ImportError::Link(e) => match e {
+            ShareError::Damaged => t.err_link_damaged.into(),
+            ShareError::NewerFormat { found } => fill(t.err_link_newer, &[("found", found)]),
+            ShareError::TooLong { chars } => fill(t.err_link_too_long, &[("chars", chars)]),
+        },
     }
 }
 
@@ -227,4 +233,10 @@ pub fn change(t: &Strings, c: crate::model::history::Change) -> String {
         Action::Edited => t.change_edited,
     };
     fill(template, &[("area", &area)])
+}
+
+/// A day in words, e.g. `Nov 23, 2026` or `2026年11月23日`.
+pub fn date(t: &Strings, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    fill(t.date_pattern, &[("year", &d.year()), ("month", &t.months[d.month0() as usize]), ("day", &d.day())])
 }

@@ -251,6 +251,22 @@ pub struct Strings {
     pub export_button: &'static str,
     pub import_button: &'static str,
     pub import_hint: &'static str,
+    pub share_title: &'static str,
+    pub share_body: &'static str,
+    pub share_button: &'static str,
+    pub share_copy: &'static str,
+    pub share_copied: &'static str,
+    pub share_copy_failed: &'static str,
+    pub share_size: &'static str,
+    pub share_too_long: &'static str,
+    pub share_unsupported: &'static str,
+    pub share_link_name: &'static str,
+    pub update_ready: &'static str,
+    pub update_reload: &'static str,
+    pub update_later: &'static str,
+    pub err_link_damaged: &'static str,
+    pub err_link_newer: &'static str,
+    pub err_link_too_long: &'static str,
     pub reset_button: &'static str,
     pub confirm_reset: &'static str,
     pub confirm_yes_reset: &'static str,
@@ -560,7 +576,9 @@ pub struct Strings {
     pub conflict_mine: &'static str,
     pub language: &'static str,
     /// How dates are written (chrono strftime).
-    pub date_format: &'static str,
+    /// A day in words: `{year}`, `{month}` (from `months`) and `{day}`.
+    pub date_pattern: &'static str,
+    pub months: [&'static str; 12],
     pub theme: &'static str,
     /// system, light, dark.
     pub themes: [&'static str; 3],
@@ -573,6 +591,14 @@ pub struct Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Dates read the way each language writes them (this replaced chrono's strftime).
+    #[test]
+    fn a_day_is_written_the_way_each_language_writes_it() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        assert_eq!(date(Lang::En.strings(), d), "Nov 3, 2026");
+        assert_eq!(date(Lang::ZhCn.strings(), d), "2026年11月3日");
+    }
 
     fn placeholders(line: &str) -> Vec<String> {
         let mut out: Vec<String> = line

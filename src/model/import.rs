@@ -42,6 +42,9 @@ pub enum ImportError {
     NoWorkspace,
     #[error("the file still breaks {} rule(s) after repair", .0.len())]
     Invalid(Vec<Problem>),
+    /// A share link that could not be read (see [`crate::model::share`]).
+    #[error("{0}")]
+    Link(crate::model::share::ShareError),
 }
 
 /// What was changed to make the input usable.

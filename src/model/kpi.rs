@@ -178,7 +178,7 @@ pub fn values_csv(kpis: &[Kpi]) -> String {
     let mut out = format!("\u{feff}{}\r\n", CSV_HEADER.join(","));
     for k in kpis {
         for v in &k.values {
-            out.push_str(&format!("{},{},{}\r\n", csv_field(&k.name), v.period.format("%Y-%m-%d"), v.value));
+            out.push_str(&format!("{},{},{}\r\n", csv_field(&k.name), crate::model::dates::iso_day(v.period), v.value));
         }
     }
     out
@@ -201,7 +201,7 @@ pub fn import_values(kpis: &mut [Kpi], text: &str) -> CsvReport {
             report.errors.push((line, RowError::UnknownKpi(name.into())));
             continue;
         };
-        let Ok(period) = NaiveDate::parse_from_str(row[1].trim(), "%Y-%m-%d") else {
+        let Some(period) = crate::model::dates::parse_iso_day(&row[1]) else {
             report.errors.push((line, RowError::BadDate(row[1].trim().into())));
             continue;
         };

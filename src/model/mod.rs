@@ -3,6 +3,7 @@
 pub mod analytics;
 pub mod board;
 pub mod chart;
+pub mod dates;
 pub mod edit;
 pub mod generate;
 pub mod history;
@@ -12,6 +13,7 @@ pub mod kpi;
 pub mod import;
 pub mod raci;
 pub mod schema;
+pub mod share;
 pub mod skills;
 pub mod team;
 pub mod template;

@@ -169,7 +169,7 @@ pub fn file_name(team: &str, kind: &str, date: chrono::NaiveDate, ext: &str) -> 
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "workspace" } else { slug };
     let kind = if kind.is_empty() { String::new() } else { format!("-{kind}") };
-    format!("rolecall-{slug}{kind}-{}.{ext}", date.format("%Y-%m-%d"))
+    format!("rolecall-{slug}{kind}-{}.{ext}", crate::model::dates::iso_day(date))
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ fn card_view(
         match board.sla(task, now) {
             Sla::Breached => Some(("breached", t.badge_breached.to_string())),
             Sla::AtRisk => Some(("at-risk", t.badge_at_risk.to_string())),
-            _ if board.is_open(task) => task.due.map(|d| ("due", fill(t.badge_due, &[("date", &d.format(t.date_format))]))),
+            _ if board.is_open(task) => task.due.map(|d| ("due", fill(t.badge_due, &[("date", &crate::i18n::date(t, d))]))),
             _ => None,
         }
     };
@@ -267,7 +267,7 @@ pub fn BoardPage() -> impl IntoView {
                         </button>
                     </p>
                 </Show>
-                <div class="rc-board" style=move || format!("--rc-columns: {}", heads.with(Vec::len))>
+                <div class="rc-board" style:--rc-columns=move || heads.with(Vec::len).to_string()>
                     <div class="rc-board__heads">
                         {move || heads.get().into_iter().map(|(id, name, wip)| {
                             let count = match wip.limit {

@@ -3,9 +3,9 @@ use crate::components::shared::required_skills_field::RequiredSkillsField;
 use crate::components::t;
 use crate::i18n::{board_error, fill, reason};
 use crate::model::board::{is_over_capacity, suggest};
-use crate::model::{ColumnId, DutyId, MemberId, Priority, Task, TaskType};
+use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskType};
 use crate::state::AppState;
-use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use chrono::TimeZone;
 use leptos::prelude::*;
 
 /// Creates or edits a task, with ranked assignment suggestions beside the assignees.
@@ -25,7 +25,7 @@ pub fn TaskEditor(
     let estimate = RwSignal::new(crate::i18n::hours(task.estimate_hours));
     let labels = RwSignal::new(task.labels.join(", "));
     let service_due = RwSignal::new(
-        task.service_due.map(|d| d.with_timezone(&offset).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default(),
+        task.service_due.map(|d| dates::local_minute(d.with_timezone(&offset).naive_local())).unwrap_or_default(),
     );
     let error = RwSignal::new(None::<String>);
     let title_ref = NodeRef::<leptos::html::Input>::new();
@@ -44,8 +44,7 @@ pub fn TaskEditor(
             _ => return error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
         }
         task.labels = labels.get_untracked().split(',').map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
-        task.service_due = NaiveDateTime::parse_from_str(&service_due.get_untracked(), "%Y-%m-%dT%H:%M")
-            .ok()
+        task.service_due = dates::parse_local_minute(&service_due.get_untracked())
             .and_then(|d| offset.from_local_datetime(&d).single())
             .map(|d| d.with_timezone(&chrono::Utc));
         let column = task.column.clone();
@@ -164,8 +163,8 @@ pub fn TaskEditor(
                         <div class="rc-field">
                             <label for="task-due">{t.f_due}</label>
                             <input id="task-due" class="rc-input" type="date"
-                                prop:value=move || draft.with(|d| d.due.map(|x| x.format("%Y-%m-%d").to_string()).unwrap_or_default())
-                                on:change=move |ev| draft.update(|d| d.due = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok())/>
+                                prop:value=move || draft.with(|d| d.due.map(dates::iso_day).unwrap_or_default())
+                                on:change=move |ev| draft.update(|d| d.due = dates::parse_iso_day(&event_target_value(&ev)))/>
                         </div>
                         <div class="rc-field">
                             <label for="task-service-due">{t.f_service_due}</label>

@@ -38,7 +38,7 @@ pub fn Workload(
                             <span class="rc-workload__name">{name.clone()}</span>
                             <span class="rc-workload__bar" role="meter" aria-label=name.clone() aria-valuemin="0"
                                 aria-valuemax=capacity.to_string() aria-valuenow=load.to_string() aria-valuetext=text.clone()>
-                                <span class="rc-workload__fill" style=format!("width: {pct:.1}%")></span>
+                                <span class="rc-workload__fill" style:width=format!("{pct:.1}%")></span>
                             </span>
                             <span class="rc-workload__text">
                                 {text}

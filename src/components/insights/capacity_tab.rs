@@ -27,7 +27,7 @@ pub fn CapacityTab() -> impl IntoView {
                 Forecast::TooShort { weeks } => view! { <p class="rc-banner rc-banner--warning" role="status" data-testid="forecast-short">{fill(t.forecast_short, &[("weeks", weeks)])}</p> }.into_any(),
                 Forecast::Ahead { per_week, .. } => {
                     let future: Vec<_> = (1..=AHEAD).map(|i| *weeks.last().unwrap_or(&now.date_naive()) + Duration::weeks(i as i64)).collect();
-                    let cats: Vec<String> = weeks.iter().chain(future.iter()).map(|d| d.format("%m-%d").to_string()).collect();
+                    let cats: Vec<String> = weeks.iter().chain(future.iter()).map(|d| crate::model::dates::month_day(*d)).collect();
                     let mut history: Vec<Option<f64>> = counts.iter().map(|c| Some(*c as f64 * avg)).collect();
                     history.extend(std::iter::repeat_n(None, AHEAD));
                     let mut ahead: Vec<Option<f64>> = vec![None; weeks.len()];

@@ -3,7 +3,7 @@ use crate::components::t;
 use crate::i18n::{fill, hours};
 use crate::model::analytics::{cumulative_flow, cycle_times, percentile, recent_weeks, sla_met_per_week, throughput};
 use crate::model::kpi::{import_values, presets, values_csv, Direction, Kpi, RowError, Status};
-use crate::model::{schema, KpiId};
+use crate::model::{dates, schema, KpiId};
 use crate::state::AppState;
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
@@ -69,7 +69,7 @@ pub fn ServiceTab() -> impl IntoView {
 }
 
 fn week_label(d: NaiveDate) -> String {
-    d.format("%m-%d").to_string()
+    dates::month_day(d)
 }
 
 #[component]
@@ -81,14 +81,14 @@ fn KpiCard(id: KpiId) -> impl IntoView {
         Memo::new(move |_| state.ws.with(|w| w.kpis.iter().find(|k| k.id == id).cloned()))
     };
     let this_week = crate::model::analytics::week_start(crate::browser::now().date_naive());
-    let period = RwSignal::new(this_week.format("%Y-%m-%d").to_string());
+    let period = RwSignal::new(dates::iso_day(this_week));
     let value = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let record = {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let Ok(p) = NaiveDate::parse_from_str(&period.get_untracked(), "%Y-%m-%d") else { return };
+            let Some(p) = dates::parse_iso_day(&period.get_untracked()) else { return };
             let text = value.get_untracked();
             match text.trim().replace(',', ".").parse::<f64>() {
                 Ok(v) if v.is_finite() => {
@@ -259,7 +259,7 @@ fn BoardKpis() -> impl IntoView {
                         <Chart title=t.throughput_title.to_string() categories=cats category_label=t.col_week
                             series=vec![Series { name: t.throughput_title.to_string(), values: done.into_iter().map(|v| Some(v as f64)).collect(), draw: Draw::Bars }]/>
                     </div>
-                    <StackedChart title=t.cfd_title.to_string() categories=days.iter().map(|d| d.format("%m-%d").to_string()).collect()
+                    <StackedChart title=t.cfd_title.to_string() categories=days.iter().map(|d| dates::month_day(*d)).collect()
                         series=bands category_label=t.col_day/>
                 </section>
             }

@@ -2,9 +2,9 @@ use crate::components::t;
 use crate::i18n::fill;
 use crate::model::skills::{coverage, gaps, single_points_of_failure, staffing, TrainingStatus};
 use crate::model::team::MAX_LEVEL;
-use crate::model::{DepartmentId, MemberId, RoleId, SkillId, TrainingId};
+use crate::model::{dates, DepartmentId, MemberId, RoleId, SkillId, TrainingId};
 use crate::state::AppState;
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use leptos::prelude::*;
 
 fn cell_id(m: &MemberId, s: &SkillId) -> String {
@@ -215,7 +215,7 @@ pub fn SkillsTab() -> impl IntoView {
                 view! {
                     <ul class="rc-list">
                         {changes.into_iter().map(|c| view! {
-                            <li>{fill(t.growth_line, &[("date", &c.at.format(t.date_format)), ("member", &name_of(&c.member)), ("skill", &skill_of(&c.skill)), ("from", &c.from), ("to", &c.to)])}</li>
+                            <li>{fill(t.growth_line, &[("date", &crate::i18n::date(t, c.at.with_timezone(&crate::browser::local_offset()).date_naive())), ("member", &name_of(&c.member)), ("skill", &skill_of(&c.skill)), ("from", &c.from), ("to", &c.to)])}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -349,9 +349,9 @@ fn TrainingPlan() -> impl IntoView {
                                     <tr>
                                         <th scope="row">{member.clone()}</th><td>{skill}</td><td class="rc-num">{x.target_level}</td>
                                         <td><input class="rc-input" type="date" aria-label=fill(t.training_due_for, &[("member", &member)])
-                                            value=x.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                                            value=x.due.map(dates::iso_day).unwrap_or_default()
                                             on:change=move |ev| {
-                                                let due = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                                                let due = dates::parse_iso_day(&event_target_value(&ev));
                                                 state.set(|w| if let Some(i) = w.training.iter_mut().find(|i| i.id == id1) { i.due = due });
                                             }/></td>
                                         <td><select class="rc-select rc-select--auto" aria-label=fill(t.training_status_for, &[("member", &member)])

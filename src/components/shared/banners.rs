@@ -18,6 +18,7 @@ pub fn Banners() -> impl IntoView {
     };
     view! {
         <div class="rc-banners">
+            <super::update_banner::UpdateBanner/>
             <Show when=move || state.conflict.get()>
                 <div class="rc-banner rc-banner--warning" role="alert" data-testid="tab-conflict">
                     <p><strong>{t.conflict_title}</strong>" "{t.conflict_body}</p>

@@ -10,4 +10,5 @@ pub mod recovery;
 pub mod required_skills_field;
 pub mod save_indicator;
 pub mod undo_buttons;
+pub mod update_banner;
 pub mod welcome;

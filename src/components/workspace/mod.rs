@@ -1,4 +1,5 @@
 mod departments;
+mod share_panel;
 mod workspace_page;
 
 pub use workspace_page::WorkspacePage;

@@ -1,4 +1,5 @@
 use super::departments::Departments;
+use super::share_panel::SharePanel;
 use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::shared::import_button::ImportButton;
 use crate::components::shared::lines_field::LinesField;
@@ -83,6 +84,7 @@ pub fn WorkspacePage() -> impl IntoView {
                         on_confirm=reset on_cancel=move |_| confirming_reset.set(false)/>
                 </Show>
             </section>
+            <SharePanel/>
         </section>
     }
 }

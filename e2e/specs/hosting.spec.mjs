@@ -1,0 +1,99 @@
+// What a static host gets: a strict Content-Security-Policy, and a service worker that makes the
+// app start without the network and announces (never forces) a new version.
+import { test, expect } from '../fixtures.mjs';
+import { RolecallApp } from '../pages/app.mjs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BASE, startServer, stopServer } from '../server.mjs';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+test('the page carries a strict Content-Security-Policy that refuses injected script', async ({ app, browser }) => {
+  await app.startFromTemplate();
+  const csp = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain("'unsafe-eval'");
+
+  // In a page of its own (the refusal is logged as a console error, which fails the shared page).
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.page.url());
+  await expect(page.locator('main')).toBeVisible();
+  const blocked = await page.evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.head.append(s);
+    const el = document.createElement('div');
+    el.setAttribute('style', 'color: red');
+    document.body.append(el);
+    const button = document.createElement('button');
+    button.setAttribute('onclick', 'window.__handler = true');
+    document.body.append(button);
+    button.click();
+    setTimeout(() => resolve({ injected: window.__injected === true, handler: window.__handler === true, color: getComputedStyle(el).color, seen }), 100);
+  }));
+  expect(blocked.injected).toBe(false);
+  expect(blocked.handler).toBe(false);
+  expect(blocked.color).not.toBe('rgb(255, 0, 0)');
+  expect(blocked.seen).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), expect.stringMatching(/^style-src/)]));
+  await context.close();
+});
+
+test('after one visit the app starts without the network, and a new version is announced, not forced', async ({ browser }) => {
+  const root = mkdtempSync(join(tmpdir(), 'rolecall-host-'));
+  cpSync(dist, root, { recursive: true });
+  let server = await startServer(root, 0);
+  const { port } = server.address();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(`http://127.0.0.1:${port}${BASE}`);
+    const app = new RolecallApp(page);
+    await page.getByRole('button', { name: /Start from the service team template/ }).click();
+    await app.saved();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 10_000 }).toBe(true);
+
+    // The host goes away: the app still starts, with its data, on every page.
+    await stopServer(server);
+    await page.reload();
+    await expect(page.locator('.rc-header__team')).toHaveText('Customer Service Team');
+    await app.goTo('Board');
+    await expect(page.locator('.rc-task').first()).toBeVisible();
+
+    // The host comes back with a new release.
+    const sw = join(root, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '[^']*';/, "const VERSION = 'next-release';"));
+    server = await startServer(root, port);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const banner = page.getByTestId('update-ready');
+    await expect(banner).toContainText('A new version of Rolecall is ready.', { timeout: 10_000 });
+    // Announced, not forced: the page in use is the same document, still on the old worker.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+    expect(await page.evaluate(() => caches.keys())).toContain('rolecall-next-release');
+
+    await Promise.all([
+      page.waitForEvent('load', { timeout: 10_000 }),
+      banner.getByRole('button', { name: 'Reload to update' }).click(),
+    ]);
+    expect(await page.evaluate(() => window.__sameDocument)).toBeUndefined();
+    await expect(page.locator('.rc-header__team')).toHaveText('Customer Service Team');
+    await expect(page.getByTestId('update-ready')).toBeHidden();
+    // The old release's cache is gone once the new worker took over.
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['rolecall-next-release']);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await stopServer(server).catch(() => {});
+    rmSync(root, { recursive: true, force: true });
+  }
+});

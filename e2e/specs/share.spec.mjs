@@ -1,0 +1,101 @@
+import { test, expect } from '../fixtures.mjs';
+import { RolecallApp } from '../pages/app.mjs';
+
+// Opens `url` in a browser of its own (fresh storage), failing on any console error.
+async function openElsewhere(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+test('a share link carries the workspace: another browser previews it and imports it', async ({ app, page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.startFromTemplate();
+  await app.goTo('Workspace');
+  await page.getByLabel('Team name').fill('Night shift desk');
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const field = page.getByRole('textbox', { name: 'Share link' });
+  const link = await field.inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/rolecall\/#share=1\.[A-Za-z0-9_-]+$/);
+  expect(link.length).toBeLessThanOrEqual(8192);
+  await expect(page.getByText(`${link.length} characters; links may have up to 8192.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied to the clipboard.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  // A change withdraws the link: it would no longer show the workspace as it is.
+  await page.getByLabel('Team name').fill('Night shift desk 2');
+  await expect(field).toBeHidden();
+
+  const there = await openElsewhere(browser, link);
+  const dialog = there.page.getByRole('dialog', { name: 'Import “shared link”?' });
+  await expect(dialog.getByTestId('import-summary')).toContainText('It holds the workspace “Night shift desk”');
+  // The data leaves the address bar at once: a reload does not offer it again.
+  expect(there.page.url()).not.toContain('share=');
+  await dialog.getByRole('button', { name: 'Replace workspace' }).click();
+  await expect(there.page.locator('.rc-header__team')).toHaveText('Night shift desk');
+  const thereApp = new RolecallApp(there.page);
+  await thereApp.saved();
+  const mine = await app.storedWorkspace();
+  const theirs = await thereApp.storedWorkspace();
+  expect({ ...theirs, name: 'Night shift desk 2' }).toEqual(mine);
+  await there.page.reload();
+  await expect(there.page.locator('.rc-header__team')).toHaveText('Night shift desk');
+  await expect(there.page.getByRole('dialog')).toBeHidden();
+  expect(there.errors).toEqual([]);
+  await there.context.close();
+});
+
+test('a damaged or newer share link is refused with the reason, and nothing changes', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const before = await app.stored();
+  // Pasted into the tab that is already open: only the fragment changes.
+  await page.evaluate(() => { location.hash = '#share=1.H4sIAAAAAAAAA-cut'; });
+  await expect(page.getByRole('alert')).toContainText(
+    '“shared link” was not imported: the link is incomplete or damaged; ask for it again, or for an exported file. Nothing was changed.');
+  await page.evaluate(() => { location.hash = '#share=7.Zm9vYmFy'; });
+  await expect(page.getByRole('alert')).toContainText('the link was made by a newer Rolecall (link format 7)');
+  expect(page.url()).not.toContain('share=');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  expect(await app.stored()).toBe(before);
+});
+
+test('a link that holds a file that is not Rolecall is refused like the file would be', async ({ app, page, browser }) => {
+  await app.startFromTemplate();
+  // A well-formed link whose content is not a Rolecall file.
+  const link = await page.evaluate(async () => {
+    const stream = new Blob(['{"hello":"world"}']).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    return `${location.href.split('#')[0]}#share=1.${b64}`;
+  });
+  const there = await openElsewhere(browser, link);
+  await expect(there.page.getByRole('alert')).toContainText('“shared link” was not imported: the file is JSON, but not a Rolecall file');
+  // A first visit stays a first visit: nothing was stored.
+  await expect(there.page.getByRole('button', { name: /Start from the service team template/ })).toBeVisible();
+  expect(await there.page.evaluate(() => localStorage.length)).toBe(0);
+  expect(there.errors).toEqual([]);
+  await there.context.close();
+});
+
+test('a workspace too large for a link is pointed to the file export', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.goTo('Workspace');
+  // Text that does not compress: random letters.
+  const noise = await page.evaluate(() => Array.from(crypto.getRandomValues(new Uint8Array(12000)), (b) => String.fromCharCode(65 + (b % 58))).join(''));
+  await page.getByLabel('Purpose').fill(noise);
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const warning = page.getByRole('status').filter({ hasText: 'too large for a link' });
+  await expect(warning).toContainText(/This workspace is too large for a link \(\d+ characters; links are cut past 8192\)/);
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveCount(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    warning.getByRole('button', { name: 'Export to file' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^rolecall-.*\.json$/);
+});
