@@ -95,11 +95,7 @@ fn Shortcuts() -> impl IntoView {
     // The shell is rendered again when the language changes: remove the old listener.
     on_cleanup(move || handle.remove());
     let close_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = close_ref.get() {
-            let _ = b.focus();
-        }
-    });
+    crate::components::shared::focus_on_mount(close_ref);
     view! {
         <Show when=move || open.get()>
             <div class="rc-overlay" on:click=move |_| open.set(false)>

@@ -29,11 +29,7 @@ pub fn TaskEditor(
     );
     let error = RwSignal::new(None::<String>);
     let title_ref = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(i) = title_ref.get() {
-            let _ = i.focus();
-        }
-    });
+    crate::components::shared::focus_on_mount(title_ref);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -21,11 +21,7 @@ pub fn DutyEditor(
     let draft = RwSignal::new(duty);
     let error = RwSignal::new(None::<String>);
     let title_ref = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(i) = title_ref.get() {
-            let _ = i.focus();
-        }
-    });
+    crate::components::shared::focus_on_mount(title_ref);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match state.edit(|w| w.save_duty(draft.get_untracked())) {

@@ -16,11 +16,7 @@ pub fn ConfirmBar(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = cancel_ref.get() {
-            let _ = b.focus();
-        }
-    });
+    crate::components::shared::focus_on_mount(cancel_ref);
     view! {
         <div class="rc-confirm" role="alertdialog" aria-label=message.clone()>
             <p class="rc-confirm__message">{message.clone()}</p>

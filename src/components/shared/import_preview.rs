@@ -10,11 +10,7 @@ pub fn ImportPreview() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let confirm_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = confirm_ref.get() {
-            let _ = b.focus();
-        }
-    });
+    crate::components::shared::focus_on_mount(confirm_ref);
     move || {
         state.preview.get().map(|p| {
             let ws = &p.imported.workspace;

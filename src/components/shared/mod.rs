@@ -12,3 +12,21 @@ pub mod save_indicator;
 pub mod undo_buttons;
 pub mod update_banner;
 pub mod welcome;
+
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Puts keyboard focus on the element behind `node` as soon as it is mounted: dialogs open on
+/// their first button, editors on their first field.
+pub fn focus_on_mount<E>(node: NodeRef<E>)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
+}

@@ -21,11 +21,7 @@ pub fn SkillEditor(
     let draft = RwSignal::new(skill);
     let error = RwSignal::new(None::<String>);
     let name_ref = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(i) = name_ref.get() {
-            let _ = i.focus();
-        }
-    });
+    crate::components::shared::focus_on_mount(name_ref);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match state.edit(|w| w.save_skill(draft.get_untracked())) {

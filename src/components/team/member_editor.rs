@@ -22,11 +22,7 @@ pub fn MemberEditor(
     let capacity = RwSignal::new(member.capacity_hours.to_string());
     let error = RwSignal::new(None::<String>);
     let name_ref = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(i) = name_ref.get() {
-            let _ = i.focus();
-        }
-    });
+    crate::components::shared::focus_on_mount(name_ref);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
