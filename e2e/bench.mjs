@@ -20,10 +20,12 @@ const ms = (n) => `${n.toFixed(1)} ms`;
 
 // Sizes.
 console.log('\n== Size of the release build ==');
-for (const f of readdirSync(dist).filter((f) => /\.(wasm|js)$/.test(f))) {
+const files = readdirSync(dist, { recursive: true }).filter((f) => /\.(wasm|js)$/.test(f)).sort();
+for (const f of files) {
   const b = readFileSync(join(dist, f));
   const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-  console.log(`${f.endsWith('.wasm') ? 'wasm' : 'js  '}  raw ${kb(b.length).padStart(10)}  gzip ${kb(gzipSync(b, { level: 9 }).length).padStart(9)}  brotli ${kb(br.length).padStart(9)}`);
+  const name = f.replace(/-[0-9a-f]{16}(?=[_.])/, '').replace(/^snippets\/[^/]+\//, 'snippet ');
+  console.log(`${name.padEnd(24)} raw ${kb(b.length).padStart(10)}  gzip ${kb(gzipSync(b, { level: 9 }).length).padStart(9)}  brotli ${kb(br.length).padStart(9)}`);
 }
 
 // Workspaces from the generator.
@@ -53,7 +55,8 @@ const until = (page, cond, arg) => page.evaluate(([src, a]) => new Promise((reso
 
 try {
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    // SW=block measures without the service worker (its first-visit precache runs alongside).
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, serviceWorkers: process.env.SW || 'allow' });
     await context.addInitScript(([key, value]) => {
       if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); }
       addEventListener('TrunkApplicationStarted', (e) => { window.__rcWasm = e.detail.wasm; });
@@ -65,8 +68,16 @@ try {
     // First render of the board.
     await page.goto(`${base}#/board`);
     await page.waitForSelector('.rc-task');
-    add('board first render (navigation → cards)', await page.evaluate(() => performance.now()));
+    add('board first render, first visit (navigation → cards)', await page.evaluate(() => performance.now()));
     add('cards on the board', await page.locator('.rc-task').count());
+
+    // A returning visit: once the service worker has cached the app, it starts from that cache.
+    if ((process.env.SW || 'allow') === 'allow') {
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+      await page.reload();
+      await page.waitForSelector('.rc-task');
+      add('board first render, returning visit (service worker)', await page.evaluate(() => performance.now()));
+    }
 
     // Move one card with the keyboard: Shift+ArrowRight to the next column.
     const id = await page.locator('.rc-board__cell[data-column="col_todo"] .rc-task').first().getAttribute('data-task');
