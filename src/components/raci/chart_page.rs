@@ -63,7 +63,7 @@ pub fn ChartPage() -> impl IntoView {
             out
         })
     });
-    let ctx = ChartCtx { columns, groups, active: RwSignal::new(None) };
+    let ctx = ChartCtx::new(columns, groups);
     provide_context(ctx);
 
     let add = move |_| {

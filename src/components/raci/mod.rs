@@ -57,8 +57,11 @@ pub fn column_id(column: &str) -> String {
 pub struct ChartCtx {
     pub columns: Memo<Vec<Column>>,
     pub groups: Memo<Vec<AreaGroup>>,
-    /// The cell that takes Tab focus (roving tabindex).
+    /// The cell the user last chose (roving tabindex).
     pub active: RwSignal<Option<(DutyId, String)>>,
+    /// The cell that takes Tab focus: the chosen one, else the first. Computed once for all
+    /// cells (a 200 × 20 chart has 4,000), not by each.
+    pub tab_stop: Memo<Option<(DutyId, String)>>,
 }
 
 impl ChartCtx {
@@ -66,16 +69,21 @@ impl ChartCtx {
         expect_context::<ChartCtx>()
     }
 
+    /// The context for `columns` and `groups`, starting with no cell chosen.
+    pub fn new(columns: Memo<Vec<Column>>, groups: Memo<Vec<AreaGroup>>) -> Self {
+        let active = RwSignal::new(None);
+        let tab_stop = Memo::new(move |_| active.get().or_else(|| first_cell(columns, groups)));
+        ChartCtx { columns, groups, active, tab_stop }
+    }
+
+    /// Whether the cell of `duty` in `column` takes Tab focus.
+    pub fn is_tab_stop(&self, duty: &DutyId, column: &str) -> bool {
+        self.tab_stop.with(|c| c.as_ref().is_some_and(|(d, k)| d == duty && k == column))
+    }
+
     /// The visible duties in order, for moving between rows.
     pub fn rows(&self) -> Vec<DutyId> {
         self.groups.with(|g| g.iter().flat_map(|g| g.duties.iter().map(|(d, _)| d.clone())).collect())
-    }
-
-    /// The cell that takes Tab focus when none was chosen yet.
-    pub fn first_cell(&self) -> Option<(DutyId, String)> {
-        let duty = self.groups.with(|g| g.iter().flat_map(|g| g.duties.first()).next().map(|(d, _)| d.clone()))?;
-        let column = self.columns.with(|c| c.first().map(|c| c.key().to_owned()))?;
-        Some((duty, column))
     }
 
     /// Makes a cell the active one and moves keyboard focus to it.
@@ -84,4 +92,11 @@ impl ChartCtx {
         self.active.set(Some((duty, column)));
         crate::browser::focus_soon(id);
     }
+}
+
+/// The cell that takes Tab focus when none was chosen yet.
+fn first_cell(columns: Memo<Vec<Column>>, groups: Memo<Vec<AreaGroup>>) -> Option<(DutyId, String)> {
+    let duty = groups.with(|g| g.iter().flat_map(|g| g.duties.first()).next().map(|(d, _)| d.clone()))?;
+    let column = columns.with(|c| c.first().map(|c| c.key().to_owned()))?;
+    Some((duty, column))
 }

@@ -136,10 +136,7 @@ fn RaciCell(duty: DutyId, column: Column, duty_title: String) -> impl IntoView {
     };
     let is_active = {
         let (duty, key) = (duty.clone(), key.clone());
-        move || match ctx.active.get() {
-            Some((d, c)) => d == duty && c == key,
-            None => ctx.first_cell().is_some_and(|(d, c)| d == duty && c == key),
-        }
+        move || ctx.is_tab_stop(&duty, &key)
     };
     // `Some(letter)` sets the cell; for a member, `None` removes the override.
     let apply = {
