@@ -3,8 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 
 const pages = ['Team', 'Roles', 'Skills', 'Responsibilities', 'Handbook', 'Board', 'Insights', 'Workspace'];
 
-for (const name of pages) {
-  test(`the ${name} page has no serious or critical accessibility violations`, async ({ app, page }) => {
+for (const scheme of ['light', 'dark']) for (const name of pages) {
+  test(`the ${name} page has no serious or critical accessibility violations (${scheme} theme)`, async ({ app, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
     await app.startFromTemplate();
     await app.goTo(name);
     const { violations } = await new AxeBuilder({ page }).analyze();

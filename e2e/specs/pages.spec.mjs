@@ -36,6 +36,11 @@ test('the theme follows the system, can be switched, and the choice is kept', as
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
   await expect.poll(bg).toBe(dark);
+  // The other way round: a light system with the dark theme chosen.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(bg).not.toBe(dark);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect.poll(bg).toBe(dark);
 });
 
 test('? shows the keyboard shortcuts, and Alt+digit goes to a page, also after a language switch', async ({ app, page }) => {
