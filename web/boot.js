@@ -26,7 +26,11 @@ if (sw && 'serviceWorker' in navigator) {
       });
     });
     addEventListener('rolecall-apply-update', () => {
-      if (!reg.waiting) return;
+      // Another tab may have applied it already: then the new version only needs a reload.
+      if (!reg.waiting) {
+        location.reload();
+        return;
+      }
       navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
       reg.waiting.postMessage('skip-waiting');
     });

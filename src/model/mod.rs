@@ -11,6 +11,7 @@ pub mod handbook;
 pub mod ids;
 pub mod kpi;
 pub mod import;
+pub mod json;
 pub mod raci;
 pub mod schema;
 pub mod share;

@@ -145,9 +145,13 @@ pub fn stored_revision(text: &str) -> u64 {
 
 fn encode_with(workspace: &Workspace, saved_at: DateTime<Utc>, pretty: bool, revision: Option<u64>) -> String {
     let env = EnvelopeOut { format: FORMAT, version: CURRENT_VERSION, revision, saved_at, workspace };
-    let text = if pretty { serde_json::to_string_pretty(&env) } else { serde_json::to_string(&env) };
     // Serialising plain structs with string keys cannot fail.
-    text.unwrap_or_default()
+    let text = serde_json::to_string(&env).unwrap_or_default();
+    if pretty {
+        super::json::pretty(&text)
+    } else {
+        text
+    }
 }
 
 /// The export file name: `rolecall-<team>-<yyyy-mm-dd>.json`, the team's name folded to a
