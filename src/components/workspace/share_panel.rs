@@ -52,7 +52,7 @@ pub fn SharePanel() -> impl IntoView {
         });
     };
     view! {
-        <section class="rc-panel" aria-labelledby="share-title">
+        <section class="rc-panel rc-share-panel" aria-labelledby="share-title">
             <h2 id="share-title">{t.share_title}</h2>
             <p class="rc-muted">{t.share_body}</p>
             <div class="rc-actions">
