@@ -1,4 +1,4 @@
-// Shared test set-up: every test fails on a console error or an uncaught exception, and gets a
+// Shared test set-up: every test fails on a console error or warning or an uncaught exception, and gets a
 // page object for the app.
 import { test as base, expect } from '@playwright/test';
 import { RolecallApp } from './pages/app.mjs';
@@ -6,10 +6,10 @@ import { RolecallApp } from './pages/app.mjs';
 export const test = base.extend({
   page: async ({ page }, use) => {
     const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
     page.on('pageerror', (e) => errors.push(e.message));
     await use(page);
-    expect(errors, 'console errors').toEqual([]);
+    expect(errors, 'console errors and warnings').toEqual([]);
   },
   app: async ({ page }, use) => { await use(new RolecallApp(page)); },
 });

@@ -5,8 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Issue 6 asks for 300 KB (aiming at 200 KB); the app is not there yet (see README, "Size").
-const BUDGET_KB = 500;
+// Issue 6 asks for 300 KB (aiming at 200 KB); the app is not there yet (see README, "Size and speed").
+const BUDGET_KB = 496;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const wasm = readdirSync(dist).find((f) => f.endsWith('.wasm'));
 const gz = gzipSync(readFileSync(join(dist, wasm)), { level: 9 }).length / 1024;
