@@ -148,7 +148,7 @@ test('swimlanes group the board by assignee and by priority', async ({ page }) =
 });
 
 test('the workload view shows open work against capacity and links to a filtered board', async ({ page }) => {
-  await page.getByRole('radio', { name: 'Workload' }).check();
+  await page.getByRole('group', { name: 'View' }).getByRole('radio', { name: 'Workload' }).check();
   const tom = page.getByRole('meter', { name: 'Tom Becker' });
   await expect(tom).toHaveAttribute('aria-valuetext', '5 of 40 h');
   await page.getByRole('button', { name: "Show Tom Becker's tasks" }).click();

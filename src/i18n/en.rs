@@ -218,6 +218,7 @@ pub static EN: Strings = Strings {
     chart_intro: "Who is Responsible, Accountable, Consulted and Informed for each duty. Click a cell to cycle R → A → A/R → C → I, or focus it and type R, A, C, I or Delete.",
     chart_label: "Responsibility chart",
     view_label: "Columns",
+    board_view_label: "View",
     view_roles: "Roles",
     view_members: "Members",
     filter_area: "Area",

@@ -276,6 +276,7 @@ pub struct Strings {
     pub chart_intro: &'static str,
     pub chart_label: &'static str,
     pub view_label: &'static str,
+    pub board_view_label: &'static str,
     pub view_roles: &'static str,
     pub view_members: &'static str,
     pub filter_area: &'static str,

@@ -218,6 +218,7 @@ pub static ZH: Strings = Strings {
     chart_intro: "每项职责由谁负责执行（R）、谁最终负责（A）、征询谁（C）、通知谁（I）。点击单元格在 R → A → A/R → C → I 间切换，或选中后输入 R、A、C、I 或 Delete。",
     chart_label: "职责分配表",
     view_label: "列",
+    board_view_label: "视图",
     view_roles: "角色",
     view_members: "成员",
     filter_area: "领域",

@@ -159,17 +159,9 @@ pub fn BoardPage() -> impl IntoView {
                     <p class="rc-muted rc-no-print" id="board-keys">{t.board_intro}</p>
                 </div>
                 <div class="rc-actions rc-no-print">
-                    <fieldset aria-label=t.view_label class="rc-segmented">
-                        <label class="rc-segmented__option">
-                            <input type="radio" name="board-view" prop:checked=move || view.get() == View::Board
-                                on:change=move |_| view.set(View::Board)/>
-                            {t.view_board}
-                        </label>
-                        <label class="rc-segmented__option">
-                            <input type="radio" name="board-view" prop:checked=move || view.get() == View::Workload
-                                on:change=move |_| view.set(View::Workload)/>
-                            {t.view_workload}
-                        </label>
+                    <fieldset aria-label=t.board_view_label class="rc-segmented">
+                        {crate::components::shared::segment("board-view", view, View::Board, t.view_board)}
+                        {crate::components::shared::segment("board-view", view, View::Workload, t.view_workload)}
                     </fieldset>
                     <button type="button" class="rc-button rc-button--primary" on:click=add>{t.add_task}</button>
                 </div>

@@ -1,6 +1,7 @@
 use super::capacity_tab::CapacityTab;
 use super::service_tab::ServiceTab;
 use super::skills_tab::SkillsTab;
+use crate::components::shared::segment;
 use crate::components::t;
 use leptos::prelude::*;
 
@@ -16,12 +17,6 @@ enum Tab {
 pub fn InsightsPage() -> impl IntoView {
     let t = t();
     let tab = RwSignal::new(Tab::Skills);
-    let option = move |value: Tab, label: &'static str| view! {
-        <label class="rc-segmented__option">
-            <input type="radio" name="insights-tab" prop:checked=move || tab.get() == value on:change=move |_| tab.set(value)/>
-            {label}
-        </label>
-    };
     view! {
         <section class="rc-page" aria-labelledby="insights-title">
             <div class="rc-page__head">
@@ -30,9 +25,9 @@ pub fn InsightsPage() -> impl IntoView {
                     <p class="rc-muted">{t.insights_intro}</p>
                 </div>
                 <fieldset aria-label=t.insights_title class="rc-segmented rc-no-print">
-                    {option(Tab::Skills, t.tab_skills)}
-                    {option(Tab::Service, t.tab_service)}
-                    {option(Tab::Capacity, t.tab_capacity)}
+                    {segment("insights-tab", tab, Tab::Skills, t.tab_skills)}
+                    {segment("insights-tab", tab, Tab::Service, t.tab_service)}
+                    {segment("insights-tab", tab, Tab::Capacity, t.tab_capacity)}
                 </fieldset>
             </div>
             {move || match tab.get() {

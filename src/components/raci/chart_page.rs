@@ -105,16 +105,8 @@ pub fn ChartPage() -> impl IntoView {
             <div class="rc-toolbar rc-no-print">
                 <fieldset class="rc-segmented">
                     <legend>{t.view_label}</legend>
-                    <label class="rc-segmented__option">
-                        <input type="radio" name="chart-view" prop:checked=move || view.get() == ChartView::Roles
-                            on:change=move |_| view.set(ChartView::Roles)/>
-                        {t.view_roles}
-                    </label>
-                    <label class="rc-segmented__option">
-                        <input type="radio" name="chart-view" prop:checked=move || view.get() == ChartView::Members
-                            on:change=move |_| view.set(ChartView::Members)/>
-                        {t.view_members}
-                    </label>
+                    {crate::components::shared::segment("chart-view", view, ChartView::Roles, t.view_roles)}
+                    {crate::components::shared::segment("chart-view", view, ChartView::Members, t.view_members)}
                 </fieldset>
                 <div class="rc-field">
                     <label for="chart-area">{t.filter_area}</label>

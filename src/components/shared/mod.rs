@@ -30,3 +30,17 @@ where
         }
     });
 }
+
+/// One option of a segmented radio group (`<fieldset class="rc-segmented">`): checked while
+/// `current` holds `value`, and choosing it sets `current`.
+pub fn segment<T>(group: &'static str, current: RwSignal<T>, value: T, label: &'static str) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <label class="rc-segmented__option">
+            <input type="radio" name=group prop:checked=move || current.get() == value on:change=move |_| current.set(value)/>
+            {label}
+        </label>
+    }
+}
