@@ -123,19 +123,9 @@ pub fn read(text: &str, ids: &mut IdGen) -> Result<Imported, ImportError> {
 /// Whether brackets nest deeper than `limit`, scanning the text without parsing it, so that a
 /// hostile file cannot exhaust the parser's stack.
 fn nesting_depth_exceeds(text: &str, limit: usize) -> bool {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for b in text.bytes() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut depth = 0usize;
+    for (_, b) in super::json::structure(text) {
         match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 if depth > limit {

@@ -1,29 +1,17 @@
-//! Pretty-printing of compact JSON text.
+//! Reading JSON text's structure without parsing it: pretty-printing compact text, and (in
+//! `import`) measuring nesting depth before the parser sees a hostile file.
 //!
 //! Files people download are indented; storage is compact. Serialising twice, once through
 //! serde_json's pretty formatter, instantiates every `Serialize` impl a second time in the
 //! wasm. Re-indenting the compact text gives the same bytes as `to_string_pretty` for a fraction
 //! of the code.
 
-/// `compact` (JSON as `serde_json::to_string` writes it: no whitespace outside strings)
-/// indented the way `serde_json::to_string_pretty` does: two spaces, `": "` after keys, empty
-/// arrays and objects kept as `[]` and `{}`.
-pub fn pretty(compact: &str) -> String {
-    let bytes = compact.as_bytes();
-    let mut out = String::with_capacity(compact.len() * 3 / 2);
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut start = 0; // the start of the run of bytes not yet copied
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+/// The bytes of JSON text that are structure rather than string content, with their offsets:
+/// everything outside string literals (the quotes that delimit them are left out too). Escaped
+/// quotes inside strings are handled, so `"a\"{"` yields nothing.
+pub fn structure(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let (mut in_string, mut escaped) = (false, false);
+    text.bytes().enumerate().filter(move |&(_, b)| {
         if in_string {
             match (escaped, b) {
                 (true, _) => escaped = false,
@@ -31,22 +19,44 @@ pub fn pretty(compact: &str) -> String {
                 (false, b'"') => in_string = false,
                 _ => {}
             }
-            i += 1;
-            continue;
+            false
+        } else if b == b'"' {
+            in_string = true;
+            false
+        } else {
+            true
         }
+    })
+}
+
+/// `compact` (JSON as `serde_json::to_string` writes it: no whitespace outside strings)
+/// indented the way `serde_json::to_string_pretty` does: two spaces, `": "` after keys, empty
+/// arrays and objects kept as `[]` and `{}`.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 3 / 2);
+    let mut depth = 0usize;
+    let mut start = 0; // the start of the run of text not yet copied
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut bytes = structure(compact).peekable();
+    while let Some((i, b)) = bytes.next() {
         match b {
-            b'"' => in_string = true,
             b'{' | b'[' => {
-                let close = if b == b'{' { b'}' } else { b']' };
                 out.push_str(&compact[start..=i]);
-                if bytes.get(i + 1) == Some(&close) {
+                start = i + 1;
+                let close = if b == b'{' { b'}' } else { b']' };
+                if bytes.peek() == Some(&(i + 1, close)) {
+                    bytes.next();
                     out.push(close as char);
-                    i += 1;
+                    start = i + 2;
                 } else {
                     depth += 1;
                     newline(&mut out, depth);
                 }
-                start = i + 1;
             }
             b'}' | b']' => {
                 out.push_str(&compact[start..i]);
@@ -67,7 +77,6 @@ pub fn pretty(compact: &str) -> String {
             }
             _ => {}
         }
-        i += 1;
     }
     out.push_str(&compact[start..]);
     out
