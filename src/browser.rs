@@ -29,6 +29,11 @@ pub fn local_offset() -> chrono::FixedOffset {
     chrono::FixedOffset::west_opt(minutes_west * 60).unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"))
 }
 
+/// The user's calendar day at the instant `at`.
+pub fn local_day(at: DateTime<Utc>) -> chrono::NaiveDate {
+    at.with_timezone(&local_offset()).date_naive()
+}
+
 /// A 64-bit seed from the browser's crypto source (falls back to Math.random).
 pub fn random_seed() -> u64 {
     let mut bytes = [0u8; 8];

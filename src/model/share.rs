@@ -40,8 +40,9 @@ pub fn payload(hash: &str) -> Option<&str> {
 /// The link that opens `compressed` in the app at `base` (the address without its fragment).
 pub fn link(base: &str, compressed: &[u8]) -> Result<String, ShareError> {
     let link = format!("{base}{FRAGMENT_PREFIX}{FORMAT}.{}", base64url_encode(compressed));
-    if link.chars().count() > MAX_LINK_CHARS {
-        return Err(ShareError::TooLong { chars: link.chars().count() });
+    let chars = link.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong { chars });
     }
     Ok(link)
 }

@@ -215,7 +215,7 @@ pub fn SkillsTab() -> impl IntoView {
                 view! {
                     <ul class="rc-list">
                         {changes.into_iter().map(|c| view! {
-                            <li>{fill(t.growth_line, &[("date", &crate::i18n::date(t, c.at.with_timezone(&crate::browser::local_offset()).date_naive())), ("member", &name_of(&c.member)), ("skill", &skill_of(&c.skill)), ("from", &c.from), ("to", &c.to)])}</li>
+                            <li>{fill(t.growth_line, &[("date", &crate::i18n::date(t, crate::browser::local_day(c.at))), ("member", &name_of(&c.member)), ("skill", &skill_of(&c.skill)), ("from", &c.from), ("to", &c.to)])}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -24,7 +24,7 @@ pub fn ImportPreview() -> impl IntoView {
                     ("departments", &ws.departments.len()),
                 ],
             );
-            let saved = p.imported.saved_at.map(|d| fill(t.preview_saved_at, &[("date", &crate::i18n::date(t, d.with_timezone(&crate::browser::local_offset()).date_naive()))]));
+            let saved = p.imported.saved_at.map(|d| fill(t.preview_saved_at, &[("date", &crate::i18n::date(t, crate::browser::local_day(d)))]));
             let upgraded = (p.imported.from_version < CURRENT_VERSION)
                 .then(|| fill(t.preview_upgraded, &[("version", &p.imported.from_version)]));
             let repairs = p.imported.repairs.clone();
