@@ -3,7 +3,7 @@
 //! the handbook as Markdown.
 
 use super::ids::{MemberId, RoleId};
-use super::raci::{member_letter, Raci};
+use super::raci::{member_letter, Duty, Raci};
 use super::team::Workspace;
 
 /// One skill line of a handbook.
@@ -59,7 +59,17 @@ fn sort_lists(letters: impl Iterator<Item = (String, Raci)>) -> [Vec<String>; 4]
     out
 }
 
-fn top(mut counts: Vec<(String, usize)>) -> Vec<(String, usize)> {
+/// The three of `others` (name, id) who share most duties with someone: `mine` says whether a
+/// duty is theirs, `theirs` whether it is the other's. Most shared first; ties keep chart order.
+fn works_with<'a, T: 'a>(
+    duties: &[Duty],
+    others: impl Iterator<Item = (&'a String, T)>,
+    mine: impl Fn(&Duty) -> bool,
+    theirs: impl Fn(&Duty, &T) -> bool,
+) -> Vec<(String, usize)> {
+    let my_duties: Vec<&Duty> = duties.iter().filter(|d| mine(d)).collect();
+    let mut counts: Vec<(String, usize)> =
+        others.map(|(name, o)| (name.clone(), my_duties.iter().filter(|d| theirs(d, &o)).count())).collect();
     counts.retain(|(_, n)| *n > 0);
     // Most shared first; ties keep chart order.
     counts.sort_by(|a, b| b.1.cmp(&a.1));
@@ -77,15 +87,11 @@ pub fn role_handbook(ws: &Workspace, role: &RoleId) -> Option<Handbook> {
         .iter()
         .filter_map(|s| ws.skill(&s.skill).map(|k| SkillLine { name: k.name.clone(), required: s.min_level, level: None }))
         .collect();
-    let works_with = top(
-        ws.roles
-            .iter()
-            .filter(|o| &o.id != role)
-            .map(|o| {
-                let shared = ws.duties.iter().filter(|d| d.role_letter(role).is_some() && d.role_letter(&o.id).is_some()).count();
-                (o.name.clone(), shared)
-            })
-            .collect(),
+    let works_with = works_with(
+        &ws.duties,
+        ws.roles.iter().filter(|o| &o.id != role).map(|o| (&o.name, &o.id)),
+        |d| d.role_letter(role).is_some(),
+        |d, o| d.role_letter(o).is_some(),
     );
     Some(Handbook {
         name: r.name.clone(),
@@ -115,19 +121,11 @@ pub fn member_handbook(ws: &Workspace, member: &MemberId) -> Option<Handbook> {
             None => skills.push(SkillLine { name: skill.name.clone(), required: req.min_level, level: Some(m.level(&req.skill)) }),
         }
     }
-    let works_with = top(
-        ws.members
-            .iter()
-            .filter(|o| o.active && &o.id != member)
-            .map(|o| {
-                let shared = ws
-                    .duties
-                    .iter()
-                    .filter(|d| member_letter(ws, d, member).0.is_some() && member_letter(ws, d, &o.id).0.is_some())
-                    .count();
-                (o.name.clone(), shared)
-            })
-            .collect(),
+    let works_with = works_with(
+        &ws.duties,
+        ws.members.iter().filter(|o| o.active && &o.id != member).map(|o| (&o.name, &o.id)),
+        |d| member_letter(ws, d, member).0.is_some(),
+        |d, o| member_letter(ws, d, o).0.is_some(),
     );
     Some(Handbook {
         name: m.name.clone(),
