@@ -9,6 +9,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitSizes } from './split-sizes.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,13 +21,24 @@ const ms = (n) => `${n.toFixed(1)} ms`;
 
 // Sizes.
 console.log('\n== Size of the release build ==');
-const files = readdirSync(dist, { recursive: true }).filter((f) => /\.(wasm|js)$/.test(f)).sort();
+const gzipKb = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+const brotliKb = (file) => brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024;
+const rawKb = (file) => readFileSync(file).length / 1024;
+const row = (name, raw, gzip, brotli) => console.log(`${name.padEnd(30)} raw ${`${raw.toFixed(1)} KB`.padStart(10)}  gzip ${`${gzip.toFixed(1)} KB`.padStart(9)}  brotli ${`${brotli.toFixed(1)} KB`.padStart(9)}`);
+const files = readdirSync(dist, { recursive: true }).filter((f) => /\.(wasm|js)$/.test(f) && !f.startsWith('split-')).sort();
 for (const f of files) {
-  const b = readFileSync(join(dist, f));
-  const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-  const name = f.replace(/-[0-9a-f]{16}(?=[_.])/, '').replace(/^snippets\/[^/]+\//, 'snippet ');
-  console.log(`${name.padEnd(24)} raw ${kb(b.length).padStart(10)}  gzip ${kb(gzipSync(b, { level: 9 }).length).padStart(9)}  brotli ${kb(br.length).padStart(9)}`);
+  const p = join(dist, f);
+  row(f.replace(/-[0-9a-f]{16}(?=[_.])/, '').replace(/^snippets\/[^/]+\//, 'snippet '), rawKb(p), gzipKb(p), brotliKb(p));
 }
+// The page groups: each one's own file plus the shared files it needs, all fetched on first use.
+const split = [rawKb, gzipKb, brotliKb].map((size) => splitSizes(dist, size));
+const loader = join(dist, split[0].dir, '__wasm_split.js');
+row('split loader (js)', rawKb(loader), gzipKb(loader), brotliKb(loader));
+split[0].groups.forEach((g, i) => row(`${g.name} pages (${g.files} wasm files)`, g.kb, split[1].groups[i].kb, split[2].groups[i].kb));
+row('all split wasm', split[0].total, split[1].total, split[2].total);
+const mainWasm = join(dist, readdirSync(dist).find((f) => f.endsWith('.wasm')));
+const board = split.map((s) => s.groups.find((g) => g.name === 'board').kb);
+row('first screen of the board', rawKb(mainWasm) + board[0], gzipKb(mainWasm) + board[1], brotliKb(mainWasm) + board[2]);
 
 // Workspaces from the generator.
 const gen = (tasks) => execFileSync('cargo', ['run', '-q', '--release', '--example', 'large_workspace', '--', String(tasks)], { cwd: root, maxBuffer: 64 << 20 }).toString();

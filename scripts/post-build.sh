@@ -1,13 +1,40 @@
 #!/bin/sh
-# Trunk post-build hook (Trunk.toml). For release builds it:
+# Trunk post-build hook (Trunk.toml). For every build it:
+#  - puts the split-off page groups (cut by scripts/tools/wasm-bindgen) into split-<hash>/, next
+#    to the main module of the same build, optimised like it in release builds;
+# and for release builds it also:
 #  - writes sw.js: this build's version (a digest of its files) and the list of files to cache,
 #    followed by web/sw.js;
 #  - adds to index.html the Content-Security-Policy and the service worker's address.
 # Debug builds (./dev serve) get neither: no stale cache while developing, and trunk's live
 # reload script stays allowed. Plain sh and coreutils only.
 set -eu
-[ "${TRUNK_PROFILE:-}" = release ] || exit 0
 cd "$TRUNK_STAGING_DIR"
+
+split_src="${CARGO_TARGET_DIR:-$TRUNK_SOURCE_DIR/target}/wasm-bindgen/$TRUNK_PROFILE/split"
+main_js=$(ls rolecall-*.js)
+build=${main_js#rolecall-}
+build=${build%.js}
+split_dir="split-$build"
+mkdir "$split_dir"
+# The loader imports the main module by trunk's hashed name; the main module imports the loader.
+sed "s|\"./rolecall.js\"|\"../$main_js\"|" "$split_src/__wasm_split.js" > "$split_dir/__wasm_split.js"
+sed -i "s|from \"./__wasm_split.js\"|from \"./$split_dir/__wasm_split.js\"|" "$main_js"
+grep -q "$split_dir/__wasm_split.js" "$main_js" || { echo "post-build: the main module does not import the split loader" >&2; exit 1; }
+if [ "$TRUNK_PROFILE" = release ]; then
+  # The same wasm-opt settings as the main module (index.html's data-wasm-opt-params).
+  params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$TRUNK_SOURCE_DIR/index.html")
+  # --strip-debug drops the function names the splitter leaves in; its complaints about them
+  # are shown only if wasm-opt fails.
+  ls "$split_src"/*.wasm | xargs -P 2 -I {} sh -c \
+    'out=$(wasm-opt -Oz --strip-debug $1 "$2" -o "$3/$(basename "$2")" 2>&1) || { echo "$out" >&2; exit 1; }' \
+    _ "$params" {} "$split_dir"
+else
+  cp "$split_src"/*.wasm "$split_dir/"
+fi
+echo "post-build: $(ls "$split_dir" | grep -c '\.wasm$') split wasm files in $split_dir"
+
+[ "$TRUNK_PROFILE" = release ] || exit 0
 
 # Scripts and wasm from this site only ('wasm-unsafe-eval' lets it compile the wasm), styles
 # from its files only (the app sets styles through the CSSOM, never style attributes), and no

@@ -13,6 +13,7 @@ use crate::components::raci::{ChartPage, HandbookPage};
 use crate::components::{roles::RolesPage, skills::SkillsPage, t, team::TeamPage, workspace::WorkspacePage};
 use crate::i18n::Lang;
 use crate::state::{AppState, Mode, Page};
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos::prelude::*;
 
 /// The whole app. It is rendered again, as a whole, when the language changes.
@@ -184,20 +185,130 @@ fn NavLink(page: Page) -> impl IntoView {
 
 /// The page in the URL fragment. Re-created whenever the whole workspace is replaced, so that
 /// forms never show values from the workspace before.
+///
+/// The pages come in four groups, each a split point: the build (scripts/tools/wasm-bindgen)
+/// cuts each group, and the code only it uses, into wasm files of their own. A group is fetched
+/// the first time one of its pages is shown, and the service worker keeps them all for offline
+/// use. The first screen so needs the shell, the model and one group, not the whole app.
+///
+/// Only the fetch is asynchronous. Once a group is in, its pages are made synchronously, in this
+/// closure's owner, exactly as if they had never been split.
 #[component]
 fn CurrentPage() -> impl IntoView {
     let state = AppState::expect();
+    let loaded = RwSignal::new([false; Group::COUNT]);
+    // The page whose group could not be fetched; another page of the group tries again.
+    let failed = RwSignal::new(None::<Page>);
     move || {
         state.epoch.track();
-        match state.page.get() {
-            Page::Team => view! { <TeamPage/> }.into_any(),
-            Page::Roles => view! { <RolesPage/> }.into_any(),
-            Page::Skills => view! { <SkillsPage/> }.into_any(),
-            Page::Chart => view! { <ChartPage/> }.into_any(),
-            Page::Handbook => view! { <HandbookPage/> }.into_any(),
-            Page::Board => view! { <BoardPage/> }.into_any(),
-            Page::Insights => view! { <InsightsPage/> }.into_any(),
-            Page::Workspace => view! { <WorkspacePage/> }.into_any(),
+        let page = state.page.get();
+        let group = Group::of(page);
+        if loaded.with(|l| l[group as usize]) {
+            if let Some(Ok(view)) = ready_now(group.page(page)) {
+                return view;
+            }
+        }
+        if failed.get() == Some(page) {
+            return view! { <PageLoadFailed on_retry=move || failed.set(None)/> }.into_any();
+        }
+        leptos::task::spawn_local(async move {
+            match group.load().await {
+                Ok(()) if !loaded.with_untracked(|l| l[group as usize]) => loaded.update(|l| l[group as usize] = true),
+                Ok(()) => {}
+                Err(_) => failed.set(Some(page)),
+            }
+        });
+        view! { <p class="rc-page-loading" role="status">{t().page_loading}</p> }.into_any()
+    }
+}
+
+/// The split points: pages that are fetched together.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Team,
+    Chart,
+    Board,
+    Insights,
+}
+
+impl Group {
+    const COUNT: usize = 4;
+
+    fn of(page: Page) -> Group {
+        match page {
+            Page::Team | Page::Roles | Page::Skills | Page::Workspace => Group::Team,
+            Page::Chart | Page::Handbook => Group::Chart,
+            Page::Board => Group::Board,
+            Page::Insights => Group::Insights,
         }
     }
+
+    /// Fetches the group's wasm (once; a failed fetch is tried afresh next time).
+    async fn load(self) -> Result<(), SplitLoaderError> {
+        match self {
+            Group::Team => load_team_pages().await,
+            Group::Chart => load_chart_pages().await,
+            Group::Board => load_board_pages().await,
+            Group::Insights => load_insights_pages().await,
+        }
+    }
+
+    /// The page, from the group's wasm: ready at once when the group is loaded.
+    async fn page(self, page: Page) -> Result<AnyView, SplitLoaderError> {
+        match self {
+            Group::Team => team_pages(page).await,
+            Group::Chart => chart_pages(page).await,
+            Group::Board => board_pages(page).await,
+            Group::Insights => insights_pages(page).await,
+        }
+    }
+}
+
+/// The output of a future that needs no waiting, or None.
+fn ready_now<T>(fut: impl std::future::Future<Output = T>) -> Option<T> {
+    use std::task::{Context, Poll, Waker};
+    let mut fut = std::pin::pin!(fut);
+    match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(out) => Some(out),
+        Poll::Pending => None,
+    }
+}
+
+/// Shown when a page's code could not be fetched (offline before it was ever cached, or the
+/// host is unreachable). Nothing in the workspace is lost; trying again fetches it afresh.
+#[component]
+fn PageLoadFailed(on_retry: impl Fn() + 'static) -> impl IntoView {
+    let t = t();
+    view! {
+        <div class="rc-banner rc-banner--error" role="alert">
+            <p>{t.page_load_failed}</p>
+            <button class="rc-button" on:click=move |_| on_retry()>{t.try_again}</button>
+        </div>
+    }
+}
+
+// Each split point must name its own pages, so that only they go into its wasm file.
+#[wasm_split(team, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_team_pages))]
+fn team_pages(page: Page) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
+        Page::Roles => view! { <RolesPage/> }.into_any(),
+        Page::Skills => view! { <SkillsPage/> }.into_any(),
+        Page::Workspace => view! { <WorkspacePage/> }.into_any(),
+        _ => view! { <TeamPage/> }.into_any(),
+    })
+}
+#[wasm_split(chart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_chart_pages))]
+fn chart_pages(page: Page) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
+        Page::Handbook => view! { <HandbookPage/> }.into_any(),
+        _ => view! { <ChartPage/> }.into_any(),
+    })
+}
+#[wasm_split(board, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_board_pages))]
+fn board_pages(_page: Page) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <BoardPage/> }.into_any())
+}
+#[wasm_split(insights, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_insights_pages))]
+fn insights_pages(_page: Page) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <InsightsPage/> }.into_any())
 }

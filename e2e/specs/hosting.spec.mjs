@@ -67,6 +67,9 @@ test('after one visit the app starts without the network, and a new version is a
     await expect(page.locator('.rc-header__team')).toHaveText('Customer Service Team');
     await app.goTo('Board');
     await expect(page.locator('.rc-task').first()).toBeVisible();
+    // Pages never opened before are there too: their wasm files were cached on the first visit.
+    await app.goTo('Insights');
+    await app.goTo('Handbook');
 
     // The host comes back with a new release.
     const sw = join(root, 'sw.js');
@@ -95,5 +98,36 @@ test('after one visit the app starts without the network, and a new version is a
     await context.close();
     await stopServer(server).catch(() => {});
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a page whose code cannot be fetched says so, loses nothing, and opens when tried again', async ({ browser }) => {
+  // Its own context: the failed fetch is logged as a console error, which fails the shared page.
+  // No service worker, so that the blocked request reaches the network (and this route).
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new RolecallApp(page);
+  try {
+    await page.route('**/split_insights.wasm', (route) => route.abort('internetdisconnected'));
+    await app.startFromTemplate();
+    await app.saved();
+    await app.nav('Insights').click();
+    await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
+    // The rest of the app works, with the team as it was.
+    await app.goTo('Board');
+    await expect(page.locator('.rc-task').first()).toBeVisible();
+    await expect(page.locator('.rc-header__team')).toHaveText('Customer Service Team');
+
+    await app.nav('Insights').click();
+    await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
+    await page.unroute('**/split_insights.wasm');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+    await expect(page.getByRole('alert')).toBeHidden();
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
   }
 });

@@ -10,6 +10,9 @@ pub static EN: Strings = Strings {
     nav_roles: "Roles",
     nav_skills: "Skills",
     nav_workspace: "Workspace",
+    page_loading: "Opening the page…",
+    page_load_failed: "This page could not be loaded. Check the connection and try again; your work is safe.",
+    try_again: "Try again",
     skip_to_content: "Skip to content",
 
     save_saved: "All changes saved",

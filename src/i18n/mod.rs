@@ -68,6 +68,9 @@ pub struct Strings {
     pub nav_roles: &'static str,
     pub nav_skills: &'static str,
     pub nav_workspace: &'static str,
+    pub page_loading: &'static str,
+    pub page_load_failed: &'static str,
+    pub try_again: &'static str,
     pub skip_to_content: &'static str,
 
     pub save_saved: &'static str,
