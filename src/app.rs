@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::state::{AppState, Mode, Page};
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The whole app. It is rendered again, as a whole, when the language changes.
 #[component]
@@ -196,14 +197,16 @@ fn NavLink(page: Page) -> impl IntoView {
 #[component]
 fn CurrentPage() -> impl IntoView {
     let state = AppState::expect();
-    let loaded = RwSignal::new([false; Group::COUNT]);
+    // Bumped when a group's wasm has arrived.
+    let arrived = RwSignal::new(0u32);
     // The page whose group could not be fetched; another page of the group tries again.
     let failed = RwSignal::new(None::<Page>);
     move || {
         state.epoch.track();
+        arrived.track();
         let page = state.page.get();
         let group = Group::of(page);
-        if loaded.with(|l| l[group as usize]) {
+        if group.is_loaded() {
             if let Some(Ok(view)) = ready_now(group.page(page)) {
                 return view;
             }
@@ -212,15 +215,24 @@ fn CurrentPage() -> impl IntoView {
             return view! { <PageLoadFailed on_retry=move || failed.set(None)/> }.into_any();
         }
         leptos::task::spawn_local(async move {
+            // try_: this page may be gone (another page, another language) by the time it comes.
             match group.load().await {
-                Ok(()) if !loaded.with_untracked(|l| l[group as usize]) => loaded.update(|l| l[group as usize] = true),
-                Ok(()) => {}
-                Err(_) => failed.set(Some(page)),
+                Ok(()) => {
+                    LOADED[group as usize].store(true, Ordering::Relaxed);
+                    arrived.try_update(|n| *n += 1);
+                }
+                Err(_) => {
+                    failed.try_set(Some(page));
+                }
             }
         });
         view! { <p class="rc-page-loading" role="status">{t().page_loading}</p> }.into_any()
     }
 }
+
+/// Which groups' wasm has arrived: for the whole session, so that a page made again (after a
+/// language switch, say) never waits.
+static LOADED: [AtomicBool; Group::COUNT] = [const { AtomicBool::new(false) }; Group::COUNT];
 
 /// The split points: pages that are fetched together.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -233,6 +245,10 @@ enum Group {
 
 impl Group {
     const COUNT: usize = 4;
+
+    fn is_loaded(self) -> bool {
+        LOADED[self as usize].load(Ordering::Relaxed)
+    }
 
     fn of(page: Page) -> Group {
         match page {
