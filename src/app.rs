@@ -281,7 +281,7 @@ impl Group {
 }
 
 /// The output of a future that needs no waiting, or None.
-fn ready_now<T>(fut: impl std::future::Future<Output = T>) -> Option<T> {
+pub fn ready_now<T>(fut: impl std::future::Future<Output = T>) -> Option<T> {
     use std::task::{Context, Poll, Waker};
     let mut fut = std::pin::pin!(fut);
     match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {

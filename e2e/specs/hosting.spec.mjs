@@ -1,7 +1,7 @@
 // What a static host gets: a strict Content-Security-Policy, and a service worker that makes the
 // app start without the network and announces (never forces) a new version.
 import { test, expect } from '../fixtures.mjs';
-import { RolecallApp } from '../pages/app.mjs';
+import { RolecallApp, STORAGE_KEY } from '../pages/app.mjs';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +126,28 @@ test('a page whose code cannot be fetched says so, loses nothing, and opens when
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
     await expect(page.getByRole('alert')).toBeHidden();
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('when the template cannot be fetched the welcome screen says so, and trying again starts from it', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new RolecallApp(page);
+  try {
+    await page.route('**/split_template.wasm', (route) => route.abort('internetdisconnected'));
+    await app.open();
+    const start = page.getByRole('button', { name: /Start from the service team template/ });
+    await start.click();
+    await expect(page.getByRole('alert')).toContainText('The template could not be loaded');
+    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+    await page.unroute('**/split_template.wasm');
+    await start.click();
+    await expect(app.memberRow('Tom Becker')).toBeVisible();
     expect(errors).toEqual([]);
   } finally {
     await context.close();

@@ -71,6 +71,7 @@ pub struct Strings {
     pub page_loading: &'static str,
     pub page_load_failed: &'static str,
     pub try_again: &'static str,
+    pub template_load_failed: &'static str,
     pub skip_to_content: &'static str,
 
     pub save_saved: &'static str,

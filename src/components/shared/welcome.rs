@@ -9,7 +9,11 @@ use leptos::prelude::*;
 pub fn Welcome() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let from_template = move |_| state.start_with(crate::components::service_team_template());
+    let template_failed = RwSignal::new(false);
+    let from_template = move |_| {
+        template_failed.set(false);
+        crate::components::with_service_team_template(move |ws| state.start_with(ws), move || template_failed.set(true));
+    };
     let empty = move |_| state.start_with(template::empty(t.default_team_name));
     view! {
         <section class="rc-page rc-welcome" aria-labelledby="welcome-title">
@@ -25,6 +29,9 @@ pub fn Welcome() -> impl IntoView {
                     <span>{t.welcome_empty_hint}</span>
                 </button>
             </div>
+            <Show when=move || template_failed.get()>
+                <p class="rc-banner rc-banner--error" role="alert">{t.template_load_failed}</p>
+            </Show>
             <p><ImportButton label=t.welcome_import/></p>
         </section>
     }

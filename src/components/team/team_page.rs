@@ -15,7 +15,14 @@ pub fn TeamPage() -> impl IntoView {
         let id = state.with_ids(MemberId::generate);
         editing.set(Some(Member { id, ..Member::default() }));
     };
-    let load_template = move |_| state.replace(crate::components::service_team_template(), ReplaceReason::Reset);
+    let template_failed = RwSignal::new(false);
+    let load_template = move |_| {
+        template_failed.set(false);
+        crate::components::with_service_team_template(
+            move |ws| state.replace(ws, ReplaceReason::Reset),
+            move || { template_failed.try_set(true); },
+        );
+    };
     let members = move || state.ws.with(|w| w.members.clone());
     view! {
         <section class="rc-page" aria-labelledby="team-title">
@@ -34,6 +41,9 @@ pub fn TeamPage() -> impl IntoView {
                         <p>{t.members_empty}</p>
                         <Show when=move || state.ws.with(|w| w.roles.is_empty() && w.skills.is_empty())>
                             <button type="button" class="rc-button" on:click=load_template>{t.load_template}</button>
+                        </Show>
+                        <Show when=move || template_failed.get()>
+                            <p class="rc-banner rc-banner--error" role="alert">{t.template_load_failed}</p>
                         </Show>
                     </div>
                 }
