@@ -34,7 +34,7 @@ for (const f of files) {
 const split = [rawKb, gzipKb, brotliKb].map((size) => splitSizes(dist, size));
 const loader = join(dist, split[0].dir, '__wasm_split.js');
 row('split loader (js)', rawKb(loader), gzipKb(loader), brotliKb(loader));
-split[0].groups.forEach((g, i) => row(`${g.name} pages (${g.files} wasm files)`, g.kb, split[1].groups[i].kb, split[2].groups[i].kb));
+split[0].groups.forEach((g, i) => row(`${g.name} group (${g.files} wasm files)`, g.kb, split[1].groups[i].kb, split[2].groups[i].kb));
 row('all split wasm', split[0].total, split[1].total, split[2].total);
 const mainWasm = join(dist, readdirSync(dist).find((f) => f.endsWith('.wasm')));
 const board = split.map((s) => s.groups.find((g) => g.name === 'board').kb);

@@ -101,16 +101,27 @@ test('after one visit the app starts without the network, and a new version is a
   }
 });
 
-test('a page whose code cannot be fetched says so, loses nothing, and opens when tried again', async ({ browser }) => {
-  // Its own context: the failed fetch is logged as a console error, which fails the shared page.
-  // No service worker, so that the blocked request reaches the network (and this route).
+// Runs `steps` with one of the app's wasm files unreachable until `steps` calls `restore`, in a
+// context of its own (the failed fetch is logged as a console error, which fails the shared
+// page) without a service worker (so that the request reaches the network, and this route).
+// Uncaught exceptions still fail the test.
+async function withFileUnreachable(browser, file, steps) {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const app = new RolecallApp(page);
   try {
-    await page.route('**/split_insights.wasm', (route) => route.abort('internetdisconnected'));
+    await page.route(`**/${file}`, (route) => route.abort('internetdisconnected'));
+    await steps(new RolecallApp(page), () => page.unroute(`**/${file}`));
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+test('a page whose code cannot be fetched says so, loses nothing, and opens when tried again', async ({ browser }) => {
+  await withFileUnreachable(browser, 'split_insights.wasm', async (app, restore) => {
+    const { page } = app;
     await app.startFromTemplate();
     await app.saved();
     await app.nav('Insights').click();
@@ -122,34 +133,23 @@ test('a page whose code cannot be fetched says so, loses nothing, and opens when
 
     await app.nav('Insights').click();
     await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
-    await page.unroute('**/split_insights.wasm');
+    await restore();
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
     await expect(page.getByRole('alert')).toBeHidden();
-    expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('when the template cannot be fetched the welcome screen says so, and trying again starts from it', async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const app = new RolecallApp(page);
-  try {
-    await page.route('**/split_template.wasm', (route) => route.abort('internetdisconnected'));
+  await withFileUnreachable(browser, 'split_template.wasm', async (app, restore) => {
+    const { page } = app;
     await app.open();
     const start = page.getByRole('button', { name: /Start from the service team template/ });
     await start.click();
     await expect(page.getByRole('alert')).toContainText('The template could not be loaded');
     expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
-    await page.unroute('**/split_template.wasm');
+    await restore();
     await start.click();
     await expect(app.memberRow('Tom Becker')).toBeVisible();
-    expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });
