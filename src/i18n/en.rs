@@ -11,7 +11,7 @@ pub static EN: Strings = Strings {
     nav_skills: "Skills",
     nav_workspace: "Workspace",
     page_loading: "Opening the page…",
-    page_load_failed: "This page could not be loaded. Check the connection and try again; your work is safe.",
+    page_load_failed: "This page could not be loaded. Check the connection and try again, or reload Rolecall; your work is safe.",
     try_again: "Try again",
     template_load_failed: "The template could not be loaded. Check the connection and try again.",
     skip_to_content: "Skip to content",

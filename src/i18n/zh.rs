@@ -11,7 +11,7 @@ pub static ZH: Strings = Strings {
     nav_skills: "技能",
     nav_workspace: "工作区",
     page_loading: "正在打开页面…",
-    page_load_failed: "无法加载此页面。请检查网络连接后重试；您的数据不会丢失。",
+    page_load_failed: "无法加载此页面。请检查网络连接后重试，或重新加载 Rolecall；您的数据不会丢失。",
     try_again: "重试",
     template_load_failed: "无法加载模板。请检查网络连接后重试。",
     skip_to_content: "跳到正文",
