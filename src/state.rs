@@ -258,11 +258,14 @@ impl AppState {
                 self.import_error.set(None);
                 self.preview.set(Some(Preview { file_name, imported }));
             }
-            Err(e) => {
-                self.preview.set(None);
-                self.import_error.set(Some((file_name, e)));
-            }
+            Err(e) => self.refuse(file_name, e),
         }
+    }
+
+    /// Says why the file (or link) `name` was refused, in place of any preview.
+    fn refuse(&self, name: String, e: ImportError) {
+        self.preview.set(None);
+        self.import_error.set(Some((name, e)));
     }
 
     /// Reads the workspace in a share link's fragment payload: success opens the same preview
@@ -274,23 +277,15 @@ impl AppState {
         let state = *self;
         let bytes = match share::decode(payload) {
             Ok(bytes) => bytes,
-            Err(e) => {
-                state.preview.set(None);
-                state.import_error.set(Some((name, ImportError::Link(e))));
-                return;
-            }
+            Err(e) => return self.refuse(name, ImportError::Link(e)),
         };
         leptos::task::spawn_local(async move {
             match browser::decompress(&bytes, import::MAX_BYTES).await {
                 Ok(text) => state.read_file(name, &text),
-                Err(e) => {
-                    let error = match e {
-                        browser::InflateError::TooLarge => ImportError::TooLarge { bytes: import::MAX_BYTES + 1 },
-                        browser::InflateError::Damaged => ImportError::Link(share::ShareError::Damaged),
-                    };
-                    state.preview.set(None);
-                    state.import_error.set(Some((name, error)));
-                }
+                Err(e) => state.refuse(name, match e {
+                    browser::InflateError::TooLarge => ImportError::TooLarge { bytes: import::MAX_BYTES + 1 },
+                    browser::InflateError::Damaged => ImportError::Link(share::ShareError::Damaged),
+                }),
             }
         });
     }
