@@ -9,6 +9,7 @@ pub mod lines_field;
 pub mod recovery;
 pub mod required_skills_field;
 pub mod save_indicator;
+pub mod template_fetch;
 pub mod undo_buttons;
 pub mod update_banner;
 pub mod welcome;

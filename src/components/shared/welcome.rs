@@ -1,4 +1,5 @@
 use crate::components::shared::import_button::ImportButton;
+use crate::components::shared::template_fetch::{with_service_team_template, TemplateFetch, TemplateFetchFailed};
 use crate::components::t;
 use crate::model::template;
 use crate::state::AppState;
@@ -9,11 +10,8 @@ use leptos::prelude::*;
 pub fn Welcome() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let template_failed = RwSignal::new(false);
-    let from_template = move |_| {
-        template_failed.set(false);
-        crate::components::with_service_team_template(move |ws| state.start_with(ws), move || template_failed.set(true));
-    };
+    let fetch = RwSignal::new(TemplateFetch::Idle);
+    let from_template = move |_| with_service_team_template(fetch, move |ws| state.start_with(ws));
     let empty = move |_| state.start_with(template::empty(t.default_team_name));
     view! {
         <section class="rc-page rc-welcome" aria-labelledby="welcome-title">
@@ -29,9 +27,7 @@ pub fn Welcome() -> impl IntoView {
                     <span>{t.welcome_empty_hint}</span>
                 </button>
             </div>
-            <Show when=move || template_failed.get()>
-                <p class="rc-banner rc-banner--error" role="alert">{t.template_load_failed}</p>
-            </Show>
+            <TemplateFetchFailed fetch/>
             <p><ImportButton label=t.welcome_import/></p>
         </section>
     }

@@ -1,4 +1,5 @@
 use super::member_editor::MemberEditor;
+use crate::components::shared::template_fetch::{with_service_team_template, TemplateFetch, TemplateFetchFailed};
 use crate::components::t;
 use crate::i18n::fill;
 use crate::model::{Member, MemberId};
@@ -15,14 +16,8 @@ pub fn TeamPage() -> impl IntoView {
         let id = state.with_ids(MemberId::generate);
         editing.set(Some(Member { id, ..Member::default() }));
     };
-    let template_failed = RwSignal::new(false);
-    let load_template = move |_| {
-        template_failed.set(false);
-        crate::components::with_service_team_template(
-            move |ws| state.replace(ws, ReplaceReason::Reset),
-            move || { template_failed.try_set(true); },
-        );
-    };
+    let fetch = RwSignal::new(TemplateFetch::Idle);
+    let load_template = move |_| with_service_team_template(fetch, move |ws| state.replace(ws, ReplaceReason::Reset));
     let members = move || state.ws.with(|w| w.members.clone());
     view! {
         <section class="rc-page" aria-labelledby="team-title">
@@ -42,9 +37,7 @@ pub fn TeamPage() -> impl IntoView {
                         <Show when=move || state.ws.with(|w| w.roles.is_empty() && w.skills.is_empty())>
                             <button type="button" class="rc-button" on:click=load_template>{t.load_template}</button>
                         </Show>
-                        <Show when=move || template_failed.get()>
-                            <p class="rc-banner rc-banner--error" role="alert">{t.template_load_failed}</p>
-                        </Show>
+                        <TemplateFetchFailed fetch/>
                     </div>
                 }
             >
