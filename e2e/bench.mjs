@@ -5,11 +5,11 @@
 import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitSizes } from './split-sizes.mjs';
+import { gzipKb, mainWasm, splitSizes } from './split-sizes.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +21,6 @@ const ms = (n) => `${n.toFixed(1)} ms`;
 
 // Sizes.
 console.log('\n== Size of the release build ==');
-const gzipKb = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 const brotliKb = (file) => brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024;
 const rawKb = (file) => readFileSync(file).length / 1024;
 const row = (name, raw, gzip, brotli) => console.log(`${name.padEnd(30)} raw ${`${raw.toFixed(1)} KB`.padStart(10)}  gzip ${`${gzip.toFixed(1)} KB`.padStart(9)}  brotli ${`${brotli.toFixed(1)} KB`.padStart(9)}`);
@@ -36,9 +35,9 @@ const loader = join(dist, split[0].dir, '__wasm_split.js');
 row('split loader (js)', rawKb(loader), gzipKb(loader), brotliKb(loader));
 split[0].groups.forEach((g, i) => row(`${g.name} group (${g.files} wasm files)`, g.kb, split[1].groups[i].kb, split[2].groups[i].kb));
 row('all split wasm', split[0].total, split[1].total, split[2].total);
-const mainWasm = join(dist, readdirSync(dist).find((f) => f.endsWith('.wasm')));
+const main = mainWasm(dist);
 const board = split.map((s) => s.groups.find((g) => g.name === 'board').kb);
-row('first screen of the board', rawKb(mainWasm) + board[0], gzipKb(mainWasm) + board[1], brotliKb(mainWasm) + board[2]);
+row('first screen of the board', rawKb(main) + board[0], gzipKb(main) + board[1], brotliKb(main) + board[2]);
 
 // Workspaces from the generator.
 const gen = (tasks) => execFileSync('cargo', ['run', '-q', '--release', '--example', 'large_workspace', '--', String(tasks)], { cwd: root, maxBuffer: 64 << 20 }).toString();

@@ -1,8 +1,17 @@
-// What each page group of the split build loads on top of the main module. The loader that
+// Sizes of the split build, for the size budget and the benchmark.
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+/** The gzip size (level 9) of `file`, in KB. */
+export const gzipKb = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+/** The main module: the one wasm file at the top of dist/, which every visit loads. */
+export const mainWasm = (dist) => join(dist, readdirSync(dist).find((f) => f.endsWith('.wasm')));
+
+// What each page group loads on top of the main module, measured by `size`. The loader that
 // wasm-split-cli writes (dist/split-<build>/__wasm_split.js) names, above each shared file, the
 // groups that need it: `/* board, chart */`.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 export function splitSizes(dist, size) {
   const dir = readdirSync(dist).find((f) => f.startsWith('split-'));
