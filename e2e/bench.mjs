@@ -5,7 +5,7 @@
 import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,21 @@ const large = gen(1000);
 const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-'));
 const fiveMb = join(dir, 'large-5mb.json');
 writeFileSync(fiveMb, gen(7000));
-console.log(`\nworkspace: ${kb(large.length)} stored; import file: ${kb(readFileSync(fiveMb).length)}`);
+const manyMembers = join(dir, 'members-8000.json');
+writeFileSync(manyMembers, execFileSync('cargo', ['run', '-q', '--release', '--example', 'large_workspace', '--', '1000', '8000'], { cwd: root, maxBuffer: 64 << 20 }));
+// The costliest link we know how to make (as tests/hostile_input.rs): every list near the item
+// cap, one id and one name repeated, every reference dangling, within the 2 MB a link may unpack to.
+const worstLink = (() => {
+  const n = 19999;
+  const same = { id: 'x', name: 'Same', title: 'Same', roles: ['x', 'x'] };
+  const json = JSON.stringify({ format: 'rolecall', version: 4, workspace: {
+    members: Array(n).fill(same),
+    duties: Array(n >> 2).fill({ id: 'd', title: 't', roles: [{ role: 'r', letter: 'A' }] }),
+    board: { tasks: Array(n >> 2).fill({ id: 't', title: '', assignees: ['x', 'y'] }) },
+  } });
+  return `#share=1.${deflateRawSync(Buffer.from(json), { level: 9 }).toString('base64url')}`;
+})();
+console.log(`\nworkspace: ${kb(large.length)} stored; import file: ${kb(readFileSync(fiveMb).length)}; worst link: ${worstLink.length} chars`);
 
 const server = spawn(process.execPath, [fileURLToPath(new URL('./serve.mjs', import.meta.url))], { env: { ...process.env, PORT: String(port) } });
 await new Promise((r) => server.stdout.once('data', r));
@@ -132,6 +146,21 @@ try {
     const i1 = await page.evaluate(() => performance.now());
     add('import a 5 MB file (pick → preview)', i1 - i0);
     add('import pipeline (parse → migrate → repair → validate)', await page.evaluate(() => performance.getEntriesByName('rolecall:import').at(-1).duration));
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    // 8,000 members (a clean file).
+    const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import from file…' }).click()]);
+    const m0 = await page.evaluate(() => performance.now());
+    await chooser2.setFiles(manyMembers);
+    await page.getByRole('dialog').waitFor();
+    add('import 8,000 members (pick → preview)', (await page.evaluate(() => performance.now())) - m0);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    // The worst share link we can make (see worstLink): from the address to the answer.
+    const w0 = await page.evaluate((hash) => { const t = performance.now(); location.hash = hash; return t; }, worstLink);
+    const w1 = await until(page, () => !!document.querySelector('[role=dialog], [data-testid=import-error]'));
+    add(`worst share link, ${worstLink.length} chars (open → preview)`, w1 - w0);
+    add('worst share link: import pipeline', await page.evaluate(() => performance.getEntriesByName('rolecall:import').at(-1).duration));
     if (errors.length) console.log('page errors:', errors);
     await context.close();
   }

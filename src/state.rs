@@ -103,6 +103,9 @@ pub struct AppState {
     pub replaced: RwSignal<Option<(ReplaceReason, Workspace)>>,
     /// What had to be repaired in the stored data at start.
     pub load_repairs: RwSignal<Vec<Repair>>,
+    /// The stored text as found at start, when it needed repairs and no backup copy of it could
+    /// be written: nothing is saved over it until the user confirms ([`AppState::save_repaired`]).
+    pub held_original: RwSignal<Option<String>>,
     /// The clock, ticking every minute, for service targets and due dates.
     pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
     /// The board's search and filters (kept while moving between pages).
@@ -139,6 +142,7 @@ impl AppState {
     pub fn provide() -> Self {
         let mut ids = IdGen::new(browser::random_seed());
         let mut load_repairs = Vec::new();
+        let mut held_original = None;
         let mut revision = 0;
         let (ws, mode) = match storage::read(WORKSPACE_KEY) {
             Ok(None) => (Workspace::default(), Mode::Welcome),
@@ -146,8 +150,12 @@ impl AppState {
                 Ok(got) => {
                     revision = schema::stored_revision(&text);
                     if !got.repairs.is_empty() {
-                        // Keep the original before the first save replaces it with the repaired copy.
-                        let _ = storage::keep_backup(&text, js_sys::Date::now() as i64);
+                        // Keep the original before the first save replaces it with the repaired
+                        // copy. Where no copy can be kept (a full quota), nothing is saved over the
+                        // original until the user has seen the repairs and confirms.
+                        if storage::keep_backup(&text, js_sys::Date::now() as i64).is_err() {
+                            held_original = Some(text.clone());
+                        }
                         load_repairs = got.repairs;
                     }
                     (got.workspace, Mode::Ready)
@@ -181,6 +189,7 @@ impl AppState {
             import_error: RwSignal::new(None),
             replaced: RwSignal::new(replaced),
             load_repairs: RwSignal::new(load_repairs),
+            held_original: RwSignal::new(held_original),
             epoch: RwSignal::new(0),
             now: RwSignal::new(browser::now()),
             board_filter: RwSignal::new(Default::default()),
@@ -280,10 +289,10 @@ impl AppState {
             Err(e) => return self.refuse(name, ImportError::Link(e)),
         };
         leptos::task::spawn_local(async move {
-            match browser::decompress(&bytes, import::MAX_BYTES).await {
+            match browser::decompress(&bytes, share::MAX_INFLATED_BYTES).await {
                 Ok(text) => state.read_file(name, &text),
                 Err(e) => state.refuse(name, match e {
-                    browser::InflateError::TooLarge => ImportError::TooLarge { bytes: import::MAX_BYTES + 1 },
+                    browser::InflateError::TooLarge => ImportError::Link(share::ShareError::TooBig),
                     browser::InflateError::Damaged => ImportError::Link(share::ShareError::Damaged),
                 }),
             }
@@ -346,6 +355,20 @@ impl AppState {
         }
     }
 
+    /// Downloads the stored text that needed repairs, as it was found.
+    pub fn download_original(&self) {
+        if let Some(text) = self.held_original.get_untracked() {
+            let _ = browser::download("rolecall-original-data.json", &text, "application/json");
+        }
+    }
+
+    /// The user has seen the repairs: the repaired workspace may now be saved over the original.
+    pub fn save_repaired(&self) {
+        self.held_original.set(None);
+        self.load_repairs.set(Vec::new());
+        self.flush_now();
+    }
+
     /// Writes the workspace now if it has unsaved changes.
     pub fn flush(&self) {
         if self.dirty.get_value() {
@@ -355,6 +378,10 @@ impl AppState {
 
     fn flush_now(&self) {
         if self.mode.get_untracked() != Mode::Ready {
+            return;
+        }
+        if self.held_original.with_untracked(Option::is_some) {
+            self.dirty.set_value(true);
             return;
         }
         // Never overwrite what another tab saved after this tab's copy: let the user choose.

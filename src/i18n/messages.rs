@@ -15,6 +15,8 @@ fn kind_index(kind: Kind) -> usize {
         Kind::Duty => 5,
         Kind::Task => 6,
         Kind::Column => 7,
+        Kind::Kpi => 8,
+        Kind::Training => 9,
     }
 }
 
@@ -50,6 +52,7 @@ pub fn import_error(t: &Strings, e: &ImportError) -> String {
         ImportError::Empty => t.err_empty_file.into(),
         ImportError::TooLarge { bytes } => fill(t.err_too_large, &[("size", &megabytes(*bytes))]),
         ImportError::TooDeep => t.err_too_deep.into(),
+        ImportError::TooManyItems => fill(t.err_too_many_items, &[("max", &crate::model::import::MAX_ITEMS)]),
         ImportError::Truncated => t.err_truncated.into(),
         ImportError::NotJson { line, column } => fill(t.err_not_json, &[("line", line), ("column", column)]),
         ImportError::NotRolecall => t.err_not_rolecall.into(),
@@ -71,6 +74,7 @@ pub fn import_error(t: &Strings, e: &ImportError) -> String {
             ShareError::Damaged => t.err_link_damaged.into(),
             ShareError::NewerFormat { found } => fill(t.err_link_newer, &[("found", found)]),
             ShareError::TooLong { chars } => fill(t.err_link_too_long, &[("chars", chars)]),
+            ShareError::TooBig => fill(t.err_link_too_big, &[("max", &megabytes(crate::model::share::MAX_INFLATED_BYTES))]),
         },
     }
 }
@@ -102,6 +106,10 @@ pub fn repair(t: &Strings, r: &Repair) -> String {
         }
         Repair::ValueClamped { kind: k, item, field, from, to } => fill(
             t.rep_value_clamped,
+            &[("kind", &kind_title(t, *k)), ("item", item), ("field", field), ("from", from), ("to", to)],
+        ),
+        Repair::DateClamped { kind: k, item, field, from, to } => fill(
+            t.rep_date_clamped,
             &[("kind", &kind_title(t, *k)), ("item", item), ("field", field), ("from", from), ("to", to)],
         ),
         Repair::ReferenceRemoved { kind: k, item, target, id } => fill(
@@ -191,6 +199,7 @@ pub fn board_error(t: &Strings, e: &crate::model::board::BoardError) -> String {
         LastColumn => t.err_last_column.into(),
         EstimateOutOfRange => t.err_estimate.into(),
         ZeroWipLimit => t.err_wip.into(),
+        StandardOutOfRange => fill(t.err_standard, &[("max", &crate::model::board::MAX_STANDARD_HOURS)]),
     }
 }
 

@@ -87,6 +87,9 @@ pub struct Strings {
     pub recovery_start: &'static str,
     pub repaired_title: &'static str,
     pub repaired_body: &'static str,
+    pub repaired_held_body: &'static str,
+    pub download_original: &'static str,
+    pub save_repaired: &'static str,
     pub replaced_import: &'static str,
     pub replaced_reset: &'static str,
     pub undo_import: &'static str,
@@ -98,6 +101,7 @@ pub struct Strings {
     pub err_empty_file: &'static str,
     pub err_too_large: &'static str,
     pub err_too_deep: &'static str,
+    pub err_too_many_items: &'static str,
     pub err_truncated: &'static str,
     pub err_not_json: &'static str,
     pub err_not_rolecall: &'static str,
@@ -113,6 +117,7 @@ pub struct Strings {
     pub preview_saved_at: &'static str,
     pub preview_upgraded: &'static str,
     pub preview_repairs: &'static str,
+    pub repairs_more: &'static str,
     pub preview_no_repairs: &'static str,
     pub preview_warning: &'static str,
     pub preview_confirm: &'static str,
@@ -125,12 +130,13 @@ pub struct Strings {
     pub rep_name_given: &'static str,
     pub rep_name_changed: &'static str,
     pub rep_value_clamped: &'static str,
+    pub rep_date_clamped: &'static str,
     pub rep_reference_removed: &'static str,
 
     /// member, role, skill, department, workspace, duty, task, column (mid-sentence).
-    pub kinds: [&'static str; 8],
+    pub kinds: [&'static str; 10],
     /// Member, Role, Skill, Department, Workspace, Duty, Task, Column (start of a sentence).
-    pub kinds_title: [&'static str; 8],
+    pub kinds_title: [&'static str; 10],
 
     pub err_empty_name: &'static str,
     pub err_duplicate_name: &'static str,
@@ -271,6 +277,7 @@ pub struct Strings {
     pub err_link_damaged: &'static str,
     pub err_link_newer: &'static str,
     pub err_link_too_long: &'static str,
+    pub err_link_too_big: &'static str,
     pub reset_button: &'static str,
     pub confirm_reset: &'static str,
     pub confirm_yes_reset: &'static str,
@@ -455,6 +462,7 @@ pub struct Strings {
     pub err_duplicate_column: &'static str,
     pub err_last_column: &'static str,
     pub err_wip: &'static str,
+    pub err_standard: &'static str,
     pub err_board_missing: &'static str,
     pub tasks_in_column: &'static str,
     /// request, incident, complaint, improvement, training, other.

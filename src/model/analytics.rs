@@ -2,17 +2,18 @@
 //! and a demand forecast.
 
 use super::board::{Board, ColumnKind, Sla};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use super::dates::add_days;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// The Monday of the week a date falls in.
 pub fn week_start(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(d.weekday().num_days_from_monday() as i64)
+    add_days(d, -i64::from(d.weekday().num_days_from_monday()))
 }
 
 /// The last `weeks` week starts up to the week of `now`, oldest first.
 pub fn recent_weeks(now: DateTime<Utc>, weeks: usize) -> Vec<NaiveDate> {
     let this = week_start(now.date_naive());
-    (0..weeks).rev().map(|i| this - Duration::weeks(i as i64)).collect()
+    (0..weeks).rev().map(|i| add_days(this, -7 * i as i64)).collect()
 }
 
 /// Tasks completed in each of the given weeks (by `completed_at`).

@@ -5,7 +5,8 @@
 use super::ids::{ColumnId, DutyId, IdGen, MemberId, TaskId};
 use super::raci::member_letter;
 use super::team::{RequiredSkill, Workspace};
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use super::dates::add_hours;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What a column means for analytics.
@@ -168,6 +169,9 @@ pub struct Board {
     pub standards: [ServiceStandard; 4],
 }
 
+/// The longest service target a priority can have: a year, in hours.
+pub const MAX_STANDARD_HOURS: u32 = 365 * 24;
+
 /// The default standards: P1 1 h / 4 h, P2 4 h / 1 day, P3 8 h / 3 days, P4 1 day / 5 days.
 pub const DEFAULT_STANDARDS: [ServiceStandard; 4] = [
     ServiceStandard { first_response_hours: 1, resolution_hours: 4 },
@@ -214,6 +218,8 @@ pub enum BoardError {
     EstimateOutOfRange,
     #[error("a WIP limit must be at least 1")]
     ZeroWipLimit,
+    #[error("a service target must be between 1 and {MAX_STANDARD_HOURS} hours")]
+    StandardOutOfRange,
 }
 
 /// How full a column is against its WIP limit.
@@ -424,16 +430,26 @@ impl Board {
         Ok(())
     }
 
+    /// Sets a priority's service targets (first response and resolution, in hours).
+    pub fn set_standard(&mut self, priority: Priority, standard: ServiceStandard) -> Result<(), BoardError> {
+        let ok = |h: u32| (1..=MAX_STANDARD_HOURS).contains(&h);
+        if !ok(standard.first_response_hours) || !ok(standard.resolution_hours) {
+            return Err(BoardError::StandardOutOfRange);
+        }
+        self.standards[priority.index()] = standard;
+        Ok(())
+    }
+
     /// When the task must be resolved: set by hand, or creation plus the standard's window.
     pub fn service_due(&self, task: &Task) -> DateTime<Utc> {
         task.service_due.unwrap_or_else(|| {
-            task.created_at + Duration::hours(self.standards[task.priority.index()].resolution_hours as i64)
+            add_hours(task.created_at, self.standards[task.priority.index()].resolution_hours.into())
         })
     }
 
     /// When the first response is due.
     pub fn response_due(&self, task: &Task) -> DateTime<Utc> {
-        task.created_at + Duration::hours(self.standards[task.priority.index()].first_response_hours as i64)
+        add_hours(task.created_at, self.standards[task.priority.index()].first_response_hours.into())
     }
 
     /// Where a task stands against its resolution target at `now`.

@@ -4,6 +4,7 @@
 use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
 use super::raci::{Duty, MemberLetter, Raci, RoleLetter};
 use super::team::{Department, Member, Role, Skill, Workspace, MAX_CAPACITY_HOURS, MAX_LEVEL};
+use super::keys::{clashes, repeats, KeySet};
 use std::fmt;
 
 /// The largest headcount a role can ask for.
@@ -20,6 +21,8 @@ pub enum Kind {
     Duty,
     Task,
     Column,
+    Kpi,
+    Training,
 }
 
 impl fmt::Display for Kind {
@@ -33,6 +36,8 @@ impl fmt::Display for Kind {
             Kind::Duty => "duty",
             Kind::Task => "task",
             Kind::Column => "column",
+            Kind::Kpi => "KPI",
+            Kind::Training => "training item",
         })
     }
 }
@@ -60,7 +65,7 @@ pub enum ModelError {
 
 /// Something with an id and a user-visible name that must be unique among its kind.
 pub trait Entity {
-    type Id: PartialEq + ToString;
+    type Id: PartialEq + AsRef<str> + ToString;
     const KIND: Kind;
     fn id(&self) -> &Self::Id;
     fn name(&self) -> &str;
@@ -101,8 +106,8 @@ pub fn name_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-/// The item's name is present and no other item of its kind has it.
-pub fn check_name<T: Entity>(items: &[T], item: &T) -> Result<(), ModelError> {
+/// The item's name is present and no other item of its kind has it (one item: a scan).
+fn check_name<T: Entity>(items: &[T], item: &T) -> Result<(), ModelError> {
     let key = name_key(item.name());
     if key.is_empty() {
         return Err(ModelError::EmptyName { kind: T::KIND });
@@ -113,18 +118,80 @@ pub fn check_name<T: Entity>(items: &[T], item: &T) -> Result<(), ModelError> {
     Ok(())
 }
 
-fn check_unique_refs<'a, I: PartialEq + ToString + 'a>(
+/// The ids of one kind of item, for reference checks.
+pub struct Names<'a> {
+    ids: KeySet<'a>,
+}
+
+impl<'a> Names<'a> {
+    fn of<T: Entity>(items: &'a [T]) -> Self {
+        Names { ids: KeySet::new(items.iter().map(|i| i.id().as_ref())) }
+    }
+
+    /// Whether an item with this id exists.
+    pub fn has(&self, id: &impl AsRef<str>) -> bool {
+        self.ids.contains(id.as_ref())
+    }
+}
+
+/// The name rule for every item of a kind at once, O(n log n): the error, if any, per item.
+/// `items` are (name, id) pairs. Not generic, so the wasm holds it once.
+fn check_names(kind: Kind, items: Vec<(&str, &str)>) -> Vec<Option<ModelError>> {
+    let keys: Vec<String> = items.iter().map(|(name, _)| name_key(name)).collect();
+    let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let owners: Vec<&str> = items.iter().map(|(_, id)| *id).collect();
+    let clash = clashes(&key_refs, &owners);
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| {
+            if keys[i].is_empty() {
+                Some(ModelError::EmptyName { kind })
+            } else if clash[i] {
+                Some(ModelError::DuplicateName { kind, name: name.trim().to_owned() })
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The (name, id) pairs of a kind's items, for [`check_names`].
+fn named<T: Entity>(items: &[T]) -> Vec<(&str, &str)> {
+    items.iter().map(|i| (i.name(), i.id().as_ref())).collect()
+}
+
+/// Look-ups over a whole workspace for the rules: which ids exist and who holds each name.
+pub struct Lookup<'a> {
+    pub members: Names<'a>,
+    pub roles: Names<'a>,
+    pub skills: Names<'a>,
+    pub departments: Names<'a>,
+    pub duties: Names<'a>,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(ws: &'a Workspace) -> Self {
+        Lookup {
+            members: Names::of(&ws.members),
+            roles: Names::of(&ws.roles),
+            skills: Names::of(&ws.skills),
+            departments: Names::of(&ws.departments),
+            duties: Names::of(&ws.duties),
+        }
+    }
+}
+
+fn check_unique_refs<'a, I: AsRef<str> + ToString + 'a>(
     kind: Kind,
     ids: impl Iterator<Item = &'a I>,
 ) -> Result<(), ModelError> {
-    let mut seen: Vec<&I> = Vec::new();
-    for id in ids {
-        if seen.contains(&id) {
-            return Err(ModelError::DuplicateEntry { kind, id: id.to_string() });
-        }
-        seen.push(id);
+    let ids: Vec<&I> = ids.collect();
+    let keys: Vec<&str> = ids.iter().map(|i| i.as_ref()).collect();
+    match repeats(&keys).iter().position(|r| *r) {
+        Some(i) => Err(ModelError::DuplicateEntry { kind, id: ids[i].to_string() }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn check_level(level: u8) -> Result<(), ModelError> {
@@ -138,44 +205,71 @@ fn unknown(kind: Kind, id: &impl ToString) -> ModelError {
     ModelError::UnknownReference { kind, id: id.to_string() }
 }
 
-impl Workspace {
-    /// Every rule a member must keep within this workspace.
+/// The rules each item must keep within its workspace, given the workspace's look-ups (all but
+/// the name rule, which [`check_name`] and [`check_names`] check).
+impl Lookup<'_> {
+    /// Every rule but the name's a member must keep.
     pub fn check_member(&self, m: &Member) -> Result<(), ModelError> {
-        check_name(&self.members, m)?;
         if m.capacity_hours > MAX_CAPACITY_HOURS {
             return Err(ModelError::CapacityOutOfRange(m.capacity_hours));
         }
         check_unique_refs(Kind::Role, m.roles.iter())?;
         check_unique_refs(Kind::Skill, m.skills.iter().map(|s| &s.skill))?;
-        if let Some(r) = m.roles.iter().find(|r| self.role(r).is_none()) {
+        if let Some(r) = m.roles.iter().find(|r| !self.roles.has(r)) {
             return Err(unknown(Kind::Role, r));
         }
         for s in &m.skills {
             check_level(s.level)?;
-            if self.skill(&s.skill).is_none() {
+            if !self.skills.has(&s.skill) {
                 return Err(unknown(Kind::Skill, &s.skill));
             }
         }
         match &m.department {
-            Some(d) if self.department(d).is_none() => Err(unknown(Kind::Department, d)),
+            Some(d) if !self.departments.has(d) => Err(unknown(Kind::Department, d)),
             _ => Ok(()),
         }
     }
 
-    /// Every rule a role must keep within this workspace.
+    /// Every rule but the name's a role must keep.
     pub fn check_role(&self, r: &Role) -> Result<(), ModelError> {
-        check_name(&self.roles, r)?;
         if r.headcount > MAX_HEADCOUNT {
             return Err(ModelError::HeadcountOutOfRange(r.headcount));
         }
         check_unique_refs(Kind::Skill, r.required_skills.iter().map(|s| &s.skill))?;
         for s in &r.required_skills {
             check_level(s.min_level)?;
-            if self.skill(&s.skill).is_none() {
+            if !self.skills.has(&s.skill) {
                 return Err(unknown(Kind::Skill, &s.skill));
             }
         }
         Ok(())
+    }
+
+    /// Every rule but the name's a duty must keep.
+    pub fn check_duty(&self, d: &Duty) -> Result<(), ModelError> {
+        check_unique_refs(Kind::Role, d.roles.iter().map(|x| &x.role))?;
+        check_unique_refs(Kind::Member, d.members.iter().map(|x| &x.member))?;
+        if let Some(x) = d.roles.iter().find(|x| !self.roles.has(&x.role)) {
+            return Err(unknown(Kind::Role, &x.role));
+        }
+        if let Some(x) = d.members.iter().find(|x| !self.members.has(&x.member)) {
+            return Err(unknown(Kind::Member, &x.member));
+        }
+        Ok(())
+    }
+}
+
+impl Workspace {
+    /// Every rule a member must keep within this workspace.
+    pub fn check_member(&self, m: &Member) -> Result<(), ModelError> {
+        check_name(&self.members, m)?;
+        Lookup::new(self).check_member(m)
+    }
+
+    /// Every rule a role must keep within this workspace.
+    pub fn check_role(&self, r: &Role) -> Result<(), ModelError> {
+        check_name(&self.roles, r)?;
+        Lookup::new(self).check_role(r)
     }
 
     /// Every rule a skill must keep within this workspace.
@@ -186,15 +280,7 @@ impl Workspace {
     /// Every rule a duty must keep within this workspace.
     pub fn check_duty(&self, d: &Duty) -> Result<(), ModelError> {
         check_name(&self.duties, d)?;
-        check_unique_refs(Kind::Role, d.roles.iter().map(|x| &x.role))?;
-        check_unique_refs(Kind::Member, d.members.iter().map(|x| &x.member))?;
-        if let Some(x) = d.roles.iter().find(|x| self.role(&x.role).is_none()) {
-            return Err(unknown(Kind::Role, &x.role));
-        }
-        if let Some(x) = d.members.iter().find(|x| self.member(&x.member).is_none()) {
-            return Err(unknown(Kind::Member, &x.member));
-        }
-        Ok(())
+        Lookup::new(self).check_duty(d)
     }
 
     /// Every rule a department must keep within this workspace.
@@ -383,7 +469,8 @@ pub struct Problem {
     pub error: ModelError,
 }
 
-/// Checks a whole workspace against every rule. An empty list means it is sound.
+/// Checks a whole workspace against every rule. An empty list means it is sound. O(n): the
+/// look-ups are built once.
 pub fn validate(ws: &Workspace) -> Vec<Problem> {
     let mut out = Vec::new();
     duplicate_ids(&ws.members, &mut out);
@@ -391,64 +478,71 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     duplicate_ids(&ws.skills, &mut out);
     duplicate_ids(&ws.departments, &mut out);
     duplicate_ids(&ws.duties, &mut out);
+    let look = Lookup::new(ws);
     let mut note = |subject: String, r: Result<(), ModelError>| {
         if let Err(error) = r {
             out.push(Problem { subject, error });
         }
     };
-    for m in &ws.members {
-        note(m.id.to_string(), ws.check_member(m));
+    // The name rule first for each item, as the one-item checks do.
+    let name_ok = |name: Option<ModelError>| name.map_or(Ok(()), Err);
+    for (m, name) in ws.members.iter().zip(check_names(Kind::Member, named(&ws.members))) {
+        note(m.id.to_string(), name_ok(name).and_then(|_| look.check_member(m)));
     }
-    for r in &ws.roles {
-        note(r.id.to_string(), ws.check_role(r));
+    for (r, name) in ws.roles.iter().zip(check_names(Kind::Role, named(&ws.roles))) {
+        note(r.id.to_string(), name_ok(name).and_then(|_| look.check_role(r)));
     }
-    for s in &ws.skills {
-        note(s.id.to_string(), ws.check_skill(s));
+    for (s, name) in ws.skills.iter().zip(check_names(Kind::Skill, named(&ws.skills))) {
+        note(s.id.to_string(), name_ok(name));
     }
-    for d in &ws.departments {
-        note(d.id.to_string(), ws.check_department(d));
+    for (d, name) in ws.departments.iter().zip(check_names(Kind::Department, named(&ws.departments))) {
+        note(d.id.to_string(), name_ok(name));
     }
-    for d in &ws.duties {
-        note(d.id.to_string(), ws.check_duty(d));
+    for (d, name) in ws.duties.iter().zip(check_names(Kind::Duty, named(&ws.duties))) {
+        note(d.id.to_string(), name_ok(name).and_then(|_| look.check_duty(d)));
     }
-    check_board(ws, &mut out);
+    check_board(ws, &look, &mut out);
     out
 }
 
-fn check_board(ws: &Workspace, out: &mut Vec<Problem>) {
+fn check_board(ws: &Workspace, look: &Lookup, out: &mut Vec<Problem>) {
     let board = &ws.board;
     if board.columns.is_empty() {
         out.push(Problem { subject: String::new(), error: ModelError::EmptyName { kind: Kind::Column } });
     }
+    let names: Vec<String> = board.columns.iter().map(|c| name_key(&c.name)).collect();
+    let same_name = repeats(&names.iter().map(String::as_str).collect::<Vec<_>>());
+    let same_id = repeats(&board.columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>());
     for (i, c) in board.columns.iter().enumerate() {
-        let key = name_key(&c.name);
-        if key.is_empty() {
+        if names[i].is_empty() {
             out.push(Problem { subject: c.id.to_string(), error: ModelError::EmptyName { kind: Kind::Column } });
-        } else if board.columns[..i].iter().any(|o| name_key(&o.name) == key) {
+        } else if same_name[i] {
             out.push(Problem { subject: c.id.to_string(), error: ModelError::DuplicateName { kind: Kind::Column, name: c.name.clone() } });
         }
-        if board.columns[..i].iter().any(|o| o.id == c.id) || c.id.as_str().is_empty() {
+        if same_id[i] || c.id.as_str().is_empty() {
             out.push(Problem { subject: c.id.to_string(), error: ModelError::DuplicateId { kind: Kind::Column, id: c.id.to_string() } });
         }
     }
+    let columns = KeySet::new(board.columns.iter().map(|c| c.id.as_str()));
+    let same_task = repeats(&board.tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>());
     for (i, t) in board.tasks.iter().enumerate() {
         let mut note = |error| out.push(Problem { subject: t.id.to_string(), error });
         if t.title.trim().is_empty() {
             note(ModelError::EmptyName { kind: Kind::Task });
         }
-        if board.tasks[..i].iter().any(|o| o.id == t.id) || t.id.as_str().is_empty() {
+        if same_task[i] || t.id.as_str().is_empty() {
             note(ModelError::DuplicateId { kind: Kind::Task, id: t.id.to_string() });
         }
-        if board.column(&t.column).is_none() {
+        if !columns.contains(t.column.as_str()) {
             note(unknown(Kind::Column, &t.column));
         }
-        if let Some(m) = t.assignees.iter().find(|m| ws.member(m).is_none()) {
+        if let Some(m) = t.assignees.iter().find(|m| !look.members.has(m)) {
             note(unknown(Kind::Member, m));
         }
-        if let Some(d) = t.duty.as_ref().filter(|d| ws.duty(d).is_none()) {
+        if let Some(d) = t.duty.as_ref().filter(|d| !look.duties.has(d)) {
             note(unknown(Kind::Duty, d));
         }
-        if let Some(s) = t.required_skills.iter().find(|s| ws.skill(&s.skill).is_none()) {
+        if let Some(s) = t.required_skills.iter().find(|s| !look.skills.has(&s.skill)) {
             note(unknown(Kind::Skill, &s.skill));
         }
         if t.required_skills.iter().any(|s| s.min_level > MAX_LEVEL) {
@@ -461,9 +555,10 @@ fn check_board(ws: &Workspace, out: &mut Vec<Problem>) {
 }
 
 fn duplicate_ids<T: Entity>(items: &[T], out: &mut Vec<Problem>) {
-    for (i, item) in items.iter().enumerate() {
+    let same = repeats(&items.iter().map(|i| i.id().as_ref()).collect::<Vec<_>>());
+    for (item, again) in items.iter().zip(same) {
         let id = item.id().to_string();
-        if id.is_empty() || items[..i].iter().any(|o| o.id() == item.id()) {
+        if id.is_empty() || again {
             out.push(Problem { subject: id.clone(), error: ModelError::DuplicateId { kind: T::KIND, id } });
         }
     }

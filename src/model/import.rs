@@ -2,20 +2,26 @@
 //! Never trusts input: each item is restored on its own, missing fields get defaults, duplicate
 //! ids get fresh ones, dangling references are removed, and every repair is reported.
 
+use super::board::{default_columns, Board, Column, Task, MAX_STANDARD_HOURS};
+use super::dates::{clamp_day, clamp_instant, iso_day};
+use super::edit::MAX_HEADCOUNT;
 use super::edit::{name_key, validate, Kind, Problem};
-use super::board::{default_columns, Board, Column, Task};
-use super::ids::{ColumnId, DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId, TaskId};
+use super::ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId, SkillId, TaskId, TrainingId};
 use super::schema::{migrate, MigrationError, CURRENT_VERSION, FORMAT};
 use super::team::{Workspace, MAX_CAPACITY_HOURS, MAX_LEVEL};
-use super::edit::MAX_HEADCOUNT;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{Map, Value};
+use super::keys::{first_of, repeats, KeySet};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 /// JSON nested deeper than this is refused (a Rolecall file needs about 6 levels).
 pub const MAX_DEPTH: usize = 64;
+/// A list (of members, tasks, a task's history…) longer than this is refused. A team's file
+/// stays far below it (the 10 MB limit holds about 7,000 detailed tasks); the cap bounds the
+/// work a hostile file can ask for.
+pub const MAX_ITEMS: usize = 20_000;
 
 /// Why a file cannot be used at all. Nothing is changed when one of these comes back.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -26,6 +32,8 @@ pub enum ImportError {
     TooLarge { bytes: usize },
     #[error("the file is nested more than {MAX_DEPTH} levels deep")]
     TooDeep,
+    #[error("a list in the file has more than {MAX_ITEMS} entries")]
+    TooManyItems,
     #[error("the file ends too early: it looks truncated")]
     Truncated,
     #[error("the file is not JSON (line {line}, column {column})")]
@@ -64,6 +72,8 @@ pub enum Repair {
     NameChanged { kind: Kind, from: String, to: String },
     /// A number outside its range was brought inside it.
     ValueClamped { kind: Kind, item: String, field: String, from: u64, to: u64 },
+    /// A date outside the years 1970–9999 was moved to the nearest day inside them.
+    DateClamped { kind: Kind, item: String, field: String, from: String, to: String },
     /// A reference to something that does not exist, or a repeated one, was removed.
     ReferenceRemoved { kind: Kind, item: String, target: Kind, id: String },
 }
@@ -87,9 +97,7 @@ pub fn read(text: &str, ids: &mut IdGen) -> Result<Imported, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    if nesting_depth_exceeds(text, MAX_DEPTH) {
-        return Err(ImportError::TooDeep);
-    }
+    check_shape(text)?;
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated
@@ -109,10 +117,10 @@ pub fn read(text: &str, ids: &mut IdGen) -> Result<Imported, ImportError> {
         .get("saved_at")
         .and_then(Value::as_str)
         .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-        .map(|d| d.with_timezone(&Utc));
+        .map(|d| clamp_instant(d.with_timezone(&Utc)));
     let workspace = env.remove("workspace").filter(Value::is_object).ok_or(ImportError::NoWorkspace)?;
     let workspace = migrate(workspace, version).map_err(ImportError::Migration)?;
-    let (workspace, repairs) = restore_workspace(&workspace, ids);
+    let (workspace, repairs) = restore_workspace(workspace, ids);
     let problems = validate(&workspace);
     if !problems.is_empty() {
         return Err(ImportError::Invalid(problems));
@@ -120,23 +128,33 @@ pub fn read(text: &str, ids: &mut IdGen) -> Result<Imported, ImportError> {
     Ok(Imported { workspace, from_version: version, saved_at, repairs })
 }
 
-/// Whether brackets nest deeper than `limit`, scanning the text without parsing it, so that a
-/// hostile file cannot exhaust the parser's stack.
-fn nesting_depth_exceeds(text: &str, limit: usize) -> bool {
-    let mut depth = 0usize;
+/// Refuses text whose brackets nest deeper than [`MAX_DEPTH`] or whose arrays hold more than
+/// [`MAX_ITEMS`] entries, scanning it once without parsing, so that a hostile file can neither
+/// exhaust the parser's stack nor ask for unbounded work later.
+fn check_shape(text: &str) -> Result<(), ImportError> {
+    // For each open bracket: whether it is an array, and the commas seen directly inside it.
+    let mut open: Vec<(bool, usize)> = Vec::new();
     for (_, b) in super::json::structure(text) {
         match b {
             b'[' | b'{' => {
-                depth += 1;
-                if depth > limit {
-                    return true;
+                open.push((b == b'[', 0));
+                if open.len() > MAX_DEPTH {
+                    return Err(ImportError::TooDeep);
                 }
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
+            b']' | b'}' => {
+                open.pop();
+            }
+            b',' => match open.last_mut() {
+                // n commas separate n + 1 entries.
+                Some((true, n)) if *n + 1 >= MAX_ITEMS => return Err(ImportError::TooManyItems),
+                Some((_, n)) => *n += 1,
+                None => {}
+            },
             _ => {}
         }
     }
-    false
+    Ok(())
 }
 
 fn label(obj: &Map<String, Value>, index: usize) -> String {
@@ -146,50 +164,54 @@ fn label(obj: &Map<String, Value>, index: usize) -> String {
     }
 }
 
-/// Restores one object as a `T`: whole if it reads, otherwise field by field, keeping every
-/// field (and every entry of a list field) that reads and defaulting the rest.
-fn restore<T: Serialize + DeserializeOwned + Default>(
+/// The fields of `T` with their default values, as JSON.
+fn default_fields<T: Serialize + Default>() -> Map<String, Value> {
+    match serde_json::to_value(T::default()) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
+}
+
+/// Restores one object as a `T`: whole if it reads (the common case, straight from the parsed
+/// value), otherwise field by field, keeping every field (and every entry of a list field) that
+/// reads and defaulting the rest. Each field and entry is tried on its own against the defaults,
+/// so the cost is linear in the object's size.
+fn restore<T: DeserializeOwned + Default>(
     value: &Value,
+    defaults: &Map<String, Value>,
     kind: Kind,
     item: &str,
     repairs: &mut Vec<Repair>,
 ) -> T {
     let Some(obj) = value.as_object() else { return T::default() };
-    let Ok(Value::Object(defaults)) = serde_json::to_value(T::default()) else { return T::default() };
     let missing = |repairs: &mut Vec<Repair>, field: &str| {
         repairs.push(Repair::FieldDefaulted { kind, item: item.to_owned(), field: field.to_owned() })
     };
-    // One deserialiser (from &Value) for both paths keeps the wasm small; the common case reads
-    // the object in place, without copying it.
-    let reads = |m: &Map<String, Value>| T::deserialize(&Value::Object(m.clone())).ok();
+    // One deserialiser (from &Value) for every path keeps the wasm small.
     if let Ok(whole) = T::deserialize(value) {
         for field in defaults.keys().filter(|k| !obj.contains_key(*k)) {
             missing(repairs, field);
         }
         return whole;
     }
+    let reads_alone = |field: &str, value: Value| {
+        let mut trial = defaults.clone();
+        trial.insert(field.to_owned(), value);
+        T::deserialize(&Value::Object(trial)).is_ok()
+    };
     let mut acc = defaults.clone();
     for field in defaults.keys() {
         let Some(given) = obj.get(field) else {
             missing(repairs, field);
             continue;
         };
-        let mut trial = acc.clone();
-        trial.insert(field.clone(), given.clone());
-        if reads(&trial).is_some() {
-            acc = trial;
+        if reads_alone(field, given.clone()) {
+            acc.insert(field.clone(), given.clone());
             continue;
         }
         if let Value::Array(entries) = given {
-            let kept: Vec<Value> = entries
-                .iter()
-                .filter(|e| {
-                    let mut one = acc.clone();
-                    one.insert(field.clone(), Value::Array(vec![(*e).clone()]));
-                    reads(&one).is_some()
-                })
-                .cloned()
-                .collect();
+            let kept: Vec<Value> =
+                entries.iter().filter(|e| reads_alone(field, Value::Array(vec![(*e).clone()]))).cloned().collect();
             let count = entries.len() - kept.len();
             acc.insert(field.clone(), Value::Array(kept));
             repairs.push(Repair::EntriesDropped { kind, item: item.to_owned(), field: field.clone(), count });
@@ -197,84 +219,108 @@ fn restore<T: Serialize + DeserializeOwned + Default>(
             missing(repairs, field);
         }
     }
-    reads(&acc).unwrap_or_default()
+    T::deserialize(&Value::Object(acc)).unwrap_or_default()
 }
 
+/// Restores the list `field` of `obj` item by item. A list that is missing, or is not a list,
+/// is reported and restored as empty.
 fn restore_list<T: Serialize + DeserializeOwned + Default>(
-    ws: &Map<String, Value>,
+    obj: &mut Map<String, Value>,
     field: &str,
     kind: Kind,
+    parent: (Kind, &str),
     repairs: &mut Vec<Repair>,
 ) -> Vec<T> {
-    let Some(Value::Array(items)) = ws.get(field) else { return Vec::new() };
+    let items = match obj.remove(field) {
+        Some(Value::Array(items)) => items,
+        _ => {
+            repairs.push(Repair::FieldDefaulted { kind: parent.0, item: parent.1.to_owned(), field: field.to_owned() });
+            return Vec::new();
+        }
+    };
+    let defaults = default_fields::<T>();
     let mut out = Vec::with_capacity(items.len());
-    for (index, v) in items.iter().enumerate() {
-        match v {
-            Value::Object(obj) => out.push(restore(v, kind, &label(obj, index), repairs)),
-            _ => repairs.push(Repair::ItemDropped { kind, index }),
+    for (index, v) in items.into_iter().enumerate() {
+        match v.as_object() {
+            Some(obj) => out.push(restore(&v, &defaults, kind, &label(obj, index), repairs)),
+            None => repairs.push(Repair::ItemDropped { kind, index }),
         }
     }
     out
 }
 
-fn restore_board(value: Option<&Value>, repairs: &mut Vec<Repair>) -> Board {
-    let Some(Value::Object(obj)) = value else {
+fn restore_board(value: Option<Value>, repairs: &mut Vec<Repair>) -> Board {
+    let Some(Value::Object(mut obj)) = value else {
         repairs.push(Repair::FieldDefaulted { kind: Kind::Workspace, item: "workspace".into(), field: "board".into() });
         return Board::default();
     };
-    let mut top = obj.clone();
-    top.insert("columns".into(), Value::Array(Vec::new()));
-    top.insert("tasks".into(), Value::Array(Vec::new()));
-    let mut board: Board = restore(&Value::Object(top), Kind::Column, "board", repairs);
-    board.columns = restore_list::<Column>(obj, "columns", Kind::Column, repairs);
-    board.tasks = restore_list::<Task>(obj, "tasks", Kind::Task, repairs);
+    let columns = restore_list::<Column>(&mut obj, "columns", Kind::Column, (Kind::Workspace, "board"), repairs);
+    let tasks = restore_list::<Task>(&mut obj, "tasks", Kind::Task, (Kind::Workspace, "board"), repairs);
+    let mut defaults = default_fields::<Board>();
+    for list in ["columns", "tasks"] {
+        defaults.remove(list);
+    }
+    let mut board: Board = restore(&Value::Object(obj), &defaults, Kind::Workspace, "board", repairs);
+    board.columns = columns;
+    board.tasks = tasks;
     board
 }
 
-fn restore_workspace(value: &Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>) {
+/// The lists of a workspace, restored item by item.
+const LISTS: [&str; 8] = ["departments", "members", "roles", "skills", "duties", "training", "skill_history", "kpis"];
+
+fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>) {
     let mut repairs = Vec::new();
-    let empty = Map::new();
-    let obj = value.as_object().unwrap_or(&empty);
-    // Top-level fields first (lists are restored item by item below).
-    let mut top = obj.clone();
-    for list in ["departments", "members", "roles", "skills", "duties", "training", "skill_history", "kpis"] {
-        top.insert(list.into(), Value::Array(Vec::new()));
+    let Value::Object(mut obj) = value else { return (Workspace::default(), repairs) };
+    let top = (Kind::Workspace, "workspace");
+    let departments = restore_list(&mut obj, "departments", Kind::Department, top, &mut repairs);
+    let members = restore_list(&mut obj, "members", Kind::Member, top, &mut repairs);
+    let roles = restore_list(&mut obj, "roles", Kind::Role, top, &mut repairs);
+    let skills = restore_list(&mut obj, "skills", Kind::Skill, top, &mut repairs);
+    let duties = restore_list(&mut obj, "duties", Kind::Duty, top, &mut repairs);
+    let training = restore_list(&mut obj, "training", Kind::Training, top, &mut repairs);
+    let skill_history = restore_list(&mut obj, "skill_history", Kind::Member, top, &mut repairs);
+    let kpis = restore_list(&mut obj, "kpis", Kind::Kpi, top, &mut repairs);
+    let board = restore_board(obj.remove("board"), &mut repairs);
+    // The remaining top-level fields (name, purpose, goals, thresholds…).
+    let mut defaults = default_fields::<Workspace>();
+    for list in LISTS.into_iter().chain(["board"]) {
+        defaults.remove(list);
     }
-    // Restored on its own below.
-    top.insert("board".into(), Value::Object(Map::new()));
-    let mut ws: Workspace = restore(&Value::Object(top), Kind::Workspace, "workspace", &mut repairs);
-    ws.departments = restore_list(obj, "departments", Kind::Department, &mut repairs);
-    ws.members = restore_list(obj, "members", Kind::Member, &mut repairs);
-    ws.roles = restore_list(obj, "roles", Kind::Role, &mut repairs);
-    ws.skills = restore_list(obj, "skills", Kind::Skill, &mut repairs);
-    ws.duties = restore_list(obj, "duties", Kind::Duty, &mut repairs);
-    ws.board = restore_board(obj.get("board"), &mut repairs);
-    ws.training = restore_list(obj, "training", Kind::Member, &mut repairs);
-    ws.skill_history = restore_list(obj, "skill_history", Kind::Member, &mut repairs);
-    ws.kpis = restore_list(obj, "kpis", Kind::Workspace, &mut repairs);
+    let mut ws: Workspace = restore(&Value::Object(obj), &defaults, Kind::Workspace, "workspace", &mut repairs);
+    ws.departments = departments;
+    ws.members = members;
+    ws.roles = roles;
+    ws.skills = skills;
+    ws.duties = duties;
+    ws.training = training;
+    ws.skill_history = skill_history;
+    ws.kpis = kpis;
+    ws.board = board;
     repair(&mut ws, ids, &mut repairs);
     (ws, repairs)
 }
 
-/// Makes a restored workspace keep every rule, reporting each change.
+/// Makes a restored workspace keep every rule, reporting each change. O(n log n) at worst: every
+/// look-up is a hash set.
 pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
-    fresh_ids(&mut ws.departments, Kind::Department, |d| &mut d.id.0, |d| &d.name, DepartmentId::PREFIX, ids, repairs);
-    fresh_ids(&mut ws.members, Kind::Member, |m| &mut m.id.0, |m| &m.name, MemberId::PREFIX, ids, repairs);
-    fresh_ids(&mut ws.roles, Kind::Role, |r| &mut r.id.0, |r| &r.name, RoleId::PREFIX, ids, repairs);
-    fresh_ids(&mut ws.skills, Kind::Skill, |s| &mut s.id.0, |s| &s.name, SkillId::PREFIX, ids, repairs);
-    fresh_ids(&mut ws.duties, Kind::Duty, |d| &mut d.id.0, |d| &d.title, DutyId::PREFIX, ids, repairs);
-    unique_names(ws.departments.iter_mut().map(|d| &mut d.name), Kind::Department, repairs);
-    unique_names(ws.members.iter_mut().map(|m| &mut m.name), Kind::Member, repairs);
-    unique_names(ws.roles.iter_mut().map(|r| &mut r.name), Kind::Role, repairs);
-    unique_names(ws.skills.iter_mut().map(|s| &mut s.name), Kind::Skill, repairs);
-    unique_names(ws.duties.iter_mut().map(|d| &mut d.title), Kind::Duty, repairs);
+    fresh_ids(ws.departments.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Department, DepartmentId::PREFIX, ids, repairs);
+    fresh_ids(ws.members.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Member, MemberId::PREFIX, ids, repairs);
+    fresh_ids(ws.roles.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Role, RoleId::PREFIX, ids, repairs);
+    fresh_ids(ws.skills.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Skill, SkillId::PREFIX, ids, repairs);
+    fresh_ids(ws.duties.iter_mut().map(|x| (&mut x.id.0, &x.title)).collect(), Kind::Duty, DutyId::PREFIX, ids, repairs);
+    unique_names(ws.departments.iter_mut().map(|d| &mut d.name).collect(), Kind::Department, repairs);
+    unique_names(ws.members.iter_mut().map(|m| &mut m.name).collect(), Kind::Member, repairs);
+    unique_names(ws.roles.iter_mut().map(|r| &mut r.name).collect(), Kind::Role, repairs);
+    unique_names(ws.skills.iter_mut().map(|s| &mut s.name).collect(), Kind::Skill, repairs);
+    unique_names(ws.duties.iter_mut().map(|d| &mut d.title).collect(), Kind::Duty, repairs);
     if ws.board.columns.is_empty() {
         ws.board.columns = default_columns();
         repairs.push(Repair::FieldDefaulted { kind: Kind::Workspace, item: "board".into(), field: "columns".into() });
     }
-    fresh_ids(&mut ws.board.columns, Kind::Column, |c| &mut c.id.0, |c| &c.name, ColumnId::PREFIX, ids, repairs);
-    unique_names(ws.board.columns.iter_mut().map(|c| &mut c.name), Kind::Column, repairs);
-    fresh_ids(&mut ws.board.tasks, Kind::Task, |t| &mut t.id.0, |t| &t.title, TaskId::PREFIX, ids, repairs);
+    fresh_ids(ws.board.columns.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Column, ColumnId::PREFIX, ids, repairs);
+    unique_names(ws.board.columns.iter_mut().map(|c| &mut c.name).collect(), Kind::Column, repairs);
+    fresh_ids(ws.board.tasks.iter_mut().map(|x| (&mut x.id.0, &x.title)).collect(), Kind::Task, TaskId::PREFIX, ids, repairs);
     for (i, t) in ws.board.tasks.iter_mut().enumerate() {
         if t.title.trim().is_empty() {
             t.title = format!("{} {}", kind_title(Kind::Task), i + 1);
@@ -287,13 +333,25 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
             repairs.push(Repair::ValueClamped { kind: Kind::Column, item: c.name.clone(), field: "wip_limit".into(), from: 0, to: 1 });
         }
     }
+    for (p, s) in ws.board.standards.iter_mut().enumerate() {
+        let item = format!("P{}", p + 1);
+        for (field, hours) in [("first_response_hours", &mut s.first_response_hours), ("resolution_hours", &mut s.resolution_hours)] {
+            let to = (*hours).clamp(1, MAX_STANDARD_HOURS);
+            if to != *hours {
+                repairs.push(Repair::ValueClamped { kind: Kind::Workspace, item: item.clone(), field: field.into(), from: (*hours).into(), to: to.into() });
+                *hours = to;
+            }
+        }
+    }
     for d in &mut ws.duties {
         d.area = d.area.trim().to_owned();
     }
 
-    let role_ids: Vec<RoleId> = ws.roles.iter().map(|r| r.id.clone()).collect();
-    let skill_ids: Vec<SkillId> = ws.skills.iter().map(|s| s.id.clone()).collect();
-    let dept_ids: Vec<DepartmentId> = ws.departments.iter().map(|d| d.id.clone()).collect();
+    // Owned: the roles themselves are changed below while their ids are looked up.
+    let role_list: Vec<String> = ws.roles.iter().map(|r| r.id.0.clone()).collect();
+    let role_ids = KeySet::new(role_list.iter().map(String::as_str));
+    let skill_ids = KeySet::new(ws.skills.iter().map(|s| s.id.as_str()));
+    let dept_ids = KeySet::new(ws.departments.iter().map(|d| d.id.as_str()));
     for m in &mut ws.members {
         m.capacity_hours = clamp(repairs, Kind::Member, &m.name, "capacity_hours", m.capacity_hours.into(), MAX_CAPACITY_HOURS.into()) as u32;
         for s in &mut m.skills {
@@ -310,7 +368,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
         let name = m.name.clone();
         keep_known(&mut m.roles, |r| r, &role_ids, Kind::Member, &name, Kind::Role, repairs);
         keep_known(&mut m.skills, |s| &s.skill, &skill_ids, Kind::Member, &name, Kind::Skill, repairs);
-        if let Some(d) = m.department.as_ref().filter(|d| !dept_ids.contains(d)) {
+        if let Some(d) = m.department.as_ref().filter(|d| !dept_ids.contains(d.as_str())) {
             repairs.push(Repair::ReferenceRemoved { kind: Kind::Member, item: name.clone(), target: Kind::Department, id: d.to_string() });
             m.department = None;
         }
@@ -319,9 +377,10 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
         let name = r.name.clone();
         keep_known(&mut r.required_skills, |s| &s.skill, &skill_ids, Kind::Role, &name, Kind::Skill, repairs);
     }
-    let member_ids: Vec<MemberId> = ws.members.iter().map(|m| m.id.clone()).collect();
-    let duty_ids: Vec<DutyId> = ws.duties.iter().map(|d| d.id.clone()).collect();
-    let column_ids: Vec<ColumnId> = ws.board.columns.iter().map(|c| c.id.clone()).collect();
+    let member_ids = KeySet::new(ws.members.iter().map(|m| m.id.as_str()));
+    let duty_ids = KeySet::new(ws.duties.iter().map(|d| d.id.as_str()));
+    let column_ids = KeySet::new(ws.board.columns.iter().map(|c| c.id.as_str()));
+    let first_column = ws.board.columns[0].id.clone();
     for t in &mut ws.board.tasks {
         let title = t.title.clone();
         keep_known(&mut t.assignees, |m| m, &member_ids, Kind::Task, &title, Kind::Member, repairs);
@@ -329,49 +388,80 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
         for s in &mut t.required_skills {
             s.min_level = clamp(repairs, Kind::Task, &title, "min_level", s.min_level.into(), MAX_LEVEL.into()) as u8;
         }
-        if let Some(d) = t.duty.as_ref().filter(|d| !duty_ids.contains(d)) {
+        if let Some(d) = t.duty.as_ref().filter(|d| !duty_ids.contains(d.as_str())) {
             repairs.push(Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Duty, id: d.to_string() });
             t.duty = None;
         }
-        if !column_ids.contains(&t.column) {
+        if !column_ids.contains(t.column.as_str()) {
             repairs.push(Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Column, id: t.column.to_string() });
-            t.column = column_ids[0].clone();
+            t.column = first_column.clone();
         }
         if !(0.0..=1000.0).contains(&t.estimate_hours) {
-            let to = t.estimate_hours.clamp(0.0, 1000.0);
+            let to = if t.estimate_hours.is_nan() { 0.0 } else { t.estimate_hours.clamp(0.0, 1000.0) };
             repairs.push(Repair::ValueClamped { kind: Kind::Task, item: title.clone(), field: "estimate_hours".into(), from: t.estimate_hours.max(0.0) as u64, to: to as u64 });
-            t.estimate_hours = if t.estimate_hours.is_nan() { 0.0 } else { to };
+            t.estimate_hours = to;
+        }
+        let mut dates = Dates { kind: Kind::Task, item: &title, repairs };
+        dates.instant("created_at", &mut t.created_at);
+        dates.instant("updated_at", &mut t.updated_at);
+        dates.maybe_instant("service_due", &mut t.service_due);
+        dates.maybe_instant("responded_at", &mut t.responded_at);
+        dates.maybe_instant("completed_at", &mut t.completed_at);
+        dates.maybe_day("due", &mut t.due);
+        for m in &mut t.history {
+            dates.instant("history", &mut m.at);
         }
     }
     // Training and level history about people or skills that no longer exist are dropped.
-    let task_ids: Vec<TaskId> = ws.board.tasks.iter().map(|t| t.id.clone()).collect();
+    let task_ids = KeySet::new(ws.board.tasks.iter().map(|t| t.id.as_str()));
     ws.training.retain(|t| {
-        let keep = member_ids.contains(&t.member) && skill_ids.contains(&t.skill);
+        let keep = member_ids.contains(t.member.as_str()) && skill_ids.contains(t.skill.as_str());
         if !keep {
-            let (target, id) = if member_ids.contains(&t.member) { (Kind::Skill, t.skill.to_string()) } else { (Kind::Member, t.member.to_string()) };
-            repairs.push(Repair::ReferenceRemoved { kind: Kind::Member, item: t.id.to_string(), target, id });
+            let (target, id) = if member_ids.contains(t.member.as_str()) { (Kind::Skill, t.skill.to_string()) } else { (Kind::Member, t.member.to_string()) };
+            repairs.push(Repair::ReferenceRemoved { kind: Kind::Training, item: t.id.to_string(), target, id });
         }
         keep
     });
+    fresh_ids(ws.training.iter_mut().map(|x| (&mut x.id.0, &x.member.0)).collect(), Kind::Training, TrainingId::PREFIX, ids, repairs);
     for t in &mut ws.training {
-        t.target_level = t.target_level.min(MAX_LEVEL);
-        if t.task.as_ref().is_some_and(|id| !task_ids.contains(id)) {
+        let item = t.id.to_string();
+        t.target_level = clamp(repairs, Kind::Training, &item, "target_level", t.target_level.into(), MAX_LEVEL.into()) as u8;
+        if let Some(task) = t.task.as_ref().filter(|id| !task_ids.contains(id.as_str())) {
+            repairs.push(Repair::ReferenceRemoved { kind: Kind::Training, item: item.clone(), target: Kind::Task, id: task.to_string() });
             t.task = None;
         }
-        if t.id.as_str().is_empty() {
-            t.id = crate::model::TrainingId::generate(ids);
-        }
+        Dates { kind: Kind::Training, item: &item, repairs }.maybe_day("due", &mut t.due);
     }
-    ws.skill_history.retain(|c| member_ids.contains(&c.member) && skill_ids.contains(&c.skill));
-    let mut seen_kpis: Vec<String> = Vec::new();
+    let before = ws.skill_history.len();
+    ws.skill_history.retain(|c| member_ids.contains(c.member.as_str()) && skill_ids.contains(c.skill.as_str()));
+    if ws.skill_history.len() < before {
+        repairs.push(Repair::EntriesDropped { kind: Kind::Workspace, item: "workspace".into(), field: "skill_history".into(), count: before - ws.skill_history.len() });
+    }
+    for c in &mut ws.skill_history {
+        let item = c.member.to_string();
+        c.from = clamp(repairs, Kind::Member, &item, "level", c.from.into(), MAX_LEVEL.into()) as u8;
+        c.to = clamp(repairs, Kind::Member, &item, "level", c.to.into(), MAX_LEVEL.into()) as u8;
+        Dates { kind: Kind::Member, item: &item, repairs }.instant("skill_history", &mut c.at);
+    }
+    fresh_ids(ws.kpis.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Kpi, KpiId::PREFIX, ids, repairs);
+    unique_names(ws.kpis.iter_mut().map(|k| &mut k.name).collect(), Kind::Kpi, repairs);
     for k in &mut ws.kpis {
-        if k.id.as_str().is_empty() || seen_kpis.contains(&k.id.0) {
-            k.id = crate::model::KpiId::generate(ids);
+        let mut dates = Dates { kind: Kind::Kpi, item: &k.name, repairs };
+        for v in &mut k.values {
+            let mut day = Some(v.period);
+            dates.maybe_day("values", &mut day);
+            v.period = day.unwrap_or(v.period);
         }
-        seen_kpis.push(k.id.0.clone());
+        let before = k.values.len();
         k.values.retain(|v| v.value.is_finite());
         k.values.sort_by_key(|v| v.period);
+        // One value per period: the last one listed for it is kept.
+        k.values.reverse();
         k.values.dedup_by_key(|v| v.period);
+        k.values.reverse();
+        if k.values.len() < before {
+            repairs.push(Repair::EntriesDropped { kind: Kind::Kpi, item: k.name.clone(), field: "values".into(), count: before - k.values.len() });
+        }
     }
     for d in &mut ws.duties {
         let title = d.title.clone();
@@ -382,45 +472,85 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
     }
 }
 
-fn fresh_ids<T>(
-    items: &mut [T],
+/// Moves an item's dates into the years 1970–9999, reporting each one moved.
+struct Dates<'a> {
     kind: Kind,
-    id: impl Fn(&mut T) -> &mut String,
-    name: impl Fn(&T) -> &String,
-    prefix: &str,
-    ids: &mut IdGen,
-    repairs: &mut Vec<Repair>,
-) {
-    let mut seen: Vec<String> = Vec::with_capacity(items.len());
-    for item in items.iter_mut() {
-        let label = name(item).clone();
-        let current = id(item);
-        if current.trim().is_empty() || seen.contains(current) {
-            let old = std::mem::replace(current, ids.next_id(prefix));
-            repairs.push(Repair::IdReplaced { kind, item: label, old });
+    item: &'a str,
+    repairs: &'a mut Vec<Repair>,
+}
+
+impl Dates<'_> {
+    fn moved(&mut self, field: &str, from: String, to: String) {
+        self.repairs.push(Repair::DateClamped { kind: self.kind, item: self.item.to_owned(), field: field.to_owned(), from, to });
+    }
+
+    fn instant(&mut self, field: &str, t: &mut DateTime<Utc>) {
+        let to = clamp_instant(*t);
+        if to != *t {
+            self.moved(field, iso_day(t.date_naive()), iso_day(to.date_naive()));
+            *t = to;
         }
-        seen.push(id(item).clone());
+    }
+
+    fn maybe_instant(&mut self, field: &str, t: &mut Option<DateTime<Utc>>) {
+        if let Some(t) = t {
+            self.instant(field, t);
+        }
+    }
+
+    fn maybe_day(&mut self, field: &str, d: &mut Option<NaiveDate>) {
+        if let Some(d) = d {
+            let to = clamp_day(*d);
+            if to != *d {
+                self.moved(field, iso_day(*d), iso_day(to));
+                *d = to;
+            }
+        }
     }
 }
 
-fn unique_names<'a>(names: impl Iterator<Item = &'a mut String>, kind: Kind, repairs: &mut Vec<Repair>) {
-    let mut seen: Vec<String> = Vec::new();
-    for (i, name) in names.enumerate() {
+/// Gives a fresh id to every item whose id is empty or repeats an earlier one. `items` are
+/// (id, label) pairs; not generic, so the wasm holds it once.
+fn fresh_ids(items: Vec<(&mut String, &String)>, kind: Kind, prefix: &str, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
+    let again = repeats(&items.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>());
+    for ((id, label), again) in items.into_iter().zip(again) {
+        if id.trim().is_empty() || again {
+            let old = std::mem::replace(id, ids.next_id(prefix));
+            repairs.push(Repair::IdReplaced { kind, item: label.clone(), old });
+        }
+    }
+}
+
+/// Gives every unnamed item a name and renames later copies of a name. Not generic, so the wasm
+/// holds it once.
+fn unique_names(mut names: Vec<&mut String>, kind: Kind, repairs: &mut Vec<Repair>) {
+    for (i, name) in names.iter_mut().enumerate() {
         if name.trim().is_empty() {
-            *name = format!("{} {}", kind_title(kind), i + 1);
-            repairs.push(Repair::NameGiven { kind, name: name.clone() });
+            **name = format!("{} {}", kind_title(kind), i + 1);
+            repairs.push(Repair::NameGiven { kind, name: name.to_string() });
         }
-        *name = name.trim().to_owned();
-        if seen.contains(&name_key(name)) {
-            let base = name.clone();
-            let mut n = 2;
-            while seen.contains(&name_key(&format!("{base} ({n})"))) {
-                n += 1;
-            }
-            *name = format!("{base} ({n})");
-            repairs.push(Repair::NameChanged { kind, from: base, to: name.clone() });
+        **name = name.trim().to_owned();
+    }
+    let keys: Vec<String> = names.iter().map(|n| name_key(n)).collect();
+    let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let first = first_of(&key_refs);
+    let taken = KeySet::new(key_refs.iter().copied());
+    // A later copy of a name becomes "name (n)": n counts up per name, skipping names already
+    // taken, so many copies of one name are numbered in one pass. Names made this way cannot
+    // meet each other: the last " (n)" tells which name each came from.
+    let mut next = vec![2usize; names.len()];
+    for i in 0..names.len() {
+        if first[i] == i {
+            continue;
         }
-        seen.push(name_key(name));
+        let base = names[i].clone();
+        let mut n = next[first[i]];
+        while taken.contains(&name_key(&format!("{base} ({n})"))) {
+            n += 1;
+        }
+        next[first[i]] = n + 1;
+        *names[i] = format!("{base} ({n})");
+        repairs.push(Repair::NameChanged { kind, from: base, to: names[i].clone() });
     }
 }
 
@@ -434,30 +564,39 @@ fn kind_title(kind: Kind) -> &'static str {
         Kind::Duty => "Duty",
         Kind::Task => "Task",
         Kind::Column => "Column",
+        Kind::Kpi => "KPI",
+        Kind::Training => "Training item",
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn keep_known<E, I: PartialEq + ToString + Clone>(
+fn keep_known<E, I: AsRef<str>>(
     entries: &mut Vec<E>,
     key: impl Fn(&E) -> &I,
-    known: &[I],
+    known: &KeySet,
     kind: Kind,
     item: &str,
     target: Kind,
     repairs: &mut Vec<Repair>,
 ) {
-    let mut seen: Vec<I> = Vec::new();
-    entries.retain(|e| {
-        let id = key(e);
-        let keep = known.contains(id) && !seen.contains(id);
-        if keep {
-            seen.push(id.clone());
-        } else {
-            repairs.push(Repair::ReferenceRemoved { kind, item: item.into(), target, id: id.to_string() });
-        }
-        keep
-    });
+    let keep = known_once(&entries.iter().map(|e| key(e).as_ref()).collect::<Vec<_>>(), known, kind, item, target, repairs);
+    let mut keep = keep.into_iter();
+    entries.retain(|_| keep.next().unwrap_or(false));
+}
+
+/// Which references to keep: those to something known, once each; the rest are reported.
+fn known_once(keys: &[&str], known: &KeySet, kind: Kind, item: &str, target: Kind, repairs: &mut Vec<Repair>) -> Vec<bool> {
+    let again = repeats(keys);
+    keys.iter()
+        .zip(again)
+        .map(|(id, again)| {
+            let keep = known.contains(id) && !again;
+            if !keep {
+                repairs.push(Repair::ReferenceRemoved { kind, item: item.into(), target, id: (*id).to_owned() });
+            }
+            keep
+        })
+        .collect()
 }
 
 fn clamp(repairs: &mut Vec<Repair>, kind: Kind, item: &str, field: &str, value: u64, max: u64) -> u64 {

@@ -184,6 +184,17 @@ pub fn values_csv(kpis: &[Kpi]) -> String {
     out
 }
 
+/// The KPI a CSV row names: the exact name first, then the name without the `'` that
+/// [`csv_field`] puts before a leading `=`, `+` or `@` (the spreadsheet formula guard), then the
+/// same ignoring case.
+fn find_kpi(kpis: &[Kpi], name: &str) -> Option<usize> {
+    let unguarded = name.strip_prefix('\'').filter(|rest| rest.starts_with(['=', '+', '@']));
+    let candidates = [Some(name), unguarded];
+    let exact = |n: &str| kpis.iter().position(|k| k.name.trim() == n);
+    let folded = |n: &str| kpis.iter().position(|k| k.name.trim().to_lowercase() == n.to_lowercase());
+    candidates.iter().flatten().find_map(|n| exact(n)).or_else(|| candidates.iter().flatten().find_map(|n| folded(n)))
+}
+
 /// Records the values in a `kpi,period,value` CSV (a header line is optional; KPI names match
 /// without regard to case). Good rows are recorded even when others are bad.
 pub fn import_values(kpis: &mut [Kpi], text: &str) -> CsvReport {
@@ -197,11 +208,13 @@ pub fn import_values(kpis: &mut [Kpi], text: &str) -> CsvReport {
             continue;
         }
         let name = row[0].trim();
-        let Some(k) = kpis.iter_mut().find(|k| k.name.trim().eq_ignore_ascii_case(name) || k.name.trim() == name) else {
+        let Some(i) = find_kpi(kpis, name) else {
             report.errors.push((line, RowError::UnknownKpi(name.into())));
             continue;
         };
-        let Some(period) = crate::model::dates::parse_iso_day(&row[1]) else {
+        let k = &mut kpis[i];
+        let in_range = |d: &NaiveDate| (crate::model::dates::first_day()..=crate::model::dates::last_day()).contains(d);
+        let Some(period) = crate::model::dates::parse_iso_day(&row[1]).filter(in_range) else {
             report.errors.push((line, RowError::BadDate(row[1].trim().into())));
             continue;
         };

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod kpi;
 pub mod import;
 pub mod json;
+pub mod keys;
 pub mod raci;
 pub mod schema;
 pub mod share;

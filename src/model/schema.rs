@@ -42,10 +42,27 @@ fn v3_to_v4(mut ws: Value) -> Result<Value, String> {
 }
 
 /// Version 3 added the task board: the default columns (with fixed ids), no tasks, and the
-/// default service standards.
+/// default service standards. Frozen: the values are written out here, so that a later change to
+/// the app's defaults never changes what an old file migrates to.
 fn v2_to_v3(mut ws: Value) -> Result<Value, String> {
     let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
-    let board = serde_json::to_value(super::board::Board::default()).map_err(|e| e.to_string())?;
+    let column = |id: &str, name: &str, kind: &str, wip: Option<u32>| {
+        serde_json::json!({ "id": id, "name": name, "kind": kind, "wip_limit": wip })
+    };
+    let standard = |first: u32, resolution: u32| {
+        serde_json::json!({ "first_response_hours": first, "resolution_hours": resolution })
+    };
+    let board = serde_json::json!({
+        "columns": [
+            column("col_backlog", "Backlog", "not-started", None),
+            column("col_todo", "To do", "not-started", None),
+            column("col_doing", "In progress", "in-progress", Some(5)),
+            column("col_review", "Review", "in-progress", Some(3)),
+            column("col_done", "Done", "done", None),
+        ],
+        "tasks": [],
+        "standards": [standard(1, 4), standard(4, 24), standard(8, 72), standard(24, 120)],
+    });
     obj.entry("board").or_insert(board);
     Ok(ws)
 }
@@ -57,7 +74,8 @@ fn v2_to_v3(mut ws: Value) -> Result<Value, String> {
 /// id so that the step stays pure and repeatable.
 fn v1_to_v2(mut ws: Value) -> Result<Value, String> {
     let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
-    let mut duties: Vec<Value> = Vec::new();
+    // Every (role id, area, position in the role's list, title) line, in file order.
+    let mut lines: Vec<(String, String, usize, String)> = Vec::new();
     if let Some(Value::Array(roles)) = obj.get_mut("roles") {
         for role in roles.iter_mut() {
             let Some(role) = role.as_object_mut() else { continue };
@@ -65,27 +83,43 @@ fn v1_to_v2(mut ws: Value) -> Result<Value, String> {
             let area = role.get("name").and_then(Value::as_str).unwrap_or_default().to_owned();
             let Some(Value::Array(list)) = role.remove("duties") else { continue };
             for (i, title) in list.iter().filter_map(Value::as_str).map(str::trim).filter(|t| !t.is_empty()).enumerate() {
-                let letter = serde_json::json!({ "role": id, "letter": "A+R" });
-                let same = duties.iter_mut().find(|d| {
-                    d["title"].as_str().is_some_and(|t| t.to_lowercase() == title.to_lowercase())
-                });
-                match same {
-                    Some(d) => d["roles"].as_array_mut().into_iter().for_each(|r| r.push(letter.clone())),
-                    None => duties.push(serde_json::json!({
-                        "id": format!("dut_{id}_{}", i + 1),
-                        "title": title,
-                        "area": area,
-                        "description": "",
-                        "frequency": null,
-                        "roles": [letter],
-                        "members": [],
-                    })),
-                }
+                lines.push((id.clone(), area.clone(), i, title.to_owned()));
             }
         }
     }
+    // Lines with the same title (ignoring case) become one duty: found by sorting, not scanning.
+    let keys: Vec<String> = lines.iter().map(|l| l.3.to_lowercase()).collect();
+    let first = super::keys::first_of(&keys.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut duties: Vec<Value> = Vec::new();
+    let mut duty_of = vec![0usize; lines.len()];
+    for (n, (id, area, i, title)) in lines.iter().enumerate() {
+        let letter = serde_json::json!({ "role": id, "letter": "A+R" });
+        if first[n] != n {
+            duty_of[n] = duty_of[first[n]];
+            duties[duty_of[n]]["roles"].as_array_mut().into_iter().for_each(|r| r.push(letter.clone()));
+            continue;
+        }
+        duty_of[n] = duties.len();
+        duties.push(serde_json::json!({
+            "id": format!("dut_{id}_{}", i + 1),
+            "title": title,
+            "area": area,
+            "description": "",
+            "frequency": null,
+            "roles": [letter],
+            "members": [],
+        }));
+    }
     obj.insert("duties".into(), Value::Array(duties));
-    let thresholds = serde_json::to_value(super::raci::Thresholds::default()).map_err(|e| e.to_string())?;
+    // Frozen: the thresholds version 2 introduced, written out (see `v2_to_v3`).
+    let thresholds = serde_json::json!({
+        "max_responsible": 3,
+        "max_consulted": 4,
+        "max_informed": 6,
+        "max_accountable_per_role": 8,
+        "max_responsible_per_role": 10,
+        "member_load_factor": 2.0,
+    });
     obj.entry("thresholds").or_insert(thresholds);
     Ok(ws)
 }

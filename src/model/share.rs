@@ -18,6 +18,11 @@ pub const MAX_LINK_CHARS: usize = 8 * 1024;
 /// margin lets a hand-made or future link through, and keeps a giant one from being decoded.
 pub const MAX_FRAGMENT_CHARS: usize = 64 * 1024;
 
+/// The most JSON text a link may inflate to. A link this app makes holds at most about 80 KB;
+/// the cap keeps a small hostile link (DEFLATE shrinks repetitive text about 1,000-fold) from
+/// unpacking into megabytes before the import even starts.
+pub const MAX_INFLATED_BYTES: usize = 2 * 1024 * 1024;
+
 /// Why a share link cannot be made or read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ShareError {
@@ -27,6 +32,9 @@ pub enum ShareError {
     /// The fragment is cut short or has characters that base64url does not use.
     #[error("the link is incomplete or damaged")]
     Damaged,
+    /// The fragment unpacks to more than [`MAX_INFLATED_BYTES`].
+    #[error("the link unpacks to more than {} MB", MAX_INFLATED_BYTES / (1024 * 1024))]
+    TooBig,
     /// The fragment was made by a newer Rolecall with an encoding this one does not know.
     #[error("the link uses format {found}; this app reads format {FORMAT}")]
     NewerFormat { found: u32 },

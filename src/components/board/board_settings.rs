@@ -1,7 +1,7 @@
 use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::t;
 use crate::i18n::{board_error, fill};
-use crate::model::board::{Column, ColumnKind};
+use crate::model::board::{Column, ColumnKind, MAX_STANDARD_HOURS};
 use crate::model::{ColumnId, Priority};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -52,23 +52,22 @@ pub fn BoardSettings() -> impl IntoView {
                     {Priority::ALL.into_iter().map(|p| {
                         let i = p.index();
                         let set = move |first: bool, v: String| {
-                            if let Ok(h) = v.trim().parse::<u32>() {
-                                if h > 0 {
-                                    state.set(|w| {
-                                        let s = &mut w.board.standards[i];
-                                        if first { s.first_response_hours = h } else { s.resolution_hours = h }
-                                    });
-                                }
-                            }
+                            // Not a whole number reads as 0, which the model refuses with the range.
+                            let h = v.trim().parse::<u32>().unwrap_or(0);
+                            report(state.edit_board(|b, _| {
+                                let mut s = b.standards[i];
+                                if first { s.first_response_hours = h } else { s.resolution_hours = h }
+                                b.set_standard(p, s)
+                            }));
                         };
                         view! {
                             <tr>
                                 <th scope="row">{t.priorities[i]}</th>
-                                <td><input class="rc-input rc-input--short" type="number" min="1"
+                                <td><input class="rc-input rc-input--short" type="number" min="1" max=MAX_STANDARD_HOURS
                                     aria-label=fill(t.f_first_response, &[("priority", &p.as_str())])
                                     prop:value=move || state.ws.with(|w| w.board.standards[i].first_response_hours.to_string())
                                     on:change=move |ev| set(true, event_target_value(&ev))/></td>
-                                <td><input class="rc-input rc-input--short" type="number" min="1"
+                                <td><input class="rc-input rc-input--short" type="number" min="1" max=MAX_STANDARD_HOURS
                                     aria-label=fill(t.f_resolution, &[("priority", &p.as_str())])
                                     prop:value=move || state.ws.with(|w| w.board.standards[i].resolution_hours.to_string())
                                     on:change=move |ev| set(false, event_target_value(&ev))/></td>

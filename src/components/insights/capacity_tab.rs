@@ -4,7 +4,6 @@ use crate::i18n::{fill, hours};
 use crate::model::analytics::{average_estimate, created_per_week, forecast, recent_weeks, role_need, Forecast};
 use crate::model::skills::staffing;
 use crate::state::AppState;
-use chrono::Duration;
 use leptos::prelude::*;
 
 /// Weeks the forecast looks ahead.
@@ -26,7 +25,7 @@ pub fn CapacityTab() -> impl IntoView {
             let chart = match &f {
                 Forecast::TooShort { weeks } => view! { <p class="rc-banner rc-banner--warning" role="status" data-testid="forecast-short">{fill(t.forecast_short, &[("weeks", weeks)])}</p> }.into_any(),
                 Forecast::Ahead { per_week, .. } => {
-                    let future: Vec<_> = (1..=AHEAD).map(|i| *weeks.last().unwrap_or(&now.date_naive()) + Duration::weeks(i as i64)).collect();
+                    let future: Vec<_> = (1..=AHEAD).map(|i| crate::model::dates::add_days(*weeks.last().unwrap_or(&now.date_naive()), 7 * i as i64)).collect();
                     let cats: Vec<String> = weeks.iter().chain(future.iter()).map(|d| crate::model::dates::month_day(*d)).collect();
                     let mut history: Vec<Option<f64>> = counts.iter().map(|c| Some(*c as f64 * avg)).collect();
                     history.extend(std::iter::repeat_n(None, AHEAD));

@@ -5,7 +5,7 @@ use crate::model::analytics::{cumulative_flow, cycle_times, percentile, recent_w
 use crate::model::kpi::{import_values, presets, values_csv, Direction, Kpi, RowError, Status};
 use crate::model::{dates, schema, KpiId};
 use crate::state::AppState;
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -244,7 +244,7 @@ fn BoardKpis() -> impl IntoView {
                 (Some(m), Some(p)) => fill(t.cycle_values, &[("median", &hours(m)), ("p85", &hours(p)), ("count", &cycles.len())]),
                 _ => t.cycle_none.to_string(),
             };
-            let days: Vec<NaiveDate> = (0..14).rev().map(|i| now.date_naive() - Duration::days(i)).collect();
+            let days: Vec<NaiveDate> = (0..14).rev().map(|i| crate::model::dates::add_days(now.date_naive(), -i)).collect();
             let flow = cumulative_flow(&w.board, &days);
             let bands: Vec<(String, Vec<f64>)> = w.board.columns.iter().enumerate().rev()
                 .map(|(i, c)| (c.name.clone(), flow.iter().map(|d| d[i] as f64).collect()))

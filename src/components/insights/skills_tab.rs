@@ -4,7 +4,6 @@ use crate::model::skills::{coverage, gaps, single_points_of_failure, staffing, T
 use crate::model::team::MAX_LEVEL;
 use crate::model::{dates, DepartmentId, MemberId, RoleId, SkillId, TrainingId};
 use crate::state::AppState;
-use chrono::Duration;
 use leptos::prelude::*;
 
 fn cell_id(m: &MemberId, s: &SkillId) -> String {
@@ -50,7 +49,7 @@ pub fn SkillsTab() -> impl IntoView {
     let skill_of = move |s: &SkillId| state.ws.with_untracked(|w| w.skill(s).map(|s| s.name.clone()).unwrap_or_default());
     let role_of = move |r: &RoleId| state.ws.with_untracked(|w| w.role(r).map(|r| r.name.clone()).unwrap_or_default());
     let plan = move |m: MemberId, s: SkillId, need: u8| {
-        let due = crate::browser::now().date_naive() + Duration::days(30);
+        let due = crate::model::dates::add_days(crate::browser::now().date_naive(), 30);
         state.set(|w| {
             if !w.training.iter().any(|x| x.member == m && x.skill == s && x.status != TrainingStatus::Done) {
                 state.with_ids(|ids| w.plan_training(ids, &m, &s, need, Some(due)));

@@ -1,5 +1,5 @@
 use crate::components::t;
-use crate::i18n::{fill, import_error, repair};
+use crate::i18n::{fill, import_error};
 use crate::state::{AppState, ReplaceReason, SaveStatus};
 use crate::storage::StorageError;
 use leptos::prelude::*;
@@ -61,18 +61,33 @@ pub fn Banners() -> impl IntoView {
             })}
             {move || {
                 let repairs = state.load_repairs.get();
+                let held = state.held_original.with(Option::is_some);
+                let body = if held { t.repaired_held_body } else { t.repaired_body };
                 (!repairs.is_empty()).then(|| view! {
-                    <div class="rc-banner rc-banner--warning" role="status">
+                    <div class="rc-banner rc-banner--warning" role="status" data-testid="load-repairs">
                         <div>
-                            <p><strong>{t.repaired_title}</strong>" "{fill(t.repaired_body, &[("count", &repairs.len())])}</p>
-                            <details>
+                            <p><strong>{t.repaired_title}</strong>" "{fill(body, &[("count", &repairs.len())])}</p>
+                            <details open=held>
                                 <summary>{t.details}</summary>
-                                <ul>{repairs.iter().map(|r| view! { <li>{repair(t, r)}</li> }).collect_view()}</ul>
+                                <super::repair_list::RepairList repairs=repairs.clone()/>
                             </details>
                         </div>
-                        <button type="button" class="rc-button" on:click=move |_| state.load_repairs.set(Vec::new())>
-                            {t.dismiss}
-                        </button>
+                        {if held {
+                            view! {
+                                <button type="button" class="rc-button" on:click=move |_| state.download_original()>
+                                    {t.download_original}
+                                </button>
+                                <button type="button" class="rc-button rc-button--primary" on:click=move |_| state.save_repaired()>
+                                    {t.save_repaired}
+                                </button>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <button type="button" class="rc-button" on:click=move |_| state.load_repairs.set(Vec::new())>
+                                    {t.dismiss}
+                                </button>
+                            }.into_any()
+                        }}
                     </div>
                 })
             }}

@@ -1,5 +1,5 @@
 use crate::components::t;
-use crate::i18n::{fill, repair};
+use crate::i18n::fill;
 use crate::model::schema::CURRENT_VERSION;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -41,9 +41,7 @@ pub fn ImportPreview() -> impl IntoView {
                         } else {
                             view! {
                                 <h3>{fill(t.preview_repairs, &[("count", &repairs.len())])}</h3>
-                                <ul class="rc-repairs" data-testid="import-repairs">
-                                    {repairs.iter().map(|r| view! { <li>{repair(t, r)}</li> }).collect_view()}
-                                </ul>
+                                <super::repair_list::RepairList repairs=repairs/>
                             }.into_any()
                         }}
                         <p class="rc-warning">{t.preview_warning}</p>

@@ -7,6 +7,7 @@ pub mod import_preview;
 pub mod level_select;
 pub mod lines_field;
 pub mod recovery;
+pub mod repair_list;
 pub mod required_skills_field;
 pub mod save_indicator;
 pub mod template_fetch;

@@ -1,0 +1,367 @@
+//! Files and links that once crashed, froze or silently changed a workspace (issue 11), each
+//! pinned by the rule it broke; then a fixed-seed fuzz run and a property test over every page's
+//! pure functions.
+
+mod common;
+
+use common::{corpus, exercise_pages, fixture, mutate, now};
+use common::Rng as Mutator;
+use proptest::prelude::*;
+use rolecall::model::board::{ServiceStandard, MAX_STANDARD_HOURS};
+use rolecall::model::dates::{LAST_YEAR, FIRST_YEAR};
+use rolecall::model::import::{read, ImportError, Imported, Repair, MAX_ITEMS};
+use rolecall::model::kpi::{import_values, values_csv, Kpi};
+use rolecall::model::schema::encode;
+use rolecall::model::*;
+use chrono::{Datelike, NaiveDate};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+/// The template as a JSON value, to be bent by each test.
+fn template_value() -> Value {
+    serde_json::from_str(&encode(&template::service_team(&mut IdGen::new(5), now()), now(), false)).unwrap()
+}
+
+fn import(v: &Value) -> Imported {
+    read(&v.to_string(), &mut IdGen::new(9)).expect("the file reads")
+}
+
+fn date_moved(got: &Imported, field: &str) -> bool {
+    got.repairs.iter().any(|r| matches!(r, Repair::DateClamped { field: f, .. } if f == field))
+}
+
+// --- The app can crash, and keep crashing on every visit ---
+
+#[test]
+fn a_creation_date_near_chronos_limit_is_moved_into_the_years_a_team_means() {
+    let mut v = template_value();
+    v["workspace"]["board"]["tasks"][0]["created_at"] = json!("+262142-12-31T03:09:09Z");
+    let got = import(&v);
+    assert!(date_moved(&got, "created_at"), "{:?}", got.repairs);
+    let t = &got.workspace.board.tasks[0];
+    assert_eq!(t.created_at.year(), LAST_YEAR);
+    // The board computes its service target without overflowing.
+    let _ = got.workspace.board.sla(t, now());
+    exercise_pages(&got.workspace, now());
+}
+
+#[test]
+fn a_completion_in_year_minus_262143_is_moved_and_analytics_run() {
+    let mut v = template_value();
+    v["workspace"]["board"]["tasks"][1]["completed_at"] = json!("-262143-01-01T00:00:00Z");
+    v["workspace"]["board"]["tasks"][2]["due"] = json!("+262142-12-31");
+    let got = import(&v);
+    assert!(date_moved(&got, "completed_at") && date_moved(&got, "due"), "{:?}", got.repairs);
+    assert_eq!(got.workspace.board.tasks[1].completed_at.unwrap().year(), FIRST_YEAR);
+    exercise_pages(&got.workspace, now());
+}
+
+#[test]
+fn a_service_standard_is_at_most_a_year_on_import_and_in_the_settings() {
+    let mut v = template_value();
+    v["workspace"]["board"]["standards"][0]["resolution_hours"] = json!(4_294_967_295u64);
+    v["workspace"]["board"]["standards"][1]["first_response_hours"] = json!(0);
+    let got = import(&v);
+    let std0 = got.workspace.board.standards[0];
+    assert_eq!(std0.resolution_hours, MAX_STANDARD_HOURS);
+    assert_eq!(got.workspace.board.standards[1].first_response_hours, 1);
+    let clamped: Vec<_> = got.repairs.iter().filter(|r| matches!(r, Repair::ValueClamped { field, .. } if field.ends_with("_hours"))).collect();
+    assert_eq!(clamped.len(), 2, "{:?}", got.repairs);
+    exercise_pages(&got.workspace, now());
+    // The board settings go through the same bound.
+    let mut board = got.workspace.board.clone();
+    let huge = ServiceStandard { first_response_hours: 1, resolution_hours: 2_400_000_000 };
+    assert!(board.set_standard(Priority::P1, huge).is_err());
+    assert!(board.set_standard(Priority::P1, ServiceStandard { first_response_hours: 0, resolution_hours: 4 }).is_err());
+    assert!(board.set_standard(Priority::P1, ServiceStandard { first_response_hours: 2, resolution_hours: MAX_STANDARD_HOURS }).is_ok());
+    assert_eq!(board.standards[0].first_response_hours, 2);
+}
+
+#[test]
+fn every_date_field_is_kept_inside_1970_to_9999() {
+    let mut v = template_value();
+    let far = json!("+262142-12-31T03:09:09Z");
+    let t = &mut v["workspace"]["board"]["tasks"][0];
+    for field in ["updated_at", "responded_at", "service_due"] {
+        t[field] = far.clone();
+    }
+    t["history"][0]["at"] = json!("-262143-01-01T00:00:00Z");
+    v["workspace"]["kpis"][0]["values"][0]["period"] = json!("+262142-12-31");
+    let got = import(&v);
+    for field in ["updated_at", "responded_at", "service_due", "history", "values"] {
+        assert!(date_moved(&got, field), "{field}: {:?}", got.repairs);
+    }
+    exercise_pages(&got.workspace, now());
+}
+
+// --- A 177-character link froze the tab for 20 seconds ---
+
+/// Fails when `f` takes longer than 2 s: a generous guard for bounds that should take milliseconds.
+fn within_2s<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(2), "{what} took {took:?}");
+    out
+}
+
+fn with_workspace(ws: Value) -> String {
+    json!({ "format": "rolecall", "version": 4, "workspace": ws }).to_string()
+}
+
+#[test]
+fn sixteen_thousand_empty_departments_import_in_linear_time() {
+    // What the 177-character link inflated to.
+    let text = with_workspace(json!({ "departments": vec![json!({}); 16_000] }));
+    let got = within_2s("16,000 empty departments", || read(&text, &mut IdGen::new(1))).unwrap();
+    assert_eq!(got.workspace.departments.len(), 16_000);
+    assert!(validate(&got.workspace).is_empty());
+}
+
+#[test]
+fn the_worst_share_link_payload_imports_or_is_refused_quickly() {
+    // A link may unpack to at most 2 MB: fill it with the costliest shapes import knows. Every
+    // list at the item cap, with one name and one id repeated, every reference dangling.
+    let n = MAX_ITEMS - 1;
+    let same = |k: &str| json!({ "id": "x", "name": "Same", "title": "Same", k: ["x", "x"] });
+    let text = with_workspace(json!({
+        "members": vec![same("roles"); n],
+        "duties": vec![json!({ "id": "d", "title": "t", "roles": [{ "role": "r", "letter": "A" }] }); n / 4],
+        "board": { "tasks": vec![json!({ "id": "t", "title": "", "assignees": ["x", "y"] }); n / 4] },
+    }));
+    assert!(text.len() <= rolecall::model::share::MAX_INFLATED_BYTES, "{} bytes", text.len());
+    let got = within_2s("the worst link payload", || read(&text, &mut IdGen::new(1))).unwrap();
+    assert_eq!(got.workspace.members.len(), n);
+    assert_eq!(got.workspace.members[n - 1].name, format!("Same ({n})"));
+    assert!(validate(&got.workspace).is_empty());
+}
+
+#[test]
+fn a_list_longer_than_the_cap_is_refused_by_name() {
+    let text = with_workspace(json!({ "skills": vec![json!({}); MAX_ITEMS + 1] }));
+    assert_eq!(within_2s("a list over the cap", || read(&text, &mut IdGen::new(1))), Err(ImportError::TooManyItems));
+    // A list of exactly the cap reads.
+    let text = with_workspace(json!({ "skills": vec![json!({}); MAX_ITEMS] }));
+    assert!(read(&text, &mut IdGen::new(1)).is_ok());
+    // Nested lists count too: a task's history.
+    let text = with_workspace(json!({ "board": { "tasks": [{ "history": vec![json!({}); MAX_ITEMS + 1] }] } }));
+    assert_eq!(read(&text, &mut IdGen::new(1)), Err(ImportError::TooManyItems));
+}
+
+#[test]
+fn eight_thousand_members_import_quickly() {
+    let size = generate::Size { members: 8_000, skills: 40, roles: 20, duties: 200, tasks: 1_000, weeks: 16 };
+    let text = encode(&generate::large(7, now(), size), now(), false);
+    let got = within_2s("8,000 members", || read(&text, &mut IdGen::new(1))).unwrap();
+    assert_eq!(got.workspace.members.len(), 8_000);
+    assert_eq!(got.repairs, vec![]);
+}
+
+// --- Changes that were not reported ---
+
+#[test]
+fn a_list_of_the_wrong_type_is_reported() {
+    let mut v = template_value();
+    v["workspace"]["board"]["tasks"] = json!({ "a": 1 });
+    v["workspace"]["kpis"] = Value::Null;
+    let got = import(&v);
+    for field in ["tasks", "kpis"] {
+        assert!(
+            got.repairs.iter().any(|r| matches!(r, Repair::FieldDefaulted { field: f, .. } if f == field)),
+            "{field}: {:?}",
+            got.repairs
+        );
+    }
+}
+
+#[test]
+fn two_values_for_one_kpi_period_keep_the_last_and_say_so() {
+    let mut v = template_value();
+    let values = &mut v["workspace"]["kpis"][0]["values"];
+    let first = values[0].clone();
+    let mut again = first.clone();
+    again["value"] = json!(12.5);
+    values.as_array_mut().unwrap().push(again);
+    let got = import(&v);
+    let k = &got.workspace.kpis[0];
+    let kept: Vec<_> = k.values.iter().filter(|x| x.period.to_string() == first["period"].as_str().unwrap()).collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].value, 12.5);
+    assert!(got.repairs.iter().any(|r| matches!(r, Repair::EntriesDropped { kind: Kind::Kpi, count: 1, .. })), "{:?}", got.repairs);
+}
+
+#[test]
+fn training_and_kpi_repairs_are_reported() {
+    let mut v = template_value();
+    let member = v["workspace"]["members"][0]["id"].clone();
+    let skill = v["workspace"]["skills"][0]["id"].clone();
+    v["workspace"]["training"] = json!([
+        { "id": "", "member": member, "skill": skill, "target_level": 9, "task": "tsk_gone" },
+    ]);
+    v["workspace"]["skill_history"] = json!([{ "member": "mem_gone", "skill": skill, "from": 1, "to": 2 }]);
+    let k1 = v["workspace"]["kpis"][1]["id"].clone();
+    v["workspace"]["kpis"][0]["id"] = k1;
+    let got = import(&v);
+    let has = |pred: &dyn Fn(&Repair) -> bool| got.repairs.iter().any(pred);
+    assert!(has(&|r| matches!(r, Repair::IdReplaced { kind: Kind::Training, .. })), "{:?}", got.repairs);
+    assert!(has(&|r| matches!(r, Repair::ValueClamped { kind: Kind::Training, from: 9, to: 4, .. })));
+    assert!(has(&|r| matches!(r, Repair::ReferenceRemoved { kind: Kind::Training, target: Kind::Task, .. })));
+    assert!(has(&|r| matches!(r, Repair::EntriesDropped { field, .. } if field == "skill_history")));
+    assert!(has(&|r| matches!(r, Repair::IdReplaced { kind: Kind::Kpi, .. })));
+    assert_eq!(got.workspace.training[0].target_level, 4);
+}
+
+#[test]
+fn floats_round_trip_exactly() {
+    let mut v = template_value();
+    v["workspace"]["kpis"][0]["values"][0]["value"] = json!(194.28585714285714);
+    v["workspace"]["board"]["tasks"][0]["estimate_hours"] = json!(0.1 + 0.2);
+    let got = import(&v);
+    assert_eq!(got.workspace.kpis[0].values[0].value, 194.28585714285714);
+    let again = read(&encode(&got.workspace, now(), true), &mut IdGen::new(1)).unwrap();
+    assert_eq!(again.workspace, got.workspace);
+}
+
+#[test]
+fn the_kpi_csv_round_trips_names_that_differ_in_case_or_look_like_formulas() {
+    let mut ids = IdGen::new(3);
+    let names = ["Satisfaction", "satisfaction", "=SUM(A1)", "+1 score", "@mention", "'=quoted"];
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let mut kpis: Vec<Kpi> = names.iter().map(|n| Kpi::new(&mut ids, n, "%", Default::default(), 90.0)).collect();
+    for (i, k) in kpis.iter_mut().enumerate() {
+        k.record(d(1970, 1, 5), i as f64);
+        k.record(d(9999, 12, 27), 100.0 + i as f64);
+    }
+    let csv = values_csv(&kpis);
+    let mut back: Vec<Kpi> = kpis.iter().map(|k| Kpi { values: vec![], ..k.clone() }).collect();
+    let report = import_values(&mut back, &csv);
+    assert_eq!(report.errors, vec![], "{csv}");
+    assert_eq!(back, kpis);
+    // Days outside the years a workspace holds are refused, not recorded.
+    let report = import_values(&mut back, "Satisfaction,0001-01-01,5\r\nSatisfaction,1969-12-29,5\r\n");
+    assert_eq!(report.recorded, 0);
+    assert_eq!(report.errors.len(), 2);
+}
+
+// --- Two storage defects ---
+
+#[test]
+fn migrations_are_frozen_and_do_not_follow_todays_defaults() {
+    let v2: Value = serde_json::from_str(&fixture("v2.json")).unwrap();
+    let ws = schema::migrate(v2["workspace"].clone(), 2).unwrap();
+    let columns: Vec<(&str, &str, Value)> = ws["board"]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["name"].as_str().unwrap(), c["wip_limit"].clone()))
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            ("col_backlog", "Backlog", Value::Null),
+            ("col_todo", "To do", Value::Null),
+            ("col_doing", "In progress", json!(5)),
+            ("col_review", "Review", json!(3)),
+            ("col_done", "Done", Value::Null),
+        ]
+    );
+    assert_eq!(ws["board"]["standards"][3], json!({ "first_response_hours": 24, "resolution_hours": 120 }));
+    assert_eq!(ws["thresholds"]["max_informed"], json!(6));
+    // The steps live in schema.rs as literals: no default constructor is called there.
+    let src = std::fs::read_to_string(format!("{}/src/model/schema.rs", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let steps = &src[..src.find("pub fn migrate(").unwrap()];
+    assert!(!steps.contains("::default()"), "a migration step calls a default constructor");
+}
+
+// --- Fuzzing and properties ---
+
+/// What every file that imports must satisfy: it keeps every rule, every page can show it, and
+/// exporting it gives a file that reads back the same with nothing to repair.
+fn check_imported(got: &Imported) {
+    assert_eq!(validate(&got.workspace), vec![]);
+    exercise_pages(&got.workspace, now());
+    // A clock at the end of the years a workspace holds (a browser's clock is never past it).
+    let far = rolecall::model::dates::clamp_instant(chrono::DateTime::<chrono::Utc>::MAX_UTC);
+    exercise_pages(&got.workspace, far);
+    let again = read(&encode(&got.workspace, now(), false), &mut IdGen::new(2)).expect("an export reads back");
+    assert_eq!(again.repairs, vec![], "an export needed repairs");
+    assert_eq!(again.workspace, got.workspace);
+}
+
+/// The fuzz run: mutated fixtures through import, then through every page. CI runs a bounded
+/// number of cases with a fixed seed; `ROLECALL_FUZZ_CASES=200000 ROLECALL_FUZZ_SEED=…
+/// cargo test --release --test hostile_input fuzz` runs a longer one.
+#[test]
+fn fuzz_mutated_files_never_panic_and_what_imports_is_sound() {
+    let cases: usize = std::env::var("ROLECALL_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(1_000);
+    let seed: u64 = std::env::var("ROLECALL_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(11);
+    let corpus = corpus();
+    let mut rng = Mutator::new(seed);
+    let (mut read_ok, mut refused) = (0, 0);
+    for case in 0..cases {
+        let mut text = corpus[rng.below(corpus.len())].clone();
+        for _ in 0..1 + rng.below(3) {
+            text = mutate(&text, &mut rng);
+        }
+        let start = Instant::now();
+        let result = std::panic::catch_unwind(|| read(&text, &mut IdGen::new(case as u64)));
+        let got = result.unwrap_or_else(|_| panic!("case {case} (seed {seed}) panicked in import:\n{text}"));
+        assert!(start.elapsed() < Duration::from_secs(2), "case {case} took {:?}", start.elapsed());
+        match got {
+            Ok(got) => {
+                read_ok += 1;
+                if std::panic::catch_unwind(|| check_imported(&got)).is_err() {
+                    panic!("case {case} (seed {seed}) imported, then failed:\n{text}");
+                }
+            }
+            Err(_) => refused += 1,
+        }
+    }
+    eprintln!("fuzz: {cases} cases, {read_ok} imported, {refused} refused");
+    assert!(read_ok > cases / 4, "the mutator should mostly make files that still import");
+}
+
+fn arb_extreme_date() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (-262_000i32..262_000, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| {
+            let y = if y < 0 || y > 9999 { format!("{y:+}") } else { format!("{y:04}") };
+            format!("{y}-{m:02}-{d:02}T03:09:09Z")
+        }),
+        Just("+262142-12-31T23:59:59Z".to_owned()),
+        Just("-262143-01-01T00:00:00Z".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20261123),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    // Generated workspaces with extreme dates and hours: whatever import returns, every page's
+    // functions run on it.
+    #[test]
+    fn every_page_runs_on_whatever_import_returns(
+        seed in 0u64..1000,
+        created in arb_extreme_date(),
+        completed in arb_extreme_date(),
+        hours in prop_oneof![Just(0u64), Just(u64::from(u32::MAX)), 1u64..100_000],
+        mutations in 0usize..4,
+    ) {
+        let size = generate::Size { members: 6, skills: 5, roles: 3, duties: 6, tasks: 12, weeks: 6 };
+        let mut v: Value = serde_json::from_str(&encode(&generate::large(seed, now(), size), now(), false)).unwrap();
+        v["workspace"]["board"]["tasks"][0]["created_at"] = json!(created);
+        v["workspace"]["board"]["tasks"][1]["completed_at"] = json!(completed);
+        v["workspace"]["board"]["standards"][(seed % 4) as usize]["resolution_hours"] = json!(hours);
+        let mut text = v.to_string();
+        let mut rng = Mutator::new(seed);
+        for _ in 0..mutations {
+            text = mutate(&text, &mut rng);
+        }
+        if let Ok(got) = read(&text, &mut IdGen::new(seed)) {
+            check_imported(&got);
+        }
+    }
+}
