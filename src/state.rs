@@ -2,7 +2,7 @@
 
 use crate::browser;
 use crate::i18n::Lang;
-use crate::model::import::{self, ImportError, Imported, Repair};
+use crate::model::import::{self, ImportError, Imported, Repairs};
 use crate::model::{schema, share, IdGen, ModelError, Workspace};
 use crate::storage::{self, StorageError, BACKUP_KEY, BEFORE_REPLACE_KEY, WORKSPACE_KEY};
 use leptos::prelude::*;
@@ -102,7 +102,7 @@ pub struct AppState {
     /// The workspace before the last import or reset.
     pub replaced: RwSignal<Option<(ReplaceReason, Workspace)>>,
     /// What had to be repaired in the stored data at start.
-    pub load_repairs: RwSignal<Vec<Repair>>,
+    pub load_repairs: RwSignal<Repairs>,
     /// The stored text as found at start, when it needed repairs and no backup copy of it could
     /// be written: nothing is saved over it until the user confirms ([`AppState::save_repaired`]).
     pub held_original: RwSignal<Option<String>>,
@@ -141,7 +141,7 @@ impl AppState {
     /// and the listeners for page hide, other tabs and navigation.
     pub fn provide() -> Self {
         let mut ids = IdGen::new(browser::random_seed());
-        let mut load_repairs = Vec::new();
+        let mut load_repairs = Repairs::default();
         let mut held_original = None;
         let mut revision = 0;
         let (ws, mode) = match storage::read(WORKSPACE_KEY) {
@@ -365,7 +365,7 @@ impl AppState {
     /// The user has seen the repairs: the repaired workspace may now be saved over the original.
     pub fn save_repaired(&self) {
         self.held_original.set(None);
-        self.load_repairs.set(Vec::new());
+        self.load_repairs.set(Repairs::default());
         self.flush_now();
     }
 

@@ -80,7 +80,7 @@ fn the_version_4_fixture_reads_without_repairs() {
     use rolecall::model::kpi::{Direction, Status};
     use rolecall::model::skills::TrainingStatus;
     let got = read(&fixture("v4.json"), &mut ids()).unwrap();
-    assert_eq!((got.from_version, got.repairs.clone()), (4, vec![]));
+    assert_eq!((got.from_version, got.repairs.to_vec()), (4, vec![]));
     let ws = got.workspace;
     assert_eq!(ws.training[0].status, TrainingStatus::InProgress);
     assert_eq!(ws.training[0].task, Some(TaskId::from("tsk_1")));
@@ -95,7 +95,7 @@ fn the_version_4_fixture_reads_without_repairs() {
 #[test]
 fn the_version_3_fixture_reads_without_repairs() {
     let got = read(&fixture("v3.json"), &mut ids()).unwrap();
-    assert_eq!((got.from_version, got.repairs.clone()), (3, vec![]));
+    assert_eq!((got.from_version, got.repairs.to_vec()), (3, vec![]));
     let b = &got.workspace.board;
     assert_eq!(b.columns[1].wip_limit, Some(2));
     let t = &b.tasks[0];

@@ -9,7 +9,7 @@ use common::Rng as Mutator;
 use proptest::prelude::*;
 use rolecall::model::board::{ServiceStandard, MAX_STANDARD_HOURS};
 use rolecall::model::dates::{LAST_YEAR, FIRST_YEAR};
-use rolecall::model::import::{read, ImportError, Imported, Repair, MAX_ITEMS};
+use rolecall::model::import::{read, ImportError, Imported, Repair, KEPT_REPAIRS, MAX_ITEMS};
 use rolecall::model::kpi::{import_values, values_csv, Kpi};
 use rolecall::model::schema::encode;
 use rolecall::model::*;
@@ -134,6 +134,9 @@ fn the_worst_share_link_payload_imports_or_is_refused_quickly() {
     assert_eq!(got.workspace.members.len(), n);
     assert_eq!(got.workspace.members[n - 1].name, format!("Same ({n})"));
     assert!(validate(&got.workspace).is_empty());
+    // Hundreds of thousands of repairs: all counted, the first thousand kept in full.
+    assert!(got.repairs.count > 100_000, "{}", got.repairs.count);
+    assert_eq!(got.repairs.len(), KEPT_REPAIRS);
 }
 
 #[test]

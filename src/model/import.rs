@@ -78,6 +78,42 @@ pub enum Repair {
     ReferenceRemoved { kind: Kind, item: String, target: Kind, id: String },
 }
 
+/// How many repairs are kept in full; past it they are only counted. A hostile file can need
+/// hundreds of thousands, and writing each one out would cost more than the rest of the import.
+pub const KEPT_REPAIRS: usize = 1_000;
+
+/// What was repaired: the first [`KEPT_REPAIRS`] repairs in full, and how many there were.
+/// Reads as the slice of the repairs kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Repairs {
+    list: Vec<Repair>,
+    /// Every repair made, kept or not.
+    pub count: usize,
+}
+
+impl Repairs {
+    /// Records a repair; `make` runs only while the repair is still kept in full.
+    pub fn note(&mut self, make: impl FnOnce() -> Repair) {
+        self.count += 1;
+        if self.list.len() < KEPT_REPAIRS {
+            self.list.push(make());
+        }
+    }
+}
+
+impl std::ops::Deref for Repairs {
+    type Target = [Repair];
+    fn deref(&self) -> &[Repair] {
+        &self.list
+    }
+}
+
+impl PartialEq<Vec<Repair>> for Repairs {
+    fn eq(&self, other: &Vec<Repair>) -> bool {
+        self.count == other.len() && self.list == *other
+    }
+}
+
 /// A file that can be used, with everything that was done to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
@@ -85,7 +121,7 @@ pub struct Imported {
     /// The version the file was written at (before migration).
     pub from_version: u64,
     pub saved_at: Option<DateTime<Utc>>,
-    pub repairs: Vec<Repair>,
+    pub repairs: Repairs,
 }
 
 /// Reads a Rolecall envelope from text. `ids` makes fresh ids for repairs.
@@ -181,11 +217,11 @@ fn restore<T: DeserializeOwned + Default>(
     defaults: &Map<String, Value>,
     kind: Kind,
     item: &str,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> T {
     let Some(obj) = value.as_object() else { return T::default() };
-    let missing = |repairs: &mut Vec<Repair>, field: &str| {
-        repairs.push(Repair::FieldDefaulted { kind, item: item.to_owned(), field: field.to_owned() })
+    let missing = |repairs: &mut Repairs, field: &str| {
+        repairs.note(|| Repair::FieldDefaulted { kind, item: item.to_owned(), field: field.to_owned() })
     };
     // One deserialiser (from &Value) for every path keeps the wasm small.
     if let Ok(whole) = T::deserialize(value) {
@@ -214,7 +250,7 @@ fn restore<T: DeserializeOwned + Default>(
                 entries.iter().filter(|e| reads_alone(field, Value::Array(vec![(*e).clone()]))).cloned().collect();
             let count = entries.len() - kept.len();
             acc.insert(field.clone(), Value::Array(kept));
-            repairs.push(Repair::EntriesDropped { kind, item: item.to_owned(), field: field.clone(), count });
+            repairs.note(|| Repair::EntriesDropped { kind, item: item.to_owned(), field: field.clone(), count });
         } else {
             missing(repairs, field);
         }
@@ -229,12 +265,12 @@ fn restore_list<T: Serialize + DeserializeOwned + Default>(
     field: &str,
     kind: Kind,
     parent: (Kind, &str),
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> Vec<T> {
     let items = match obj.remove(field) {
         Some(Value::Array(items)) => items,
         _ => {
-            repairs.push(Repair::FieldDefaulted { kind: parent.0, item: parent.1.to_owned(), field: field.to_owned() });
+            repairs.note(|| Repair::FieldDefaulted { kind: parent.0, item: parent.1.to_owned(), field: field.to_owned() });
             return Vec::new();
         }
     };
@@ -243,15 +279,15 @@ fn restore_list<T: Serialize + DeserializeOwned + Default>(
     for (index, v) in items.into_iter().enumerate() {
         match v.as_object() {
             Some(obj) => out.push(restore(&v, &defaults, kind, &label(obj, index), repairs)),
-            None => repairs.push(Repair::ItemDropped { kind, index }),
+            None => repairs.note(|| Repair::ItemDropped { kind, index }),
         }
     }
     out
 }
 
-fn restore_board(value: Option<Value>, repairs: &mut Vec<Repair>) -> Board {
+fn restore_board(value: Option<Value>, repairs: &mut Repairs) -> Board {
     let Some(Value::Object(mut obj)) = value else {
-        repairs.push(Repair::FieldDefaulted { kind: Kind::Workspace, item: "workspace".into(), field: "board".into() });
+        repairs.note(|| Repair::FieldDefaulted { kind: Kind::Workspace, item: "workspace".into(), field: "board".into() });
         return Board::default();
     };
     let columns = restore_list::<Column>(&mut obj, "columns", Kind::Column, (Kind::Workspace, "board"), repairs);
@@ -269,8 +305,8 @@ fn restore_board(value: Option<Value>, repairs: &mut Vec<Repair>) -> Board {
 /// The lists of a workspace, restored item by item.
 const LISTS: [&str; 8] = ["departments", "members", "roles", "skills", "duties", "training", "skill_history", "kpis"];
 
-fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>) {
-    let mut repairs = Vec::new();
+fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Repairs) {
+    let mut repairs = Repairs::default();
     let Value::Object(mut obj) = value else { return (Workspace::default(), repairs) };
     let top = (Kind::Workspace, "workspace");
     let departments = restore_list(&mut obj, "departments", Kind::Department, top, &mut repairs);
@@ -303,7 +339,7 @@ fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Vec<Repair>) 
 
 /// Makes a restored workspace keep every rule, reporting each change. O(n log n) at worst: every
 /// look-up is a hash set.
-pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
+pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     fresh_ids(ws.departments.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Department, DepartmentId::PREFIX, ids, repairs);
     fresh_ids(ws.members.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Member, MemberId::PREFIX, ids, repairs);
     fresh_ids(ws.roles.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Role, RoleId::PREFIX, ids, repairs);
@@ -316,7 +352,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
     unique_names(ws.duties.iter_mut().map(|d| &mut d.title).collect(), Kind::Duty, repairs);
     if ws.board.columns.is_empty() {
         ws.board.columns = default_columns();
-        repairs.push(Repair::FieldDefaulted { kind: Kind::Workspace, item: "board".into(), field: "columns".into() });
+        repairs.note(|| Repair::FieldDefaulted { kind: Kind::Workspace, item: "board".into(), field: "columns".into() });
     }
     fresh_ids(ws.board.columns.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Column, ColumnId::PREFIX, ids, repairs);
     unique_names(ws.board.columns.iter_mut().map(|c| &mut c.name).collect(), Kind::Column, repairs);
@@ -324,13 +360,13 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
     for (i, t) in ws.board.tasks.iter_mut().enumerate() {
         if t.title.trim().is_empty() {
             t.title = format!("{} {}", kind_title(Kind::Task), i + 1);
-            repairs.push(Repair::NameGiven { kind: Kind::Task, name: t.title.clone() });
+            repairs.note(|| Repair::NameGiven { kind: Kind::Task, name: t.title.clone() });
         }
     }
     for c in &mut ws.board.columns {
         if c.wip_limit == Some(0) {
             c.wip_limit = None;
-            repairs.push(Repair::ValueClamped { kind: Kind::Column, item: c.name.clone(), field: "wip_limit".into(), from: 0, to: 1 });
+            repairs.note(|| Repair::ValueClamped { kind: Kind::Column, item: c.name.clone(), field: "wip_limit".into(), from: 0, to: 1 });
         }
     }
     for (p, s) in ws.board.standards.iter_mut().enumerate() {
@@ -338,7 +374,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
         for (field, hours) in [("first_response_hours", &mut s.first_response_hours), ("resolution_hours", &mut s.resolution_hours)] {
             let to = (*hours).clamp(1, MAX_STANDARD_HOURS);
             if to != *hours {
-                repairs.push(Repair::ValueClamped { kind: Kind::Workspace, item: item.clone(), field: field.into(), from: (*hours).into(), to: to.into() });
+                repairs.note(|| Repair::ValueClamped { kind: Kind::Workspace, item: item.clone(), field: field.into(), from: (*hours).into(), to: to.into() });
                 *hours = to;
             }
         }
@@ -369,7 +405,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
         keep_known(&mut m.roles, |r| r, &role_ids, Kind::Member, &name, Kind::Role, repairs);
         keep_known(&mut m.skills, |s| &s.skill, &skill_ids, Kind::Member, &name, Kind::Skill, repairs);
         if let Some(d) = m.department.as_ref().filter(|d| !dept_ids.contains(d.as_str())) {
-            repairs.push(Repair::ReferenceRemoved { kind: Kind::Member, item: name.clone(), target: Kind::Department, id: d.to_string() });
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Member, item: name.clone(), target: Kind::Department, id: d.to_string() });
             m.department = None;
         }
     }
@@ -389,16 +425,16 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
             s.min_level = clamp(repairs, Kind::Task, &title, "min_level", s.min_level.into(), MAX_LEVEL.into()) as u8;
         }
         if let Some(d) = t.duty.as_ref().filter(|d| !duty_ids.contains(d.as_str())) {
-            repairs.push(Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Duty, id: d.to_string() });
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Duty, id: d.to_string() });
             t.duty = None;
         }
         if !column_ids.contains(t.column.as_str()) {
-            repairs.push(Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Column, id: t.column.to_string() });
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Column, id: t.column.to_string() });
             t.column = first_column.clone();
         }
         if !(0.0..=1000.0).contains(&t.estimate_hours) {
             let to = if t.estimate_hours.is_nan() { 0.0 } else { t.estimate_hours.clamp(0.0, 1000.0) };
-            repairs.push(Repair::ValueClamped { kind: Kind::Task, item: title.clone(), field: "estimate_hours".into(), from: t.estimate_hours.max(0.0) as u64, to: to as u64 });
+            repairs.note(|| Repair::ValueClamped { kind: Kind::Task, item: title.clone(), field: "estimate_hours".into(), from: t.estimate_hours.max(0.0) as u64, to: to as u64 });
             t.estimate_hours = to;
         }
         let mut dates = Dates { kind: Kind::Task, item: &title, repairs };
@@ -418,7 +454,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
         let keep = member_ids.contains(t.member.as_str()) && skill_ids.contains(t.skill.as_str());
         if !keep {
             let (target, id) = if member_ids.contains(t.member.as_str()) { (Kind::Skill, t.skill.to_string()) } else { (Kind::Member, t.member.to_string()) };
-            repairs.push(Repair::ReferenceRemoved { kind: Kind::Training, item: t.id.to_string(), target, id });
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Training, item: t.id.to_string(), target, id });
         }
         keep
     });
@@ -427,7 +463,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
         let item = t.id.to_string();
         t.target_level = clamp(repairs, Kind::Training, &item, "target_level", t.target_level.into(), MAX_LEVEL.into()) as u8;
         if let Some(task) = t.task.as_ref().filter(|id| !task_ids.contains(id.as_str())) {
-            repairs.push(Repair::ReferenceRemoved { kind: Kind::Training, item: item.clone(), target: Kind::Task, id: task.to_string() });
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Training, item: item.clone(), target: Kind::Task, id: task.to_string() });
             t.task = None;
         }
         Dates { kind: Kind::Training, item: &item, repairs }.maybe_day("due", &mut t.due);
@@ -435,7 +471,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
     let before = ws.skill_history.len();
     ws.skill_history.retain(|c| member_ids.contains(c.member.as_str()) && skill_ids.contains(c.skill.as_str()));
     if ws.skill_history.len() < before {
-        repairs.push(Repair::EntriesDropped { kind: Kind::Workspace, item: "workspace".into(), field: "skill_history".into(), count: before - ws.skill_history.len() });
+        repairs.note(|| Repair::EntriesDropped { kind: Kind::Workspace, item: "workspace".into(), field: "skill_history".into(), count: before - ws.skill_history.len() });
     }
     for c in &mut ws.skill_history {
         let item = c.member.to_string();
@@ -460,7 +496,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
         k.values.dedup_by_key(|v| v.period);
         k.values.reverse();
         if k.values.len() < before {
-            repairs.push(Repair::EntriesDropped { kind: Kind::Kpi, item: k.name.clone(), field: "values".into(), count: before - k.values.len() });
+            repairs.note(|| Repair::EntriesDropped { kind: Kind::Kpi, item: k.name.clone(), field: "values".into(), count: before - k.values.len() });
         }
     }
     for d in &mut ws.duties {
@@ -476,12 +512,12 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
 struct Dates<'a> {
     kind: Kind,
     item: &'a str,
-    repairs: &'a mut Vec<Repair>,
+    repairs: &'a mut Repairs,
 }
 
 impl Dates<'_> {
     fn moved(&mut self, field: &str, from: String, to: String) {
-        self.repairs.push(Repair::DateClamped { kind: self.kind, item: self.item.to_owned(), field: field.to_owned(), from, to });
+        self.repairs.note(|| Repair::DateClamped { kind: self.kind, item: self.item.to_owned(), field: field.to_owned(), from, to });
     }
 
     fn instant(&mut self, field: &str, t: &mut DateTime<Utc>) {
@@ -511,23 +547,23 @@ impl Dates<'_> {
 
 /// Gives a fresh id to every item whose id is empty or repeats an earlier one. `items` are
 /// (id, label) pairs; not generic, so the wasm holds it once.
-fn fresh_ids(items: Vec<(&mut String, &String)>, kind: Kind, prefix: &str, ids: &mut IdGen, repairs: &mut Vec<Repair>) {
+fn fresh_ids(items: Vec<(&mut String, &String)>, kind: Kind, prefix: &str, ids: &mut IdGen, repairs: &mut Repairs) {
     let again = repeats(&items.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>());
     for ((id, label), again) in items.into_iter().zip(again) {
         if id.trim().is_empty() || again {
             let old = std::mem::replace(id, ids.next_id(prefix));
-            repairs.push(Repair::IdReplaced { kind, item: label.clone(), old });
+            repairs.note(|| Repair::IdReplaced { kind, item: label.clone(), old });
         }
     }
 }
 
 /// Gives every unnamed item a name and renames later copies of a name. Not generic, so the wasm
 /// holds it once.
-fn unique_names(mut names: Vec<&mut String>, kind: Kind, repairs: &mut Vec<Repair>) {
+fn unique_names(mut names: Vec<&mut String>, kind: Kind, repairs: &mut Repairs) {
     for (i, name) in names.iter_mut().enumerate() {
         if name.trim().is_empty() {
             **name = format!("{} {}", kind_title(kind), i + 1);
-            repairs.push(Repair::NameGiven { kind, name: name.to_string() });
+            repairs.note(|| Repair::NameGiven { kind, name: name.to_string() });
         }
         **name = name.trim().to_owned();
     }
@@ -550,7 +586,7 @@ fn unique_names(mut names: Vec<&mut String>, kind: Kind, repairs: &mut Vec<Repai
         }
         next[first[i]] = n + 1;
         *names[i] = format!("{base} ({n})");
-        repairs.push(Repair::NameChanged { kind, from: base, to: names[i].clone() });
+        repairs.note(|| Repair::NameChanged { kind, from: base, to: names[i].clone() });
     }
 }
 
@@ -577,7 +613,7 @@ fn keep_known<E, I: AsRef<str>>(
     kind: Kind,
     item: &str,
     target: Kind,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) {
     let keep = known_once(&entries.iter().map(|e| key(e).as_ref()).collect::<Vec<_>>(), known, kind, item, target, repairs);
     let mut keep = keep.into_iter();
@@ -585,23 +621,23 @@ fn keep_known<E, I: AsRef<str>>(
 }
 
 /// Which references to keep: those to something known, once each; the rest are reported.
-fn known_once(keys: &[&str], known: &KeySet, kind: Kind, item: &str, target: Kind, repairs: &mut Vec<Repair>) -> Vec<bool> {
+fn known_once(keys: &[&str], known: &KeySet, kind: Kind, item: &str, target: Kind, repairs: &mut Repairs) -> Vec<bool> {
     let again = repeats(keys);
     keys.iter()
         .zip(again)
         .map(|(id, again)| {
             let keep = known.contains(id) && !again;
             if !keep {
-                repairs.push(Repair::ReferenceRemoved { kind, item: item.into(), target, id: (*id).to_owned() });
+                repairs.note(|| Repair::ReferenceRemoved { kind, item: item.into(), target, id: (*id).to_owned() });
             }
             keep
         })
         .collect()
 }
 
-fn clamp(repairs: &mut Vec<Repair>, kind: Kind, item: &str, field: &str, value: u64, max: u64) -> u64 {
+fn clamp(repairs: &mut Repairs, kind: Kind, item: &str, field: &str, value: u64, max: u64) -> u64 {
     if value > max {
-        repairs.push(Repair::ValueClamped { kind, item: item.into(), field: field.into(), from: value, to: max });
+        repairs.note(|| Repair::ValueClamped { kind, item: item.into(), field: field.into(), from: value, to: max });
         max
     } else {
         value

@@ -66,7 +66,7 @@ pub fn Banners() -> impl IntoView {
                 (!repairs.is_empty()).then(|| view! {
                     <div class="rc-banner rc-banner--warning" role="status" data-testid="load-repairs">
                         <div>
-                            <p><strong>{t.repaired_title}</strong>" "{fill(body, &[("count", &repairs.len())])}</p>
+                            <p><strong>{t.repaired_title}</strong>" "{fill(body, &[("count", &repairs.count)])}</p>
                             <details open=held>
                                 <summary>{t.details}</summary>
                                 <super::repair_list::RepairList repairs=repairs.clone()/>
@@ -83,7 +83,7 @@ pub fn Banners() -> impl IntoView {
                             }.into_any()
                         } else {
                             view! {
-                                <button type="button" class="rc-button" on:click=move |_| state.load_repairs.set(Vec::new())>
+                                <button type="button" class="rc-button" on:click=move |_| state.load_repairs.set(Default::default())>
                                     {t.dismiss}
                                 </button>
                             }.into_any()

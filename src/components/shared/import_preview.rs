@@ -40,7 +40,7 @@ pub fn ImportPreview() -> impl IntoView {
                             view! { <p>{t.preview_no_repairs}</p> }.into_any()
                         } else {
                             view! {
-                                <h3>{fill(t.preview_repairs, &[("count", &repairs.len())])}</h3>
+                                <h3>{fill(t.preview_repairs, &[("count", &repairs.count)])}</h3>
                                 <super::repair_list::RepairList repairs=repairs/>
                             }.into_any()
                         }}

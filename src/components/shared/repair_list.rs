@@ -1,6 +1,6 @@
 use crate::components::t;
 use crate::i18n::{fill, repair};
-use crate::model::import::Repair;
+use crate::model::import::Repairs;
 use leptos::prelude::*;
 
 /// The most repairs listed on screen. A hostile file can need tens of thousands; the count says
@@ -9,9 +9,9 @@ pub const SHOWN: usize = 100;
 
 /// The repairs made while reading a file or the stored data, as a list (the first [`SHOWN`]).
 #[component]
-pub fn RepairList(repairs: Vec<Repair>) -> impl IntoView {
+pub fn RepairList(repairs: Repairs) -> impl IntoView {
     let t = t();
-    let more = repairs.len().saturating_sub(SHOWN);
+    let more = repairs.count.saturating_sub(SHOWN.min(repairs.len()));
     view! {
         <ul class="rc-repairs" data-testid="import-repairs">
             {repairs.iter().take(SHOWN).map(|r| view! { <li>{repair(t, r)}</li> }).collect_view()}
