@@ -27,6 +27,9 @@ pub enum Mode {
 pub enum SaveStatus {
     Saved,
     Pending,
+    /// Nothing is saved until the user confirms the repairs of the stored data (see
+    /// [`AppState::held_original`]).
+    Held,
     Failed(StorageError),
 }
 
@@ -161,7 +164,10 @@ impl AppState {
                     (got.workspace, Mode::Ready)
                 }
                 Err(e) => {
-                    let _ = storage::keep_backup(&text, js_sys::Date::now() as i64);
+                    // Where no copy can be kept, the recovery screen downloads this one and says so.
+                    if storage::keep_backup(&text, js_sys::Date::now() as i64).is_err() {
+                        held_original = Some(text.clone());
+                    }
                     (Workspace::default(), Mode::Recovery(e))
                 }
             },
@@ -350,7 +356,9 @@ impl AppState {
 
     /// Downloads the unreadable stored data exactly as it was found.
     pub fn download_backup(&self) {
-        if let Ok(Some(text)) = storage::read(BACKUP_KEY) {
+        if let Some(text) = self.held_original.get_untracked() {
+            let _ = browser::download("rolecall-unreadable-data.json", &text, "application/json");
+        } else if let Ok(Some(text)) = storage::read(BACKUP_KEY) {
             let _ = browser::download("rolecall-unreadable-data.json", &text, "application/json");
         }
     }
@@ -382,6 +390,7 @@ impl AppState {
         }
         if self.held_original.with_untracked(Option::is_some) {
             self.dirty.set_value(true);
+            self.save.set(SaveStatus::Held);
             return;
         }
         // Never overwrite what another tab saved after this tab's copy: let the user choose.
@@ -561,6 +570,10 @@ impl AppState {
 
     /// Bases this tab on whatever revision storage holds, so that the next save replaces it.
     fn take_over_storage(&self) {
+        // Leaving the recovery screen replaces the unreadable data: the user was offered it.
+        if matches!(self.mode.get_untracked(), Mode::Recovery(_)) {
+            self.held_original.set(None);
+        }
         self.revision.set_value(stored_revision());
     }
 
@@ -574,6 +587,9 @@ impl AppState {
     fn adopt_stored(&self, text: &str) {
         {
             if let Ok(got) = self.with_ids(|ids| import::read(text, ids)) {
+                // Another tab has saved: the original this tab held back for is gone already.
+                self.held_original.set(None);
+                self.load_repairs.set(Repairs::default());
                 self.revision.set_value(schema::stored_revision(text));
                 self.from_other_tab.set_value(self.mode.get_untracked() == Mode::Ready);
                 self.dirty.set_value(false);

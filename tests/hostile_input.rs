@@ -9,7 +9,7 @@ use common::Rng as Mutator;
 use proptest::prelude::*;
 use rolecall::model::board::{ServiceStandard, MAX_STANDARD_HOURS};
 use rolecall::model::dates::{LAST_YEAR, FIRST_YEAR};
-use rolecall::model::import::{read, ImportError, Imported, Repair, KEPT_REPAIRS, MAX_ITEMS};
+use rolecall::model::import::{read, ImportError, Imported, Repair, KEPT_REPAIRS, MAX_ID_BYTES, MAX_ITEMS, MAX_NAME_CHARS, MAX_TEXT_BYTES};
 use rolecall::model::kpi::{import_values, values_csv, Kpi};
 use rolecall::model::schema::encode;
 use rolecall::model::*;
@@ -228,7 +228,7 @@ fn floats_round_trip_exactly() {
 #[test]
 fn the_kpi_csv_round_trips_names_that_differ_in_case_or_look_like_formulas() {
     let mut ids = IdGen::new(3);
-    let names = ["Satisfaction", "satisfaction", "=SUM(A1)", "+1 score", "@mention", "'=quoted"];
+    let names = ["Satisfaction", "satisfaction", "=SUM(A1)", "+1 score", "@mention", "'=quoted", "=quoted", "'plain"];
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     let mut kpis: Vec<Kpi> = names.iter().map(|n| Kpi::new(&mut ids, n, "%", Default::default(), 90.0)).collect();
     for (i, k) in kpis.iter_mut().enumerate() {
@@ -367,4 +367,88 @@ proptest! {
             check_imported(&got);
         }
     }
+}
+
+// --- Found in review: amplification and silent resets ---
+
+#[test]
+fn a_field_of_the_wrong_shape_is_defaulted_alone_and_the_item_keeps_the_rest() {
+    let mut v = template_value();
+    let member = v["workspace"]["members"][0].clone();
+    v["workspace"]["members"][0]["title"] = json!([]);
+    v["workspace"]["board"]["columns"][2]["wip_limit"] = json!([5]);
+    let got = import(&v);
+    let m = &got.workspace.members[0];
+    assert_eq!(m.id.as_str(), member["id"].as_str().unwrap());
+    assert_eq!(m.name, member["name"].as_str().unwrap());
+    assert_eq!(m.roles.len(), member["roles"].as_array().unwrap().len());
+    assert_eq!(m.title, "");
+    assert!(got.repairs.iter().any(|r| matches!(r, Repair::FieldDefaulted { field, .. } if field == "title")), "{:?}", got.repairs);
+    let column = &got.workspace.board.columns[2];
+    assert_eq!(column.id.as_str(), v["workspace"]["board"]["columns"][2]["id"].as_str().unwrap());
+    assert_eq!(column.wip_limit, None);
+}
+
+#[test]
+fn a_text_longer_than_64_kb_is_refused() {
+    let text = with_workspace(json!({ "name": "x".repeat(MAX_TEXT_BYTES + 1) }));
+    assert_eq!(read(&text, &mut IdGen::new(1)), Err(ImportError::TextTooLong));
+    let text = with_workspace(json!({ "purpose": "x".repeat(MAX_TEXT_BYTES - 10) }));
+    assert!(read(&text, &mut IdGen::new(1)).is_ok());
+}
+
+#[test]
+fn a_long_id_or_name_is_not_copied_into_thousands_of_places() {
+    let long = "c".repeat(60_000);
+    // Every task points at a missing column and has one; the one column's id is long.
+    let text = with_workspace(json!({
+        "board": { "columns": [{ "id": long, "name": long }], "tasks": vec![json!({ "title": "t" }); MAX_ITEMS - 1] },
+        "members": [{ "id": "m", "name": long, "roles": vec![json!("gone"); 1000] }],
+    }));
+    let got = within_2s("long ids and names", || read(&text, &mut IdGen::new(1))).unwrap();
+    assert!(got.workspace.board.columns[0].id.as_str().len() <= MAX_ID_BYTES);
+    assert_eq!(got.workspace.members[0].name.chars().count(), MAX_NAME_CHARS);
+    // What the repairs say is short, whatever the item's name was.
+    assert!(got.repairs.iter().all(|r| format!("{r:?}").len() < 1_000), "a long text in a repair");
+}
+
+#[test]
+fn a_version_1_file_with_many_long_duty_lines_is_refused_or_read_quickly() {
+    let role = json!({ "id": "r", "name": "n".repeat(60_000), "duties": vec![json!("d"); MAX_ITEMS - 1] });
+    let text = json!({ "format": "rolecall", "version": 1, "workspace": { "roles": [role] } }).to_string();
+    let got = within_2s("v1 duty lines", || read(&text, &mut IdGen::new(1)));
+    assert!(matches!(got, Err(ImportError::Migration(_))), "{:?}", got.map(|g| g.workspace.duties.len()));
+    let role = json!({ "id": "r", "name": "Agent", "duties": (0..MAX_ITEMS - 1).map(|i| json!(format!("Duty {}", i % 500))).collect::<Vec<_>>() });
+    let text = json!({ "format": "rolecall", "version": 1, "workspace": { "roles": [role] } }).to_string();
+    let got = within_2s("v1 repeated duties", || read(&text, &mut IdGen::new(1))).unwrap();
+    assert_eq!(got.workspace.duties.len(), 500);
+}
+
+#[test]
+fn lists_of_unreadable_entries_cost_linear_time_and_are_reported() {
+    let tasks = vec![json!({ "title": "t", "history": vec![json!(0); MAX_ITEMS - 1] }); 60];
+    let text = with_workspace(json!({ "board": { "tasks": tasks } }));
+    let got = within_2s("1.2 million unreadable entries", || read(&text, &mut IdGen::new(1))).unwrap();
+    assert_eq!(got.workspace.board.tasks.len(), 60);
+    assert!(got.workspace.board.tasks.iter().all(|t| t.history.is_empty()));
+    assert!(got.repairs.iter().any(|r| matches!(r, Repair::EntriesDropped { field, .. } if field == "history")));
+    assert!(got.repairs.iter().any(|r| matches!(r, Repair::FieldDefaulted { field, .. } if field == "history")));
+}
+
+#[test]
+fn a_big_kpi_csv_imports_in_n_log_n_and_lists_at_most_a_hundred_bad_rows() {
+    let mut ids = IdGen::new(3);
+    let mut kpis: Vec<Kpi> = (0..2_000).map(|i| Kpi::new(&mut ids, &format!("KPI {i}"), "%", Default::default(), 90.0)).collect();
+    let mut csv = String::from("kpi,period,value\n");
+    for i in 0..100_000 {
+        let day = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(i % 3000);
+        csv.push_str(&format!("KPI {},{},{}\n", i % 2_000, day, i));
+    }
+    for _ in 0..500 {
+        csv.push_str("nobody,2026-01-01,1\n");
+    }
+    let report = within_2s("100,000 KPI rows", || import_values(&mut kpis, &csv));
+    assert_eq!(report.recorded, 100_000);
+    assert_eq!((report.errors.len(), report.error_count), (100, 500));
+    assert!(kpis.iter().all(|k| k.values.windows(2).all(|w| w[0].period < w[1].period)));
 }

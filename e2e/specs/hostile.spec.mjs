@@ -132,3 +132,25 @@ test('stored data that needs repair is never saved over when no backup copy can 
   await app.saved();
   expect((await app.storedWorkspace()).name).toBe('Edited before confirming');
 });
+
+test('unreadable stored data with no room for a copy: the recovery screen says so and downloads the data itself', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const corrupt = (await app.stored()).slice(0, 400);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, corrupt]);
+  await page.addInitScript((key) => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k.startsWith(key)) throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  }, BACKUP_KEY);
+  await page.reload();
+  await expect(page.getByRole('main')).toContainText('this browser has no room to keep a copy of it');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the stored data' }).click(),
+  ]);
+  expect(await readFile(await download.path(), 'utf8')).toBe(corrupt);
+  expect(await app.stored()).toBe(corrupt);
+});

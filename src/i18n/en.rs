@@ -18,6 +18,7 @@ pub static EN: Strings = Strings {
 
     save_saved: "All changes saved",
     save_pending: "Saving…",
+    save_held: "Not saved yet",
     save_failed_quota: "Not saved: this browser's storage is full. Your changes stay on this page until you close it — export them to a file now.",
     save_failed_unavailable: "Not saved: this browser does not allow local storage. Export your work to a file before you close the page.",
     save_failed_other: "Not saved ({reason}). Your changes stay on this page until you close it — export them to a file now.",
@@ -25,6 +26,7 @@ pub static EN: Strings = Strings {
 
     recovery_title: "Your saved workspace could not be opened",
     recovery_body: "The data stored in this browser could not be read: {reason}. It has not been changed, and a copy is kept. Download it to keep it safe, then import a file or start a new workspace.",
+    recovery_body_held: "The data stored in this browser could not be read: {reason}. It has not been changed, but this browser has no room to keep a copy of it. Download it now: importing a file or starting a new workspace will replace it.",
     recovery_download: "Download the stored data",
     recovery_start: "Start a new workspace",
     repaired_title: "The saved workspace needed repairs",
@@ -43,6 +45,7 @@ pub static EN: Strings = Strings {
     err_empty_file: "the file is empty",
     err_too_large: "the file is {size}, more than the 10 MB limit",
     err_too_deep: "the file is nested too deeply to be a Rolecall file",
+    err_text_too_long: "a text in the file is longer than {max} KB, more than any Rolecall field holds",
     err_too_many_items: "a list in the file has more than {max} entries, more than a Rolecall workspace holds",
     err_truncated: "the file ends too early — it looks cut off",
     err_not_json: "the file is not valid JSON (line {line}, column {column})",
@@ -72,6 +75,7 @@ pub static EN: Strings = Strings {
     rep_name_given: "{kind} without a name is now called “{name}”",
     rep_name_changed: "{kind} “{from}” shared its name with another and is now “{to}”",
     rep_value_clamped: "{kind} “{item}”: {field} {from} was out of range and is now {to}",
+    rep_name_shortened: "{kind} “{item}”: its name was longer than {max} characters and was shortened",
     rep_date_clamped: "{kind} “{item}”: the date {from} in {field} lies outside the years 1970–9999 and is now {to}",
     rep_reference_removed: "{kind} “{item}”: a missing or repeated {target} ({id}) was removed",
 

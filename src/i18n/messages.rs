@@ -52,6 +52,7 @@ pub fn import_error(t: &Strings, e: &ImportError) -> String {
         ImportError::Empty => t.err_empty_file.into(),
         ImportError::TooLarge { bytes } => fill(t.err_too_large, &[("size", &megabytes(*bytes))]),
         ImportError::TooDeep => t.err_too_deep.into(),
+        ImportError::TextTooLong => fill(t.err_text_too_long, &[("max", &(crate::model::import::MAX_TEXT_BYTES / 1024))]),
         ImportError::TooManyItems => fill(t.err_too_many_items, &[("max", &crate::model::import::MAX_ITEMS)]),
         ImportError::Truncated => t.err_truncated.into(),
         ImportError::NotJson { line, column } => fill(t.err_not_json, &[("line", line), ("column", column)]),
@@ -108,6 +109,9 @@ pub fn repair(t: &Strings, r: &Repair) -> String {
             t.rep_value_clamped,
             &[("kind", &kind_title(t, *k)), ("item", item), ("field", field), ("from", from), ("to", to)],
         ),
+        Repair::NameShortened { kind: k, item } => {
+            fill(t.rep_name_shortened, &[("kind", &kind_title(t, *k)), ("item", item), ("max", &crate::model::import::MAX_NAME_CHARS)])
+        }
         Repair::DateClamped { kind: k, item, field, from, to } => fill(
             t.rep_date_clamped,
             &[("kind", &kind_title(t, *k)), ("item", item), ("field", field), ("from", from), ("to", to)],

@@ -76,6 +76,7 @@ pub struct Strings {
 
     pub save_saved: &'static str,
     pub save_pending: &'static str,
+    pub save_held: &'static str,
     pub save_failed_quota: &'static str,
     pub save_failed_unavailable: &'static str,
     pub save_failed_other: &'static str,
@@ -83,6 +84,7 @@ pub struct Strings {
 
     pub recovery_title: &'static str,
     pub recovery_body: &'static str,
+    pub recovery_body_held: &'static str,
     pub recovery_download: &'static str,
     pub recovery_start: &'static str,
     pub repaired_title: &'static str,
@@ -101,6 +103,7 @@ pub struct Strings {
     pub err_empty_file: &'static str,
     pub err_too_large: &'static str,
     pub err_too_deep: &'static str,
+    pub err_text_too_long: &'static str,
     pub err_too_many_items: &'static str,
     pub err_truncated: &'static str,
     pub err_not_json: &'static str,
@@ -130,6 +133,7 @@ pub struct Strings {
     pub rep_name_given: &'static str,
     pub rep_name_changed: &'static str,
     pub rep_value_clamped: &'static str,
+    pub rep_name_shortened: &'static str,
     pub rep_date_clamped: &'static str,
     pub rep_reference_removed: &'static str,
 

@@ -18,6 +18,7 @@ pub static ZH: Strings = Strings {
 
     save_saved: "所有更改已保存",
     save_pending: "正在保存…",
+    save_held: "尚未保存",
     save_failed_quota: "未保存：此浏览器的存储空间已满。关闭页面前更改仍保留在页面上——请立即导出为文件。",
     save_failed_unavailable: "未保存：此浏览器不允许本地存储。关闭页面前请将工作导出为文件。",
     save_failed_other: "未保存（{reason}）。关闭页面前更改仍保留在页面上——请立即导出为文件。",
@@ -25,6 +26,7 @@ pub static ZH: Strings = Strings {
 
     recovery_title: "无法打开已保存的工作区",
     recovery_body: "无法读取此浏览器中存储的数据：{reason}。数据未被改动，并已保留一份副本。请先下载保存，然后导入文件或新建工作区。",
+    recovery_body_held: "无法读取此浏览器中保存的数据：{reason}。数据未被更改，但此浏览器没有空间保留其副本。请立即下载：导入文件或新建工作区将替换它。",
     recovery_download: "下载已存储的数据",
     recovery_start: "新建工作区",
     repaired_title: "已保存的工作区需要修复",
@@ -43,6 +45,7 @@ pub static ZH: Strings = Strings {
     err_empty_file: "文件为空",
     err_too_large: "文件大小为 {size}，超过 10 MB 的上限",
     err_too_deep: "文件嵌套层级过深，不是 Rolecall 文件",
+    err_text_too_long: "文件中的某段文字超过 {max} KB，超出 Rolecall 任何字段的容量",
     err_too_many_items: "文件中的某个列表超过 {max} 项，超出 Rolecall 工作区的容量",
     err_truncated: "文件提前结束——看起来被截断了",
     err_not_json: "文件不是有效的 JSON（第 {line} 行，第 {column} 列）",
@@ -72,6 +75,7 @@ pub static ZH: Strings = Strings {
     rep_name_given: "一个没有名称的{kind}现命名为“{name}”",
     rep_name_changed: "{kind}“{from}”与其他项重名，现改为“{to}”",
     rep_value_clamped: "{kind}“{item}”：{field} 的值 {from} 超出范围，现为 {to}",
+    rep_name_shortened: "{kind}“{item}”：名称超过 {max} 个字符，已截短",
     rep_date_clamped: "{kind}“{item}”：{field} 中的日期 {from} 不在 1970–9999 年之间，现为 {to}",
     rep_reference_removed: "{kind}“{item}”：已移除缺失或重复的{target}（{id}）",
 

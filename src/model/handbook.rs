@@ -143,7 +143,9 @@ pub fn member_handbook(ws: &Workspace, member: &MemberId) -> Option<Handbook> {
 /// One field of a CSV record, quoted as RFC 4180 asks (commas, quotes, line breaks), and with
 /// a leading `'` where a spreadsheet would otherwise run the text as a formula.
 pub fn csv_field(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '@']) { format!("'{text}") } else { text.to_owned() };
+    // A leading quote is guarded too, so that every text has one written form and a reader can
+    // take exactly one quote off (a spreadsheet hides it).
+    let guarded = if text.starts_with(['=', '+', '@', '\'']) { format!("'{text}") } else { text.to_owned() };
     if guarded.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {

@@ -22,6 +22,17 @@ pub const MAX_DEPTH: usize = 64;
 /// stays far below it (the 10 MB limit holds about 7,000 detailed tasks); the cap bounds the
 /// work a hostile file can ask for.
 pub const MAX_ITEMS: usize = 20_000;
+/// A text in a file longer than this (in bytes) is refused: notes and descriptions stay far below
+/// it, and no one string can then be copied into thousands of places.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+/// The longest id kept; a longer one is replaced like a missing one (generated ids have 17).
+pub const MAX_ID_BYTES: usize = 64;
+/// The longest name or title kept, in characters; a longer one is shortened and reported.
+pub const MAX_NAME_CHARS: usize = 200;
+/// How many list entries the field-by-field fallback may try one by one in a whole import. A
+/// file past it has its unreadable lists defaulted whole (and reported), so no input can make
+/// the fallback slow.
+const ENTRY_TRIALS: usize = 100_000;
 
 /// Why a file cannot be used at all. Nothing is changed when one of these comes back.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,6 +45,8 @@ pub enum ImportError {
     TooDeep,
     #[error("a list in the file has more than {MAX_ITEMS} entries")]
     TooManyItems,
+    #[error("a text in the file is longer than {MAX_TEXT_BYTES} bytes")]
+    TextTooLong,
     #[error("the file ends too early: it looks truncated")]
     Truncated,
     #[error("the file is not JSON (line {line}, column {column})")]
@@ -72,6 +85,8 @@ pub enum Repair {
     NameChanged { kind: Kind, from: String, to: String },
     /// A number outside its range was brought inside it.
     ValueClamped { kind: Kind, item: String, field: String, from: u64, to: u64 },
+    /// A name or title longer than [`MAX_NAME_CHARS`] was cut to that length.
+    NameShortened { kind: Kind, item: String },
     /// A date outside the years 1970–9999 was moved to the nearest day inside them.
     DateClamped { kind: Kind, item: String, field: String, from: String, to: String },
     /// A reference to something that does not exist, or a repeated one, was removed.
@@ -89,9 +104,17 @@ pub struct Repairs {
     list: Vec<Repair>,
     /// Every repair made, kept or not.
     pub count: usize,
+    /// List entries the fallback has tried one by one so far (see [`ENTRY_TRIALS`]).
+    trials: usize,
 }
 
 impl Repairs {
+    /// Whether the fallback may try `n` more entries one by one.
+    fn may_try(&mut self, n: usize) -> bool {
+        self.trials += n;
+        self.trials <= ENTRY_TRIALS
+    }
+
     /// Records a repair; `make` runs only while the repair is still kept in full.
     pub fn note(&mut self, make: impl FnOnce() -> Repair) {
         self.count += 1;
@@ -170,8 +193,27 @@ pub fn read(text: &str, ids: &mut IdGen) -> Result<Imported, ImportError> {
 fn check_shape(text: &str) -> Result<(), ImportError> {
     // For each open bracket: whether it is an array, and the commas seen directly inside it.
     let mut open: Vec<(bool, usize)> = Vec::new();
-    for (_, b) in super::json::structure(text) {
+    let (mut in_string, mut escaped, mut string_start) = (false, false, 0);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => {
+                    in_string = false;
+                    if i - string_start > MAX_TEXT_BYTES {
+                        return Err(ImportError::TextTooLong);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         match b {
+            b'"' => {
+                in_string = true;
+                string_start = i;
+            }
             b'[' | b'{' => {
                 open.push((b == b'[', 0));
                 if open.len() > MAX_DEPTH {
@@ -193,9 +235,17 @@ fn check_shape(text: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
+/// `text`, cut to 80 characters for a repair's message.
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
 fn label(obj: &Map<String, Value>, index: usize) -> String {
     match obj.get("name").or_else(|| obj.get("title")).and_then(Value::as_str) {
-        Some(n) if !n.trim().is_empty() => n.trim().to_owned(),
+        Some(n) if !n.trim().is_empty() => shortened(n.trim()),
         _ => format!("#{}", index + 1),
     }
 }
@@ -230,12 +280,12 @@ fn restore<T: DeserializeOwned + Default>(
         }
         return whole;
     }
+    // Every type here fills a missing field with its default, so a field reads alone, in an
+    // object of its own; fields read independently, so the fields that read alone read together.
     let reads_alone = |field: &str, value: Value| {
-        let mut trial = defaults.clone();
-        trial.insert(field.to_owned(), value);
-        T::deserialize(&Value::Object(trial)).is_ok()
+        T::deserialize(&Value::Object(Map::from_iter([(field.to_owned(), value)]))).is_ok()
     };
-    let mut acc = defaults.clone();
+    let mut acc = Map::new();
     for field in defaults.keys() {
         let Some(given) = obj.get(field) else {
             missing(repairs, field);
@@ -245,14 +295,22 @@ fn restore<T: DeserializeOwned + Default>(
             acc.insert(field.clone(), given.clone());
             continue;
         }
-        if let Value::Array(entries) = given {
-            let kept: Vec<Value> =
-                entries.iter().filter(|e| reads_alone(field, Value::Array(vec![(*e).clone()]))).cloned().collect();
-            let count = entries.len() - kept.len();
-            acc.insert(field.clone(), Value::Array(kept));
-            repairs.note(|| Repair::EntriesDropped { kind, item: item.to_owned(), field: field.clone(), count });
-        } else {
-            missing(repairs, field);
+        // A list keeps the entries that read; anything else that does not read is defaulted.
+        let kept = match given {
+            Value::Array(entries) if defaults[field].is_array() && repairs.may_try(entries.len()) => {
+                let kept: Vec<Value> =
+                    entries.iter().filter(|e| reads_alone(field, Value::Array(vec![(*e).clone()]))).cloned().collect();
+                let count = entries.len() - kept.len();
+                Some((Value::Array(kept), count)).filter(|(kept, _)| reads_alone(field, kept.clone()))
+            }
+            _ => None,
+        };
+        match kept {
+            Some((kept, count)) => {
+                acc.insert(field.clone(), kept);
+                repairs.note(|| Repair::EntriesDropped { kind, item: item.to_owned(), field: field.clone(), count });
+            }
+            None => missing(repairs, field),
         }
     }
     T::deserialize(&Value::Object(acc)).unwrap_or_default()
@@ -362,11 +420,15 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
             t.title = format!("{} {}", kind_title(Kind::Task), i + 1);
             repairs.note(|| Repair::NameGiven { kind: Kind::Task, name: t.title.clone() });
         }
+        if t.title.chars().count() > MAX_NAME_CHARS {
+            t.title = t.title.chars().take(MAX_NAME_CHARS).collect();
+            repairs.note(|| Repair::NameShortened { kind: Kind::Task, item: shortened(&t.title) });
+        }
     }
     for c in &mut ws.board.columns {
         if c.wip_limit == Some(0) {
             c.wip_limit = None;
-            repairs.note(|| Repair::ValueClamped { kind: Kind::Column, item: c.name.clone(), field: "wip_limit".into(), from: 0, to: 1 });
+            repairs.note(|| Repair::FieldDefaulted { kind: Kind::Column, item: c.name.clone(), field: "wip_limit".into() });
         }
     }
     for (p, s) in ws.board.standards.iter_mut().enumerate() {
@@ -550,9 +612,9 @@ impl Dates<'_> {
 fn fresh_ids(items: Vec<(&mut String, &String)>, kind: Kind, prefix: &str, ids: &mut IdGen, repairs: &mut Repairs) {
     let again = repeats(&items.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>());
     for ((id, label), again) in items.into_iter().zip(again) {
-        if id.trim().is_empty() || again {
+        if id.trim().is_empty() || id.len() > MAX_ID_BYTES || again {
             let old = std::mem::replace(id, ids.next_id(prefix));
-            repairs.note(|| Repair::IdReplaced { kind, item: label.clone(), old });
+            repairs.note(|| Repair::IdReplaced { kind, item: shortened(label), old: shortened(&old) });
         }
     }
 }
@@ -566,6 +628,10 @@ fn unique_names(mut names: Vec<&mut String>, kind: Kind, repairs: &mut Repairs) 
             repairs.note(|| Repair::NameGiven { kind, name: name.to_string() });
         }
         **name = name.trim().to_owned();
+        if name.chars().count() > MAX_NAME_CHARS {
+            **name = name.chars().take(MAX_NAME_CHARS).collect();
+            repairs.note(|| Repair::NameShortened { kind, item: shortened(name) });
+        }
     }
     let keys: Vec<String> = names.iter().map(|n| name_key(n)).collect();
     let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();

@@ -51,6 +51,12 @@ impl<'a> KeySet<'a> {
     pub fn contains(&self, key: &str) -> bool {
         self.0.binary_search_by(|(k, _)| (*k).cmp(key)).is_ok()
     }
+
+    /// The position, among the keys given, of the first one equal to `key`.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        let at = self.0.partition_point(|(k, _)| *k < key);
+        self.0.get(at).filter(|(k, _)| *k == key).map(|(_, i)| *i)
+    }
 }
 
 #[cfg(test)]
@@ -65,6 +71,7 @@ mod tests {
         assert!(repeats(&[]).is_empty());
         let s = KeySet::new(["b", "a", "b"]);
         assert!(s.contains("a") && s.contains("b") && !s.contains("c"));
+        assert_eq!((s.position("b"), s.position("a"), s.position("c")), (Some(0), Some(1), None));
     }
 
     proptest! {

@@ -1,6 +1,7 @@
 //! Service KPIs: definitions, values per period, status against target, and CSV in and out.
 
 use super::handbook::csv_field;
+use super::keys::KeySet;
 use super::ids::{IdGen, KpiId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -167,7 +168,10 @@ pub enum RowError {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CsvReport {
     pub recorded: usize,
+    /// The first [`LISTED_ROW_ERRORS`] bad rows, by line.
     pub errors: Vec<(usize, RowError)>,
+    /// Every bad row, listed or not.
+    pub error_count: usize,
 }
 
 /// The header line of the KPI CSV.
@@ -184,47 +188,70 @@ pub fn values_csv(kpis: &[Kpi]) -> String {
     out
 }
 
-/// The KPI a CSV row names: the exact name first, then the name without the `'` that
-/// [`csv_field`] puts before a leading `=`, `+` or `@` (the spreadsheet formula guard), then the
-/// same ignoring case.
-fn find_kpi(kpis: &[Kpi], name: &str) -> Option<usize> {
-    let unguarded = name.strip_prefix('\'').filter(|rest| rest.starts_with(['=', '+', '@']));
-    let candidates = [Some(name), unguarded];
-    let exact = |n: &str| kpis.iter().position(|k| k.name.trim() == n);
-    let folded = |n: &str| kpis.iter().position(|k| k.name.trim().to_lowercase() == n.to_lowercase());
-    candidates.iter().flatten().find_map(|n| exact(n)).or_else(|| candidates.iter().flatten().find_map(|n| folded(n)))
+/// How many bad rows a CSV import lists; past it they are only counted.
+pub const LISTED_ROW_ERRORS: usize = 100;
+
+/// The KPI a CSV row names: the exact name first, then the same ignoring case. The quote that
+/// [`csv_field`] puts before a leading `=`, `+`, `@` or `'` (the spreadsheet formula guard) is
+/// taken off first.
+fn find_kpi(exact: &KeySet, folded: &KeySet, name: &str) -> Option<usize> {
+    let name = name.strip_prefix('\'').filter(|rest| rest.starts_with(['=', '+', '@', '\''])).unwrap_or(name);
+    exact.position(name).or_else(|| folded.position(&name.to_lowercase()))
 }
 
 /// Records the values in a `kpi,period,value` CSV (a header line is optional; KPI names match
 /// without regard to case). Good rows are recorded even when others are bad.
 pub fn import_values(kpis: &mut [Kpi], text: &str) -> CsvReport {
     let mut report = CsvReport::default();
+    // Names looked up by sorting, and each KPI's new values merged once at the end: O(n log n)
+    // for any file.
+    let names: Vec<&str> = kpis.iter().map(|k| k.name.trim()).collect();
+    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let (exact, folded) = (KeySet::new(names.iter().copied()), KeySet::new(lower.iter().map(String::as_str)));
+    let mut new: Vec<Vec<KpiValue>> = vec![Vec::new(); kpis.len()];
+    let bad = |report: &mut CsvReport, line: usize, e: RowError| {
+        report.error_count += 1;
+        if report.errors.len() < LISTED_ROW_ERRORS {
+            report.errors.push((line, e));
+        }
+    };
     for (line, row) in parse_csv(text) {
         if row.iter().map(|f| f.trim().to_lowercase()).eq(CSV_HEADER.iter().map(|h| h.to_string())) {
             continue;
         }
         if row.len() != 3 {
-            report.errors.push((line, RowError::Columns));
+            bad(&mut report, line, RowError::Columns);
             continue;
         }
         let name = row[0].trim();
-        let Some(i) = find_kpi(kpis, name) else {
-            report.errors.push((line, RowError::UnknownKpi(name.into())));
+        let Some(i) = find_kpi(&exact, &folded, name) else {
+            bad(&mut report, line, RowError::UnknownKpi(name.into()));
             continue;
         };
-        let k = &mut kpis[i];
         let in_range = |d: &NaiveDate| (crate::model::dates::first_day()..=crate::model::dates::last_day()).contains(d);
         let Some(period) = crate::model::dates::parse_iso_day(&row[1]).filter(in_range) else {
-            report.errors.push((line, RowError::BadDate(row[1].trim().into())));
+            bad(&mut report, line, RowError::BadDate(row[1].trim().into()));
             continue;
         };
         match row[2].trim().replace(',', ".").parse::<f64>() {
-            Ok(v) if v.is_finite() => {
-                k.record(period, v);
+            Ok(value) if value.is_finite() => {
+                new[i].push(KpiValue { period, value });
                 report.recorded += 1;
             }
-            _ => report.errors.push((line, RowError::BadNumber(row[2].trim().into()))),
+            _ => bad(&mut report, line, RowError::BadNumber(row[2].trim().into())),
         }
+    }
+    for (k, mut added) in kpis.iter_mut().zip(new) {
+        if added.is_empty() {
+            continue;
+        }
+        // One value per period: a later row wins over an earlier one and over what was there.
+        let mut all = std::mem::take(&mut k.values);
+        all.append(&mut added);
+        all.reverse();
+        all.sort_by_key(|v| v.period);
+        all.dedup_by_key(|v| v.period);
+        k.values = all;
     }
     report
 }

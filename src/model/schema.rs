@@ -74,8 +74,10 @@ fn v2_to_v3(mut ws: Value) -> Result<Value, String> {
 /// id so that the step stays pure and repeatable.
 fn v1_to_v2(mut ws: Value) -> Result<Value, String> {
     let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
-    // Every (role id, area, position in the role's list, title) line, in file order.
-    let mut lines: Vec<(String, String, usize, String)> = Vec::new();
+    // Every role's (id, name), and every (role, position in the role's list, title) line, in
+    // file order.
+    let mut roles_seen: Vec<(String, String)> = Vec::new();
+    let mut lines: Vec<(usize, usize, String)> = Vec::new();
     if let Some(Value::Array(roles)) = obj.get_mut("roles") {
         for role in roles.iter_mut() {
             let Some(role) = role.as_object_mut() else { continue };
@@ -83,16 +85,24 @@ fn v1_to_v2(mut ws: Value) -> Result<Value, String> {
             let area = role.get("name").and_then(Value::as_str).unwrap_or_default().to_owned();
             let Some(Value::Array(list)) = role.remove("duties") else { continue };
             for (i, title) in list.iter().filter_map(Value::as_str).map(str::trim).filter(|t| !t.is_empty()).enumerate() {
-                lines.push((id.clone(), area.clone(), i, title.to_owned()));
+                lines.push((roles_seen.len(), i, title.to_owned()));
             }
+            roles_seen.push((id, area));
         }
     }
+    // Each line copies its role's id and name into the chart: refuse what would grow without
+    // bound that way (a real version-1 file holds a few dozen short lines).
+    let copied: usize = lines.iter().map(|(r, _, t)| roles_seen[*r].0.len() + roles_seen[*r].1.len() + t.len()).sum();
+    if lines.len() > 20_000 || copied > 10 * 1024 * 1024 {
+        return Err("its roles list too many or too long duties".into());
+    }
     // Lines with the same title (ignoring case) become one duty: found by sorting, not scanning.
-    let keys: Vec<String> = lines.iter().map(|l| l.3.to_lowercase()).collect();
+    let keys: Vec<String> = lines.iter().map(|l| l.2.to_lowercase()).collect();
     let first = super::keys::first_of(&keys.iter().map(String::as_str).collect::<Vec<_>>());
     let mut duties: Vec<Value> = Vec::new();
     let mut duty_of = vec![0usize; lines.len()];
-    for (n, (id, area, i, title)) in lines.iter().enumerate() {
+    for (n, (r, i, title)) in lines.iter().enumerate() {
+        let (id, area) = &roles_seen[*r];
         let letter = serde_json::json!({ "role": id, "letter": "A+R" });
         if first[n] != n {
             duty_of[n] = duty_of[first[n]];

@@ -28,6 +28,11 @@ pub fn ServiceTab() -> impl IntoView {
         target.set_value("");
         leptos::task::spawn_local(async move {
             let name = file.name();
+            if file.size() > crate::model::import::MAX_BYTES as f64 {
+                let reason = fill(t.err_too_large, &[("size", &crate::i18n::megabytes(file.size() as usize))]);
+                report.set(Some((fill(t.import_failed, &[("file", &name), ("reason", &reason)]), Vec::new())));
+                return;
+            }
             let Ok(text) = crate::browser::read_text(&file).await else { return };
             let mut result = None;
             state.ws.update(|w| result = Some(import_values(&mut w.kpis, &text)));
@@ -37,7 +42,8 @@ pub fn ServiceTab() -> impl IntoView {
                 RowError::UnknownKpi(n) => fill(t.row_unknown, &[("line", line), ("name", n)]),
                 RowError::BadDate(v) => fill(t.row_date, &[("line", line), ("value", v)]),
                 RowError::BadNumber(v) => fill(t.row_number, &[("line", line), ("value", v)]),
-            }).collect();
+            }).chain((r.error_count > r.errors.len()).then(|| fill(t.repairs_more, &[("count", &(r.error_count - r.errors.len()))])))
+            .collect();
             report.set(Some((fill(t.kpi_import_result, &[("count", &r.recorded), ("file", &name)]), lines)));
         });
     };

@@ -13,7 +13,10 @@ pub fn Recovery(error: ImportError) -> impl IntoView {
     view! {
         <section class="rc-page rc-recovery" role="alert" aria-labelledby="recovery-title">
             <h1 id="recovery-title">{t.recovery_title}</h1>
-            <p>{fill(t.recovery_body, &[("reason", &import_error(t, &error))])}</p>
+            <p>{fill(
+                if state.held_original.with_untracked(Option::is_some) { t.recovery_body_held } else { t.recovery_body },
+                &[("reason", &import_error(t, &error))],
+            )}</p>
             <div class="rc-actions">
                 <button type="button" class="rc-button rc-button--primary" on:click=move |_| state.download_backup()>
                     {t.recovery_download}

@@ -12,6 +12,7 @@ pub fn SaveIndicator() -> impl IntoView {
             {move || match state.save.get() {
                 SaveStatus::Saved => t.save_saved,
                 SaveStatus::Pending => t.save_pending,
+                SaveStatus::Held => t.save_held,
                 SaveStatus::Failed(_) => "",
             }}
         </span>
