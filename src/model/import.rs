@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{Map, Value};
 use super::keys::{first_of, repeats, KeySet};
+use super::kpi::one_per_period;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -193,27 +194,14 @@ pub fn read(text: &str, ids: &mut IdGen) -> Result<Imported, ImportError> {
 fn check_shape(text: &str) -> Result<(), ImportError> {
     // For each open bracket: whether it is an array, and the commas seen directly inside it.
     let mut open: Vec<(bool, usize)> = Vec::new();
-    let (mut in_string, mut escaped, mut string_start) = (false, false, 0);
-    for (i, b) in text.bytes().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => {
-                    in_string = false;
-                    if i - string_start > MAX_TEXT_BYTES {
-                        return Err(ImportError::TextTooLong);
-                    }
-                }
-                _ => {}
-            }
-            continue;
+    let mut last = 0;
+    for (i, b) in super::json::structure(text) {
+        // Only a string's bytes are skipped between two bytes of structure.
+        if i - last > MAX_TEXT_BYTES {
+            return Err(ImportError::TextTooLong);
         }
+        last = i;
         match b {
-            b'"' => {
-                in_string = true;
-                string_start = i;
-            }
             b'[' | b'{' => {
                 open.push((b == b'[', 0));
                 if open.len() > MAX_DEPTH {
@@ -231,6 +219,9 @@ fn check_shape(text: &str) -> Result<(), ImportError> {
             },
             _ => {}
         }
+    }
+    if text.len() - last > MAX_TEXT_BYTES {
+        return Err(ImportError::TextTooLong);
     }
     Ok(())
 }
@@ -283,7 +274,9 @@ fn restore<T: DeserializeOwned + Default>(
     // Every type here fills a missing field with its default, so a field reads alone, in an
     // object of its own; fields read independently, so the fields that read alone read together.
     let reads_alone = |field: &str, value: Value| {
-        T::deserialize(&Value::Object(Map::from_iter([(field.to_owned(), value)]))).is_ok()
+        let mut alone = Map::new();
+        alone.insert(field.to_owned(), value);
+        T::deserialize(&Value::Object(alone)).is_ok()
     };
     let mut acc = Map::new();
     for field in defaults.keys() {
@@ -552,11 +545,8 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
         }
         let before = k.values.len();
         k.values.retain(|v| v.value.is_finite());
-        k.values.sort_by_key(|v| v.period);
         // One value per period: the last one listed for it is kept.
-        k.values.reverse();
-        k.values.dedup_by_key(|v| v.period);
-        k.values.reverse();
+        one_per_period(&mut k.values);
         if k.values.len() < before {
             repairs.note(|| Repair::EntriesDropped { kind: Kind::Kpi, item: k.name.clone(), field: "values".into(), count: before - k.values.len() });
         }

@@ -48,6 +48,16 @@ pub struct Kpi {
     pub values: Vec<KpiValue>,
 }
 
+/// Sorts values by period and keeps one per period: the one listed last. Returns how many were
+/// dropped. (One function, so the wasm holds one sort of values.)
+pub fn one_per_period(values: &mut Vec<KpiValue>) -> usize {
+    let before = values.len();
+    values.reverse();
+    values.sort_by_key(|v| v.period);
+    values.dedup_by_key(|v| v.period);
+    before - values.len()
+}
+
 /// Where the latest value stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -82,9 +92,8 @@ impl Kpi {
 
     /// Records a value, replacing any value for the same period.
     pub fn record(&mut self, period: NaiveDate, value: f64) {
-        self.values.retain(|v| v.period != period);
         self.values.push(KpiValue { period, value });
-        self.values.sort_by_key(|v| v.period);
+        one_per_period(&mut self.values);
     }
 
     /// The status of a value against the target.
@@ -246,12 +255,8 @@ pub fn import_values(kpis: &mut [Kpi], text: &str) -> CsvReport {
             continue;
         }
         // One value per period: a later row wins over an earlier one and over what was there.
-        let mut all = std::mem::take(&mut k.values);
-        all.append(&mut added);
-        all.reverse();
-        all.sort_by_key(|v| v.period);
-        all.dedup_by_key(|v| v.period);
-        k.values = all;
+        k.values.append(&mut added);
+        one_per_period(&mut k.values);
     }
     report
 }
