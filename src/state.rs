@@ -570,8 +570,9 @@ impl AppState {
 
     /// Bases this tab on whatever revision storage holds, so that the next save replaces it.
     fn take_over_storage(&self) {
-        // Leaving the recovery screen replaces the unreadable data: the user was offered it.
-        if matches!(self.mode.get_untracked(), Mode::Recovery(_)) {
+        // Leaving the recovery screen (through the welcome screen or an import) replaces the
+        // unreadable data: the user was offered it.
+        if self.mode.get_untracked() != Mode::Ready {
             self.held_original.set(None);
         }
         self.revision.set_value(stored_revision());

@@ -45,7 +45,6 @@ pub static EN: Strings = Strings {
     err_empty_file: "the file is empty",
     err_too_large: "the file is {size}, more than the 10 MB limit",
     err_too_deep: "the file is nested too deeply to be a Rolecall file",
-    err_text_too_long: "a text in the file is longer than {max} KB, more than any Rolecall field holds",
     err_too_many_items: "a list in the file has more than {max} entries, more than a Rolecall workspace holds",
     err_truncated: "the file ends too early — it looks cut off",
     err_not_json: "the file is not valid JSON (line {line}, column {column})",

@@ -52,7 +52,6 @@ pub fn import_error(t: &Strings, e: &ImportError) -> String {
         ImportError::Empty => t.err_empty_file.into(),
         ImportError::TooLarge { bytes } => fill(t.err_too_large, &[("size", &megabytes(*bytes))]),
         ImportError::TooDeep => t.err_too_deep.into(),
-        ImportError::TextTooLong => fill(t.err_text_too_long, &[("max", &(crate::model::import::MAX_TEXT_BYTES / 1024))]),
         ImportError::TooManyItems => fill(t.err_too_many_items, &[("max", &crate::model::import::MAX_ITEMS)]),
         ImportError::Truncated => t.err_truncated.into(),
         ImportError::NotJson { line, column } => fill(t.err_not_json, &[("line", line), ("column", column)]),

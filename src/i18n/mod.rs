@@ -103,7 +103,6 @@ pub struct Strings {
     pub err_empty_file: &'static str,
     pub err_too_large: &'static str,
     pub err_too_deep: &'static str,
-    pub err_text_too_long: &'static str,
     pub err_too_many_items: &'static str,
     pub err_truncated: &'static str,
     pub err_not_json: &'static str,

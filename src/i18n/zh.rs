@@ -45,7 +45,6 @@ pub static ZH: Strings = Strings {
     err_empty_file: "文件为空",
     err_too_large: "文件大小为 {size}，超过 10 MB 的上限",
     err_too_deep: "文件嵌套层级过深，不是 Rolecall 文件",
-    err_text_too_long: "文件中的某段文字超过 {max} KB，超出 Rolecall 任何字段的容量",
     err_too_many_items: "文件中的某个列表超过 {max} 项，超出 Rolecall 工作区的容量",
     err_truncated: "文件提前结束——看起来被截断了",
     err_not_json: "文件不是有效的 JSON（第 {line} 行，第 {column} 列）",

@@ -23,9 +23,6 @@ pub const MAX_DEPTH: usize = 64;
 /// stays far below it (the 10 MB limit holds about 7,000 detailed tasks); the cap bounds the
 /// work a hostile file can ask for.
 pub const MAX_ITEMS: usize = 20_000;
-/// A text in a file longer than this (in bytes) is refused: notes and descriptions stay far below
-/// it, and no one string can then be copied into thousands of places.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 /// The longest id kept; a longer one is replaced like a missing one (generated ids have 17).
 pub const MAX_ID_BYTES: usize = 64;
 /// The longest name or title kept, in characters; a longer one is shortened and reported.
@@ -46,8 +43,7 @@ pub enum ImportError {
     TooDeep,
     #[error("a list in the file has more than {MAX_ITEMS} entries")]
     TooManyItems,
-    #[error("a text in the file is longer than {MAX_TEXT_BYTES} bytes")]
-    TextTooLong,
+
     #[error("the file ends too early: it looks truncated")]
     Truncated,
     #[error("the file is not JSON (line {line}, column {column})")]
@@ -190,17 +186,12 @@ pub fn read(text: &str, ids: &mut IdGen) -> Result<Imported, ImportError> {
 
 /// Refuses text whose brackets nest deeper than [`MAX_DEPTH`] or whose arrays hold more than
 /// [`MAX_ITEMS`] entries, scanning it once without parsing, so that a hostile file can neither
-/// exhaust the parser's stack nor ask for unbounded work later.
+/// exhaust the parser's stack nor ask for unbounded work later. (Long texts are fine: ids and
+/// names, the only texts copied into other places, are cut to length by the repair.)
 fn check_shape(text: &str) -> Result<(), ImportError> {
     // For each open bracket: whether it is an array, and the commas seen directly inside it.
     let mut open: Vec<(bool, usize)> = Vec::new();
-    let mut last = 0;
-    for (i, b) in super::json::structure(text) {
-        // Only a string's bytes are skipped between two bytes of structure.
-        if i - last > MAX_TEXT_BYTES {
-            return Err(ImportError::TextTooLong);
-        }
-        last = i;
+    for (_, b) in super::json::structure(text) {
         match b {
             b'[' | b'{' => {
                 open.push((b == b'[', 0));
@@ -219,9 +210,6 @@ fn check_shape(text: &str) -> Result<(), ImportError> {
             },
             _ => {}
         }
-    }
-    if text.len() - last > MAX_TEXT_BYTES {
-        return Err(ImportError::TextTooLong);
     }
     Ok(())
 }
@@ -460,7 +448,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
         keep_known(&mut m.roles, |r| r, &role_ids, Kind::Member, &name, Kind::Role, repairs);
         keep_known(&mut m.skills, |s| &s.skill, &skill_ids, Kind::Member, &name, Kind::Skill, repairs);
         if let Some(d) = m.department.as_ref().filter(|d| !dept_ids.contains(d.as_str())) {
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Member, item: name.clone(), target: Kind::Department, id: d.to_string() });
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Member, item: name.clone(), target: Kind::Department, id: shortened(d.as_str()) });
             m.department = None;
         }
     }
@@ -480,11 +468,11 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
             s.min_level = clamp(repairs, Kind::Task, &title, "min_level", s.min_level.into(), MAX_LEVEL.into()) as u8;
         }
         if let Some(d) = t.duty.as_ref().filter(|d| !duty_ids.contains(d.as_str())) {
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Duty, id: d.to_string() });
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Duty, id: shortened(d.as_str()) });
             t.duty = None;
         }
         if !column_ids.contains(t.column.as_str()) {
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Column, id: t.column.to_string() });
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Column, id: shortened(t.column.as_str()) });
             t.column = first_column.clone();
         }
         if !(0.0..=1000.0).contains(&t.estimate_hours) {
@@ -508,8 +496,8 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     ws.training.retain(|t| {
         let keep = member_ids.contains(t.member.as_str()) && skill_ids.contains(t.skill.as_str());
         if !keep {
-            let (target, id) = if member_ids.contains(t.member.as_str()) { (Kind::Skill, t.skill.to_string()) } else { (Kind::Member, t.member.to_string()) };
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Training, item: t.id.to_string(), target, id });
+            let (target, id) = if member_ids.contains(t.member.as_str()) { (Kind::Skill, shortened(t.skill.as_str())) } else { (Kind::Member, shortened(t.member.as_str())) };
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Training, item: shortened(t.id.as_str()), target, id });
         }
         keep
     });
@@ -518,7 +506,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
         let item = t.id.to_string();
         t.target_level = clamp(repairs, Kind::Training, &item, "target_level", t.target_level.into(), MAX_LEVEL.into()) as u8;
         if let Some(task) = t.task.as_ref().filter(|id| !task_ids.contains(id.as_str())) {
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Training, item: item.clone(), target: Kind::Task, id: task.to_string() });
+            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Training, item: item.clone(), target: Kind::Task, id: shortened(task.as_str()) });
             t.task = None;
         }
         Dates { kind: Kind::Training, item: &item, repairs }.maybe_day("due", &mut t.due);
@@ -627,22 +615,24 @@ fn unique_names(mut names: Vec<&mut String>, kind: Kind, repairs: &mut Repairs) 
     let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     let first = first_of(&key_refs);
     let taken = KeySet::new(key_refs.iter().copied());
-    // A later copy of a name becomes "name (n)": n counts up per name, skipping names already
-    // taken, so many copies of one name are numbered in one pass. Names made this way cannot
-    // meet each other: the last " (n)" tells which name each came from.
-    let mut next = vec![2usize; names.len()];
-    for i in 0..names.len() {
-        if first[i] == i {
-            continue;
-        }
-        let base = names[i].clone();
-        let mut n = next[first[i]];
+    // A later copy of a name becomes "name (n)", its name cut so that the whole stays within
+    // MAX_NAME_CHARS (a suffix has at most 11 characters). n counts up per cut name, skipping
+    // names already taken, so many copies of one name are numbered in one pass; names made from
+    // different cut names cannot meet, because the last " (n)" tells which one each came from.
+    let copies: Vec<usize> = (0..names.len()).filter(|i| first[*i] != *i).collect();
+    let bases: Vec<String> = copies.iter().map(|i| names[*i].chars().take(MAX_NAME_CHARS - 11).collect()).collect();
+    let base_keys: Vec<String> = bases.iter().map(|b| name_key(b)).collect();
+    let group = first_of(&base_keys.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut next = vec![2usize; copies.len()];
+    for (c, i) in copies.into_iter().enumerate() {
+        let base = &bases[c];
+        let mut n = next[group[c]];
         while taken.contains(&name_key(&format!("{base} ({n})"))) {
             n += 1;
         }
-        next[first[i]] = n + 1;
-        *names[i] = format!("{base} ({n})");
-        repairs.note(|| Repair::NameChanged { kind, from: base, to: names[i].clone() });
+        next[group[c]] = n + 1;
+        let from = std::mem::replace(&mut *names[i], format!("{base} ({n})"));
+        repairs.note(|| Repair::NameChanged { kind, from: shortened(&from), to: shortened(names[i]) });
     }
 }
 
@@ -684,7 +674,7 @@ fn known_once(keys: &[&str], known: &KeySet, kind: Kind, item: &str, target: Kin
         .map(|(id, again)| {
             let keep = known.contains(id) && !again;
             if !keep {
-                repairs.note(|| Repair::ReferenceRemoved { kind, item: item.into(), target, id: (*id).to_owned() });
+                repairs.note(|| Repair::ReferenceRemoved { kind, item: item.into(), target, id: shortened(id) });
             }
             keep
         })

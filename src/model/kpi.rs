@@ -204,8 +204,10 @@ pub const LISTED_ROW_ERRORS: usize = 100;
 /// [`csv_field`] puts before a leading `=`, `+`, `@` or `'` (the spreadsheet formula guard) is
 /// taken off first.
 fn find_kpi(exact: &KeySet, folded: &KeySet, name: &str) -> Option<usize> {
-    let name = name.strip_prefix('\'').filter(|rest| rest.starts_with(['=', '+', '@', '\''])).unwrap_or(name);
-    exact.position(name).or_else(|| folded.position(&name.to_lowercase()))
+    let unguarded = name.strip_prefix('\'').filter(|rest| rest.starts_with(['=', '+', '@', '\''])).unwrap_or(name);
+    // A file written before the quote itself was guarded may name "'=x" as it is.
+    let find = |n: &str| exact.position(n).or_else(|| folded.position(&n.to_lowercase()));
+    find(unguarded).or_else(|| find(name))
 }
 
 /// Records the values in a `kpi,period,value` CSV (a header line is optional; KPI names match
