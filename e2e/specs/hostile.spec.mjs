@@ -117,7 +117,7 @@ test('stored data that needs repair is never saved over when no backup copy can 
   }, BACKUP_KEY);
   await page.reload();
   const banner = page.getByTestId('load-repairs');
-  await expect(banner).toContainText('no room to keep a copy of the original');
+  await expect(banner).toContainText('there is no room to keep a copy of the original');
   await app.goTo('Workspace');
   await page.getByLabel('Team name').fill('Edited before confirming');
   await page.waitForTimeout(800); // longer than the autosave delay: nothing may be written

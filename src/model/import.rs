@@ -615,22 +615,22 @@ fn unique_names(mut names: Vec<&mut String>, kind: Kind, repairs: &mut Repairs) 
     let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     let first = first_of(&key_refs);
     let taken = KeySet::new(key_refs.iter().copied());
-    // A later copy of a name becomes "name (n)", its name cut so that the whole stays within
-    // MAX_NAME_CHARS (a suffix has at most 11 characters). n counts up per cut name, skipping
-    // names already taken, so many copies of one name are numbered in one pass; names made from
-    // different cut names cannot meet, because the last " (n)" tells which one each came from.
-    let copies: Vec<usize> = (0..names.len()).filter(|i| first[*i] != *i).collect();
-    let bases: Vec<String> = copies.iter().map(|i| names[*i].chars().take(MAX_NAME_CHARS - 11).collect()).collect();
-    let base_keys: Vec<String> = bases.iter().map(|b| name_key(b)).collect();
-    let group = first_of(&base_keys.iter().map(String::as_str).collect::<Vec<_>>());
-    let mut next = vec![2usize; copies.len()];
-    for (c, i) in copies.into_iter().enumerate() {
-        let base = &bases[c];
-        let mut n = next[group[c]];
+    // A later copy of a name becomes "name (n)": n counts up per name, skipping names already
+    // taken, so many copies of one name are numbered in one pass. Names made this way cannot
+    // meet each other: the last " (n)" tells which name each came from. A name is cut to leave
+    // room for the suffix within MAX_NAME_CHARS (two copies of names alike in their first 189
+    // characters could then meet; validation refuses that file rather than keep both).
+    let mut next = vec![2usize; names.len()];
+    for i in 0..names.len() {
+        if first[i] == i {
+            continue;
+        }
+        let base: String = names[i].chars().take(MAX_NAME_CHARS - 11).collect();
+        let mut n = next[first[i]];
         while taken.contains(&name_key(&format!("{base} ({n})"))) {
             n += 1;
         }
-        next[group[c]] = n + 1;
+        next[first[i]] = n + 1;
         let from = std::mem::replace(&mut *names[i], format!("{base} ({n})"));
         repairs.note(|| Repair::NameChanged { kind, from: shortened(&from), to: shortened(names[i]) });
     }
