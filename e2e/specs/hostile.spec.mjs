@@ -102,12 +102,8 @@ test('a link that unpacks to more than a link may carry is refused, and nothing 
   expect(await app.stored()).toBe(before);
 });
 
-test('stored data that needs repair is never saved over when no backup copy can be kept', async ({ app, page }) => {
-  await app.startFromTemplate();
-  await app.saved();
-  const original = await readFile(fileURLToPath(new URL('../../tests/fixtures/needs-repair.json', import.meta.url)), 'utf8');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, original]);
-  // This browser has no room for the backup copy.
+// From the next page load on, this browser has no room for the backup copy of stored data.
+async function noRoomForBackups(page) {
   await page.addInitScript((key) => {
     const set = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
@@ -115,6 +111,14 @@ test('stored data that needs repair is never saved over when no backup copy can 
       return set.call(this, k, v);
     };
   }, BACKUP_KEY);
+}
+
+test('stored data that needs repair is never saved over when no backup copy can be kept', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const original = await readFile(fileURLToPath(new URL('../../tests/fixtures/needs-repair.json', import.meta.url)), 'utf8');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, original]);
+  await noRoomForBackups(page);
   await page.reload();
   const banner = page.getByTestId('load-repairs');
   await expect(banner).toContainText('there is no room to keep a copy of the original');
@@ -138,13 +142,7 @@ test('unreadable stored data with no room for a copy: the recovery screen says s
   await app.saved();
   const corrupt = (await app.stored()).slice(0, 400);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, corrupt]);
-  await page.addInitScript((key) => {
-    const set = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k, v) {
-      if (k.startsWith(key)) throw new DOMException('full', 'QuotaExceededError');
-      return set.call(this, k, v);
-    };
-  }, BACKUP_KEY);
+  await noRoomForBackups(page);
   await page.reload();
   await expect(page.getByRole('main')).toContainText('this browser has no room to keep a copy of it');
   const [download] = await Promise.all([
