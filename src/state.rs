@@ -146,6 +146,13 @@ impl AppState {
         let mut ids = IdGen::new(browser::random_seed());
         let mut load_repairs = Repairs::default();
         let mut held_original = None;
+        // Keeps a copy of stored text that was not read as it is; where none can be written, the
+        // text is held in memory and nothing is saved over it (see `held_original`).
+        let mut keep_or_hold = |text: &String| {
+            if storage::keep_backup(text, js_sys::Date::now() as i64).is_err() {
+                held_original = Some(text.clone());
+            }
+        };
         let mut revision = 0;
         let (ws, mode) = match storage::read(WORKSPACE_KEY) {
             Ok(None) => (Workspace::default(), Mode::Welcome),
@@ -156,18 +163,14 @@ impl AppState {
                         // Keep the original before the first save replaces it with the repaired
                         // copy. Where no copy can be kept (a full quota), nothing is saved over the
                         // original until the user has seen the repairs and confirms.
-                        if storage::keep_backup(&text, js_sys::Date::now() as i64).is_err() {
-                            held_original = Some(text.clone());
-                        }
+                        keep_or_hold(&text);
                         load_repairs = got.repairs;
                     }
                     (got.workspace, Mode::Ready)
                 }
                 Err(e) => {
                     // Where no copy can be kept, the recovery screen downloads this one and says so.
-                    if storage::keep_backup(&text, js_sys::Date::now() as i64).is_err() {
-                        held_original = Some(text.clone());
-                    }
+                    keep_or_hold(&text);
                     (Workspace::default(), Mode::Recovery(e))
                 }
             },

@@ -118,20 +118,9 @@ fn check_name<T: Entity>(items: &[T], item: &T) -> Result<(), ModelError> {
     Ok(())
 }
 
-/// The ids of one kind of item, for reference checks.
-pub struct Names<'a> {
-    ids: KeySet<'a>,
-}
-
-impl<'a> Names<'a> {
-    fn of<T: Entity>(items: &'a [T]) -> Self {
-        Names { ids: KeySet::new(items.iter().map(|i| i.id().as_ref())) }
-    }
-
-    /// Whether an item with this id exists.
-    pub fn has(&self, id: &impl AsRef<str>) -> bool {
-        self.ids.contains(id.as_ref())
-    }
+/// The ids of a kind's items, for reference checks.
+fn ids_of<T: Entity>(items: &[T]) -> KeySet<'_> {
+    KeySet::new(items.iter().map(|i| i.id().as_ref()))
 }
 
 /// The name rule for every item of a kind at once, O(n log n): the error, if any, per item.
@@ -161,23 +150,23 @@ fn named<T: Entity>(items: &[T]) -> Vec<(&str, &str)> {
     items.iter().map(|i| (i.name(), i.id().as_ref())).collect()
 }
 
-/// Look-ups over a whole workspace for the rules: which ids exist and who holds each name.
+/// Look-ups over a whole workspace for the rules: which ids exist, built once.
 pub struct Lookup<'a> {
-    pub members: Names<'a>,
-    pub roles: Names<'a>,
-    pub skills: Names<'a>,
-    pub departments: Names<'a>,
-    pub duties: Names<'a>,
+    pub members: KeySet<'a>,
+    pub roles: KeySet<'a>,
+    pub skills: KeySet<'a>,
+    pub departments: KeySet<'a>,
+    pub duties: KeySet<'a>,
 }
 
 impl<'a> Lookup<'a> {
     pub fn new(ws: &'a Workspace) -> Self {
         Lookup {
-            members: Names::of(&ws.members),
-            roles: Names::of(&ws.roles),
-            skills: Names::of(&ws.skills),
-            departments: Names::of(&ws.departments),
-            duties: Names::of(&ws.duties),
+            members: ids_of(&ws.members),
+            roles: ids_of(&ws.roles),
+            skills: ids_of(&ws.skills),
+            departments: ids_of(&ws.departments),
+            duties: ids_of(&ws.duties),
         }
     }
 }
@@ -215,17 +204,17 @@ impl Lookup<'_> {
         }
         check_unique_refs(Kind::Role, m.roles.iter())?;
         check_unique_refs(Kind::Skill, m.skills.iter().map(|s| &s.skill))?;
-        if let Some(r) = m.roles.iter().find(|r| !self.roles.has(r)) {
+        if let Some(r) = m.roles.iter().find(|r| !self.roles.contains(r.as_str())) {
             return Err(unknown(Kind::Role, r));
         }
         for s in &m.skills {
             check_level(s.level)?;
-            if !self.skills.has(&s.skill) {
+            if !self.skills.contains(s.skill.as_str()) {
                 return Err(unknown(Kind::Skill, &s.skill));
             }
         }
         match &m.department {
-            Some(d) if !self.departments.has(d) => Err(unknown(Kind::Department, d)),
+            Some(d) if !self.departments.contains(d.as_str()) => Err(unknown(Kind::Department, d)),
             _ => Ok(()),
         }
     }
@@ -238,7 +227,7 @@ impl Lookup<'_> {
         check_unique_refs(Kind::Skill, r.required_skills.iter().map(|s| &s.skill))?;
         for s in &r.required_skills {
             check_level(s.min_level)?;
-            if !self.skills.has(&s.skill) {
+            if !self.skills.contains(s.skill.as_str()) {
                 return Err(unknown(Kind::Skill, &s.skill));
             }
         }
@@ -249,10 +238,10 @@ impl Lookup<'_> {
     pub fn check_duty(&self, d: &Duty) -> Result<(), ModelError> {
         check_unique_refs(Kind::Role, d.roles.iter().map(|x| &x.role))?;
         check_unique_refs(Kind::Member, d.members.iter().map(|x| &x.member))?;
-        if let Some(x) = d.roles.iter().find(|x| !self.roles.has(&x.role)) {
+        if let Some(x) = d.roles.iter().find(|x| !self.roles.contains(x.role.as_str())) {
             return Err(unknown(Kind::Role, &x.role));
         }
-        if let Some(x) = d.members.iter().find(|x| !self.members.has(&x.member)) {
+        if let Some(x) = d.members.iter().find(|x| !self.members.contains(x.member.as_str())) {
             return Err(unknown(Kind::Member, &x.member));
         }
         Ok(())
@@ -469,8 +458,8 @@ pub struct Problem {
     pub error: ModelError,
 }
 
-/// Checks a whole workspace against every rule. An empty list means it is sound. O(n): the
-/// look-ups are built once.
+/// Checks a whole workspace against every rule. An empty list means it is sound. O(n log n):
+/// the look-ups are built once, by sorting.
 pub fn validate(ws: &Workspace) -> Vec<Problem> {
     let mut out = Vec::new();
     duplicate_ids(&ws.members, &mut out);
@@ -536,13 +525,13 @@ fn check_board(ws: &Workspace, look: &Lookup, out: &mut Vec<Problem>) {
         if !columns.contains(t.column.as_str()) {
             note(unknown(Kind::Column, &t.column));
         }
-        if let Some(m) = t.assignees.iter().find(|m| !look.members.has(m)) {
+        if let Some(m) = t.assignees.iter().find(|m| !look.members.contains(m.as_str())) {
             note(unknown(Kind::Member, m));
         }
-        if let Some(d) = t.duty.as_ref().filter(|d| !look.duties.has(d)) {
+        if let Some(d) = t.duty.as_ref().filter(|d| !look.duties.contains(d.as_str())) {
             note(unknown(Kind::Duty, d));
         }
-        if let Some(s) = t.required_skills.iter().find(|s| !look.skills.has(&s.skill)) {
+        if let Some(s) = t.required_skills.iter().find(|s| !look.skills.contains(s.skill.as_str())) {
             note(unknown(Kind::Skill, &s.skill));
         }
         if t.required_skills.iter().any(|s| s.min_level > MAX_LEVEL) {

@@ -43,7 +43,6 @@ pub enum ImportError {
     TooDeep,
     #[error("a list in the file has more than {MAX_ITEMS} entries")]
     TooManyItems,
-
     #[error("the file ends too early: it looks truncated")]
     Truncated,
     #[error("the file is not JSON (line {line}, column {column})")]
@@ -377,7 +376,7 @@ fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Repairs) {
 }
 
 /// Makes a restored workspace keep every rule, reporting each change. O(n log n) at worst: every
-/// look-up is a hash set.
+/// look-up is a sorted set (model/keys.rs).
 pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     fresh_ids(ws.departments.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Department, DepartmentId::PREFIX, ids, repairs);
     fresh_ids(ws.members.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Member, MemberId::PREFIX, ids, repairs);
@@ -401,10 +400,7 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
             t.title = format!("{} {}", kind_title(Kind::Task), i + 1);
             repairs.note(|| Repair::NameGiven { kind: Kind::Task, name: t.title.clone() });
         }
-        if t.title.chars().count() > MAX_NAME_CHARS {
-            t.title = t.title.chars().take(MAX_NAME_CHARS).collect();
-            repairs.note(|| Repair::NameShortened { kind: Kind::Task, item: shortened(&t.title) });
-        }
+        cut_name(&mut t.title, Kind::Task, repairs);
     }
     for c in &mut ws.board.columns {
         if c.wip_limit == Some(0) {
@@ -527,16 +523,14 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     for k in &mut ws.kpis {
         let mut dates = Dates { kind: Kind::Kpi, item: &k.name, repairs };
         for v in &mut k.values {
-            let mut day = Some(v.period);
-            dates.maybe_day("values", &mut day);
-            v.period = day.unwrap_or(v.period);
+            dates.day("values", &mut v.period);
         }
         let before = k.values.len();
         k.values.retain(|v| v.value.is_finite());
         // One value per period: the last one listed for it is kept.
-        one_per_period(&mut k.values);
-        if k.values.len() < before {
-            repairs.note(|| Repair::EntriesDropped { kind: Kind::Kpi, item: k.name.clone(), field: "values".into(), count: before - k.values.len() });
+        let dropped = before - k.values.len() + one_per_period(&mut k.values);
+        if dropped > 0 {
+            repairs.note(|| Repair::EntriesDropped { kind: Kind::Kpi, item: k.name.clone(), field: "values".into(), count: dropped });
         }
     }
     for d in &mut ws.duties {
@@ -574,13 +568,17 @@ impl Dates<'_> {
         }
     }
 
+    fn day(&mut self, field: &str, d: &mut NaiveDate) {
+        let to = clamp_day(*d);
+        if to != *d {
+            self.moved(field, iso_day(*d), iso_day(to));
+            *d = to;
+        }
+    }
+
     fn maybe_day(&mut self, field: &str, d: &mut Option<NaiveDate>) {
         if let Some(d) = d {
-            let to = clamp_day(*d);
-            if to != *d {
-                self.moved(field, iso_day(*d), iso_day(to));
-                *d = to;
-            }
+            self.day(field, d);
         }
     }
 }
@@ -597,6 +595,14 @@ fn fresh_ids(items: Vec<(&mut String, &String)>, kind: Kind, prefix: &str, ids: 
     }
 }
 
+/// Cuts a name or title longer than [`MAX_NAME_CHARS`] to that length, reporting it.
+fn cut_name(name: &mut String, kind: Kind, repairs: &mut Repairs) {
+    if name.chars().count() > MAX_NAME_CHARS {
+        *name = name.chars().take(MAX_NAME_CHARS).collect();
+        repairs.note(|| Repair::NameShortened { kind, item: shortened(name) });
+    }
+}
+
 /// Gives every unnamed item a name and renames later copies of a name. Not generic, so the wasm
 /// holds it once.
 fn unique_names(mut names: Vec<&mut String>, kind: Kind, repairs: &mut Repairs) {
@@ -606,10 +612,7 @@ fn unique_names(mut names: Vec<&mut String>, kind: Kind, repairs: &mut Repairs) 
             repairs.note(|| Repair::NameGiven { kind, name: name.to_string() });
         }
         **name = name.trim().to_owned();
-        if name.chars().count() > MAX_NAME_CHARS {
-            **name = name.chars().take(MAX_NAME_CHARS).collect();
-            repairs.note(|| Repair::NameShortened { kind, item: shortened(name) });
-        }
+        cut_name(name, kind, repairs);
     }
     let keys: Vec<String> = names.iter().map(|n| name_key(n)).collect();
     let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();

@@ -239,7 +239,7 @@ pub fn import_values(kpis: &mut [Kpi], text: &str) -> CsvReport {
             bad(&mut report, line, RowError::UnknownKpi(name.into()));
             continue;
         };
-        let in_range = |d: &NaiveDate| (crate::model::dates::first_day()..=crate::model::dates::last_day()).contains(d);
+        let in_range = |d: &NaiveDate| crate::model::dates::clamp_day(*d) == *d;
         let Some(period) = crate::model::dates::parse_iso_day(&row[1]).filter(in_range) else {
             bad(&mut report, line, RowError::BadDate(row[1].trim().into()));
             continue;

@@ -94,7 +94,7 @@ fn v1_to_v2(mut ws: Value) -> Result<Value, String> {
     // bound that way (a real version-1 file holds a few dozen short lines).
     let copied: usize = lines.iter().map(|(r, _, t)| roles_seen[*r].0.len() + roles_seen[*r].1.len() + t.len()).sum();
     if lines.len() > 20_000 || copied > 10 * 1024 * 1024 {
-        return Err("its roles list too many or too long duties".into());
+        return Err("the roles' duty lists are too long to upgrade".into());
     }
     // Lines with the same title (ignoring case) become one duty: found by sorting, not scanning.
     let keys: Vec<String> = lines.iter().map(|l| l.2.to_lowercase()).collect();

@@ -29,7 +29,7 @@ pub fn ServiceTab() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let name = file.name();
             if file.size() > crate::model::import::MAX_BYTES as f64 {
-                let reason = fill(t.err_too_large, &[("size", &crate::i18n::megabytes(file.size() as usize))]);
+                let reason = crate::i18n::import_error(t, &crate::model::import::ImportError::TooLarge { bytes: file.size() as usize });
                 report.set(Some((fill(t.import_failed, &[("file", &name), ("reason", &reason)]), Vec::new())));
                 return;
             }
