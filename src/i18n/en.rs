@@ -89,6 +89,8 @@ pub static EN: Strings = Strings {
     err_headcount: "People needed must be between 0 and 999.",
     err_duplicate_entry: "The same {kind} is listed twice.",
     err_unknown_reference: "That {kind} no longer exists.",
+    err_out_of_range: "That number is out of range.",
+    err_already_planned: "Training for this member and skill is already planned.",
     err_not_a_number: "“{value}” is not a whole number.",
 
     welcome_title: "Welcome to Rolecall",

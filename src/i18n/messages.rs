@@ -43,6 +43,8 @@ pub fn model_error(t: &Strings, e: &ModelError) -> String {
         ModelError::HeadcountOutOfRange(_) => t.err_headcount.into(),
         ModelError::DuplicateEntry { kind: k, .. } => fill(t.err_duplicate_entry, &[("kind", &kind(t, *k))]),
         ModelError::UnknownReference { kind: k, .. } => fill(t.err_unknown_reference, &[("kind", &kind(t, *k))]),
+        ModelError::OutOfRange => t.err_out_of_range.into(),
+        ModelError::AlreadyPlanned => t.err_already_planned.into(),
     }
 }
 

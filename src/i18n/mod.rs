@@ -149,6 +149,8 @@ pub struct Strings {
     pub err_headcount: &'static str,
     pub err_duplicate_entry: &'static str,
     pub err_unknown_reference: &'static str,
+    pub err_out_of_range: &'static str,
+    pub err_already_planned: &'static str,
     pub err_not_a_number: &'static str,
 
     pub welcome_title: &'static str,

@@ -89,6 +89,8 @@ pub static ZH: Strings = Strings {
     err_headcount: "所需人数必须在 0 到 999 之间。",
     err_duplicate_entry: "同一{kind}被列出了两次。",
     err_unknown_reference: "该{kind}已不存在。",
+    err_out_of_range: "该数值超出范围。",
+    err_already_planned: "已为该成员和技能安排了培训。",
     err_not_a_number: "“{value}”不是有效的数字。",
 
     welcome_title: "欢迎使用 Rolecall",

@@ -61,6 +61,10 @@ pub enum ModelError {
     DuplicateEntry { kind: Kind, id: String },
     #[error("there is no {kind} {id}")]
     UnknownReference { kind: Kind, id: String },
+    #[error("a number is out of range")]
+    OutOfRange,
+    #[error("training for this member and skill is planned already")]
+    AlreadyPlanned,
 }
 
 /// Something with an id and a user-visible name that must be unique among its kind.

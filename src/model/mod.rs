@@ -3,6 +3,7 @@
 pub mod analytics;
 pub mod board;
 pub mod chart;
+pub mod commands;
 pub mod dates;
 pub mod edit;
 pub mod generate;
@@ -10,6 +11,7 @@ pub mod history;
 pub mod handbook;
 pub mod ids;
 pub mod kpi;
+pub mod ops;
 pub mod import;
 pub mod json;
 pub mod keys;

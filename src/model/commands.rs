@@ -1,0 +1,373 @@
+//! The commands: every change to a workspace goes through one of these. Each validates, applies
+//! itself and returns the [`Op`]s it made (see `ops.rs`); a failed command changes nothing.
+
+use super::board::{BoardError, Column, ColumnKind, Priority, ServiceStandard, Task};
+use super::edit::{Kind, ModelError};
+use super::ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId, SkillId, TaskId, TrainingId};
+use super::kpi::{import_values, CsvReport, Direction, Kpi};
+use super::ops::{Coll, Op, Touch, SETTINGS_ID};
+use super::raci::{Duty, Raci, Thresholds};
+use super::skills::TrainingStatus;
+use super::team::{CollaborationModel, Department, Member, MemberSkill, Role, Skill, Workspace};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// What a command made: the ops, or why it made none.
+pub type Done<E = ModelError> = Result<Vec<Op>, E>;
+
+/// A workspace with what commands need beside it: the id generator and the time.
+pub struct Cmd<'a> {
+    pub ws: &'a mut Workspace,
+    pub ids: &'a mut IdGen,
+    pub now: DateTime<Utc>,
+}
+
+fn entity(coll: Coll, id: &str) -> Touch {
+    Touch::Entity(coll, id.to_owned())
+}
+
+fn settings() -> Touch {
+    Touch::Entity(Coll::Settings, SETTINGS_ID.to_owned())
+}
+
+/// A settings field changed by a plain assignment (these fields have no rules of their own).
+fn set_settings(ws: &mut Workspace, f: impl FnOnce(&mut Workspace)) -> Done {
+    Ok(ws.change(&[settings()], |w| {
+        f(w);
+        Ok::<_, ModelError>(())
+    })?
+    .1)
+}
+
+impl Cmd<'_> {
+    // ── The workspace's own fields ─────────────────────────────────────────
+
+    pub fn set_name(&mut self, name: String) -> Done {
+        set_settings(self.ws, |w| w.name = name)
+    }
+
+    pub fn set_purpose(&mut self, purpose: String) -> Done {
+        set_settings(self.ws, |w| w.purpose = purpose)
+    }
+
+    pub fn set_goals(&mut self, goals: Vec<String>) -> Done {
+        set_settings(self.ws, |w| w.goals = goals)
+    }
+
+    pub fn set_rhythm(&mut self, rhythm: Vec<String>) -> Done {
+        set_settings(self.ws, |w| w.rhythm = rhythm)
+    }
+
+    pub fn set_collaboration(&mut self, model: CollaborationModel) -> Done {
+        set_settings(self.ws, |w| w.collaboration = model)
+    }
+
+    /// Sets the chart's warning thresholds: whole numbers, and a factor that is finite and not
+    /// negative.
+    pub fn set_thresholds(&mut self, t: Thresholds) -> Done {
+        if !t.member_load_factor.is_finite() || t.member_load_factor < 0.0 {
+            return Err(ModelError::OutOfRange);
+        }
+        set_settings(self.ws, |w| w.thresholds = t)
+    }
+
+    // ── Team ────────────────────────────────────────────────────────────────
+
+    /// Adds or changes a member, recording any change of skill level.
+    pub fn save_member(&mut self, m: Member) -> Done {
+        let now = self.now;
+        let touches = [entity(Coll::Members, &m.id.0), Touch::Append(Coll::LevelChanges)];
+        Ok(self.ws.change(&touches, |w| w.save_member_recording(m, now))?.1)
+    }
+
+    pub fn remove_member(&mut self, id: &MemberId) -> Done {
+        let touches = [entity(Coll::Members, &id.0), Touch::All(Coll::Duties), Touch::All(Coll::Tasks), Touch::All(Coll::Training)];
+        Ok(self.ws.change(&touches, |w| removed(w.remove_member(id).map(|_| ()), Kind::Member, id))?.1)
+    }
+
+    pub fn save_role(&mut self, r: Role) -> Done {
+        Ok(self.ws.change(&[entity(Coll::Roles, &r.id.0)], |w| w.save_role(r))?.1)
+    }
+
+    pub fn remove_role(&mut self, id: &RoleId) -> Done {
+        let touches = [entity(Coll::Roles, &id.0), Touch::All(Coll::Members), Touch::All(Coll::Duties)];
+        Ok(self.ws.change(&touches, |w| removed(w.remove_role(id).map(|_| ()), Kind::Role, id))?.1)
+    }
+
+    pub fn save_skill(&mut self, s: Skill) -> Done {
+        Ok(self.ws.change(&[entity(Coll::Skills, &s.id.0)], |w| w.save_skill(s))?.1)
+    }
+
+    pub fn remove_skill(&mut self, id: &SkillId) -> Done {
+        let touches = [
+            entity(Coll::Skills, &id.0),
+            Touch::All(Coll::Members),
+            Touch::All(Coll::Roles),
+            Touch::All(Coll::Tasks),
+            Touch::All(Coll::Training),
+        ];
+        Ok(self.ws.change(&touches, |w| removed(w.remove_skill(id).map(|_| ()), Kind::Skill, id))?.1)
+    }
+
+    pub fn save_department(&mut self, d: Department) -> Done {
+        Ok(self.ws.change(&[entity(Coll::Departments, &d.id.0)], |w| w.save_department(d))?.1)
+    }
+
+    pub fn remove_department(&mut self, id: &DepartmentId) -> Done {
+        let touches = [entity(Coll::Departments, &id.0), Touch::All(Coll::Members)];
+        Ok(self.ws.change(&touches, |w| removed(w.remove_department(id).map(|_| ()), Kind::Department, id))?.1)
+    }
+
+    /// Sets a member's level in a skill (0 removes the level but keeps an interest).
+    pub fn set_level(&mut self, member: &MemberId, skill: &SkillId, level: u8) -> Done {
+        let now = self.now;
+        let touches = [entity(Coll::Members, &member.0), Touch::Append(Coll::LevelChanges)];
+        Ok(self
+            .ws
+            .change(&touches, |w| {
+                if w.member(member).is_none() {
+                    return Err(ModelError::UnknownReference { kind: Kind::Member, id: member.0.clone() });
+                }
+                if w.skill(skill).is_none() {
+                    return Err(ModelError::UnknownReference { kind: Kind::Skill, id: skill.0.clone() });
+                }
+                if level > super::team::MAX_LEVEL {
+                    return Err(ModelError::LevelOutOfRange(level));
+                }
+                w.set_level(member, skill, level, now);
+                Ok(())
+            })?
+            .1)
+    }
+
+    /// Marks (or unmarks) a member's wish to learn a skill; a skill the member does not list is
+    /// added at level 0 with the wish.
+    pub fn toggle_interest(&mut self, member: &MemberId, skill: &SkillId) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Members, &member.0)], |w| {
+                if w.skill(skill).is_none() {
+                    return Err(ModelError::UnknownReference { kind: Kind::Skill, id: skill.0.clone() });
+                }
+                let m = w
+                    .members
+                    .iter_mut()
+                    .find(|x| &x.id == member)
+                    .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Member, id: member.0.clone() })?;
+                match m.skills.iter_mut().find(|k| &k.skill == skill) {
+                    Some(k) => k.interested = !k.interested,
+                    None => m.skills.push(MemberSkill { skill: skill.clone(), level: 0, interested: true }),
+                }
+                Ok(())
+            })?
+            .1)
+    }
+
+    // ── Chart ───────────────────────────────────────────────────────────────
+
+    pub fn save_duty(&mut self, d: Duty) -> Done {
+        Ok(self.ws.change(&[entity(Coll::Duties, &d.id.0)], |w| w.save_duty(d))?.1)
+    }
+
+    /// Removes a duty; tasks linked to it keep their work but lose the link.
+    pub fn remove_duty(&mut self, id: &DutyId) -> Done {
+        let touches = [entity(Coll::Duties, &id.0), Touch::All(Coll::Tasks)];
+        Ok(self.ws.change(&touches, |w| removed(w.remove_duty(id).map(|_| ()), Kind::Duty, id))?.1)
+    }
+
+    pub fn set_role_letter(&mut self, duty: &DutyId, role: &RoleId, letter: Option<Raci>) -> Done {
+        Ok(self.ws.change(&[entity(Coll::Duties, &duty.0)], |w| w.set_role_letter(duty, role, letter))?.1)
+    }
+
+    pub fn set_member_letter(&mut self, duty: &DutyId, member: &MemberId, letter: Option<Option<Raci>>) -> Done {
+        Ok(self.ws.change(&[entity(Coll::Duties, &duty.0)], |w| w.set_member_letter(duty, member, letter))?.1)
+    }
+
+    // ── Board ───────────────────────────────────────────────────────────────
+
+    /// Adds a task, or saves an existing one's fields and then moves it if its column changed.
+    pub fn save_task(&mut self, task: Task) -> Done<BoardError> {
+        let now = self.now;
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Tasks, &task.id.0)], |w| {
+                let b = &mut w.board;
+                let Some(old) = b.task(&task.id) else { return b.add_task(task, now) };
+                let (id, column) = (task.id.clone(), task.column.clone());
+                let moved = old.column != column;
+                b.update_task(task, now)?;
+                if moved {
+                    b.move_task(&id, &column, None, now)?;
+                }
+                Ok(())
+            })?
+            .1)
+    }
+
+    pub fn remove_task(&mut self, id: &TaskId) -> Done<BoardError> {
+        Ok(self.ws.change(&[entity(Coll::Tasks, &id.0)], |w| w.board.remove_task(id).map(|_| ()).ok_or(BoardError::NoTask))?.1)
+    }
+
+    /// Moves a task to `column`, at `index` among its visible tasks (see `Board::move_task`).
+    pub fn move_task(&mut self, id: &TaskId, column: &ColumnId, index: Option<usize>) -> Done<BoardError> {
+        let now = self.now;
+        Ok(self.ws.change(&[entity(Coll::Tasks, &id.0)], |w| w.board.move_task(id, column, index, now))?.1)
+    }
+
+    /// Archives every task in a done column; the ops are empty when there was none.
+    pub fn archive_done(&mut self) -> Done<BoardError> {
+        Ok(self.ws.change(&[Touch::All(Coll::Tasks)], |w| Ok(w.board.archive_done()))?.1)
+    }
+
+    pub fn add_column(&mut self, name: &str, kind: ColumnKind) -> Done<BoardError> {
+        let ids = &mut *self.ids;
+        Ok(self.ws.change(&[Touch::Append(Coll::Columns)], |w| w.board.add_column(ids, name, kind))?.1)
+    }
+
+    pub fn update_column(&mut self, column: Column) -> Done<BoardError> {
+        Ok(self.ws.change(&[entity(Coll::Columns, &column.id.0)], |w| w.board.update_column(column))?.1)
+    }
+
+    pub fn shift_column(&mut self, id: &ColumnId, by: isize) -> Done<BoardError> {
+        Ok(self.ws.change(&[entity(Coll::Columns, &id.0)], |w| w.board.shift_column(id, by))?.1)
+    }
+
+    pub fn remove_column(&mut self, id: &ColumnId, tasks_to: &ColumnId) -> Done<BoardError> {
+        let now = self.now;
+        let touches = [entity(Coll::Columns, &id.0), Touch::All(Coll::Tasks)];
+        Ok(self.ws.change(&touches, |w| w.board.remove_column(id, tasks_to, now))?.1)
+    }
+
+    pub fn set_standard(&mut self, priority: Priority, standard: ServiceStandard) -> Done<BoardError> {
+        Ok(self.ws.change(&[settings()], |w| w.board.set_standard(priority, standard))?.1)
+    }
+
+    // ── Training ────────────────────────────────────────────────────────────
+
+    /// Plans training for a member in a skill, unless an unfinished plan for the same pair
+    /// exists already.
+    pub fn plan_training(&mut self, member: &MemberId, skill: &SkillId, target: u8, due: Option<NaiveDate>) -> Done {
+        let ids = &mut *self.ids;
+        Ok(self
+            .ws
+            .change(&[Touch::Append(Coll::Training)], |w| {
+                if w.member(member).is_none() {
+                    return Err(ModelError::UnknownReference { kind: Kind::Member, id: member.0.clone() });
+                }
+                if w.skill(skill).is_none() {
+                    return Err(ModelError::UnknownReference { kind: Kind::Skill, id: skill.0.clone() });
+                }
+                if w.training.iter().any(|x| &x.member == member && &x.skill == skill && x.status != TrainingStatus::Done) {
+                    return Err(ModelError::AlreadyPlanned);
+                }
+                w.plan_training(ids, member, skill, target, due);
+                Ok(())
+            })?
+            .1)
+    }
+
+    /// Turns a training item into a board task (once: a linked task is kept).
+    pub fn training_task(&mut self, item: &TrainingId, title: String) -> Done {
+        let (ids, now) = (&mut *self.ids, self.now);
+        let touches = [entity(Coll::Training, &item.0), Touch::Append(Coll::Tasks)];
+        Ok(self
+            .ws
+            .change(&touches, |w| {
+                w.training_task(ids, item, title, now)
+                    .map(|_| ())
+                    .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Training, id: item.0.clone() })
+            })?
+            .1)
+    }
+
+    pub fn set_training_due(&mut self, item: &TrainingId, due: Option<NaiveDate>) -> Done {
+        self.edit_training(item, |x| x.due = due)
+    }
+
+    pub fn set_training_status(&mut self, item: &TrainingId, status: TrainingStatus) -> Done {
+        self.edit_training(item, |x| x.status = status)
+    }
+
+    fn edit_training(&mut self, item: &TrainingId, f: impl FnOnce(&mut super::skills::TrainingItem)) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Training, &item.0)], |w| {
+                let x = w
+                    .training
+                    .iter_mut()
+                    .find(|x| &x.id == item)
+                    .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Training, id: item.0.clone() })?;
+                f(x);
+                Ok(())
+            })?
+            .1)
+    }
+
+    // ── KPIs ────────────────────────────────────────────────────────────────
+
+    /// Adds a KPI: it needs a name, unused by another KPI (in any case), and a finite target.
+    pub fn add_kpi(&mut self, name: &str, unit: &str, direction: Direction, target: f64, benchmark: Option<f64>) -> Done {
+        let ids = &mut *self.ids;
+        Ok(self
+            .ws
+            .change(&[Touch::Append(Coll::Kpis)], |w| {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(ModelError::EmptyName { kind: Kind::Kpi });
+                }
+                if w.kpis.iter().any(|k| k.name.trim().to_lowercase() == name.to_lowercase()) {
+                    return Err(ModelError::DuplicateName { kind: Kind::Kpi, name: name.to_owned() });
+                }
+                if !target.is_finite() || benchmark.is_some_and(|b| !b.is_finite()) {
+                    return Err(ModelError::OutOfRange);
+                }
+                let mut k = Kpi::new(ids, name, unit, direction, target);
+                k.benchmark = benchmark;
+                w.kpis.push(k);
+                Ok(())
+            })?
+            .1)
+    }
+
+    /// Records a KPI's value for a period (replacing the value of that period).
+    pub fn record_kpi(&mut self, id: &KpiId, period: NaiveDate, value: f64) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Kpis, &id.0)], |w| {
+                if !value.is_finite() {
+                    return Err(ModelError::OutOfRange);
+                }
+                let k = w
+                    .kpis
+                    .iter_mut()
+                    .find(|k| &k.id == id)
+                    .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Kpi, id: id.0.clone() })?;
+                k.record(period, value);
+                Ok(())
+            })?
+            .1)
+    }
+
+    pub fn remove_kpi(&mut self, id: &KpiId) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Kpis, &id.0)], |w| {
+                let before = w.kpis.len();
+                w.kpis.retain(|k| &k.id != id);
+                if w.kpis.len() == before {
+                    return Err(ModelError::UnknownReference { kind: Kind::Kpi, id: id.0.clone() });
+                }
+                Ok(())
+            })?
+            .1)
+    }
+
+    /// Records the values of a `kpi,period,value` file; returns the report with the ops.
+    pub fn import_kpi_values(&mut self, text: &str) -> Result<(CsvReport, Vec<Op>), ModelError> {
+        self.ws.change(&[Touch::All(Coll::Kpis)], |w| Ok(import_values(&mut w.kpis, text)))
+    }
+}
+
+/// A removal that found nothing to remove is an error: the user acted on something gone.
+fn removed(r: Option<()>, kind: Kind, id: &impl AsRef<str>) -> Result<(), ModelError> {
+    r.ok_or_else(|| ModelError::UnknownReference { kind, id: id.as_ref().to_owned() })
+}

@@ -1,0 +1,565 @@
+//! Changes as data: what a command did to a workspace, entity by entity.
+//!
+//! A command (see `commands.rs`) applies itself and returns the [`Op`]s it made. Undo applies
+//! their inverse; the views notify only what the ops name; a sync engine can send them. Ops are
+//! serialisable and keyed by stable ids, never by list positions: an order is "after this id".
+//! Applied to a workspace that changed meanwhile, an op that no longer fits is skipped, and an
+//! anchor that is gone puts the entity last.
+
+use super::board::{Column, Task, ServiceStandard};
+use super::kpi::Kpi;
+use super::raci::{Duty, Thresholds};
+use super::skills::{LevelChange, TrainingItem};
+use super::team::{CollaborationModel, Department, Member, Role, Skill, Workspace};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// A collection of entities in a workspace, or (`Settings`) the workspace's own fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Coll {
+    Settings,
+    Departments,
+    Members,
+    Roles,
+    Skills,
+    Duties,
+    Columns,
+    Tasks,
+    Training,
+    LevelChanges,
+    Kpis,
+}
+
+impl Coll {
+    pub const ALL: [Coll; 11] = [
+        Coll::Settings,
+        Coll::Departments,
+        Coll::Members,
+        Coll::Roles,
+        Coll::Skills,
+        Coll::Duties,
+        Coll::Columns,
+        Coll::Tasks,
+        Coll::Training,
+        Coll::LevelChanges,
+        Coll::Kpis,
+    ];
+
+    /// A dense index, for per-collection tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The id of the one `Settings` entity.
+pub const SETTINGS_ID: &str = "workspace";
+
+/// One change to one entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+pub enum Op {
+    /// One field of one entity, before and after.
+    Set { coll: Coll, id: String, field: String, old: Value, new: Value },
+    /// An entity added after `after` (`None`: first).
+    Insert { coll: Coll, id: String, after: Option<String>, value: Value },
+    /// An entity removed; it stood after `after`.
+    Remove { coll: Coll, id: String, after: Option<String>, value: Value },
+    /// An entity moved within its collection's order.
+    Place { coll: Coll, id: String, old_after: Option<String>, new_after: Option<String> },
+}
+
+impl Op {
+    pub fn coll(&self) -> Coll {
+        match self {
+            Op::Set { coll, .. } | Op::Insert { coll, .. } | Op::Remove { coll, .. } | Op::Place { coll, .. } => *coll,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Op::Set { id, .. } | Op::Insert { id, .. } | Op::Remove { id, .. } | Op::Place { id, .. } => id,
+        }
+    }
+
+    /// The op that takes this one back.
+    pub fn inverse(&self) -> Op {
+        match self.clone() {
+            Op::Set { coll, id, field, old, new } => Op::Set { coll, id, field, old: new, new: old },
+            Op::Insert { coll, id, after, value } => Op::Remove { coll, id, after, value },
+            Op::Remove { coll, id, after, value } => Op::Insert { coll, id, after, value },
+            Op::Place { coll, id, old_after, new_after } => Op::Place { coll, id, old_after: new_after, new_after: old_after },
+        }
+    }
+
+    /// Whether the op only changes text in one field (typing), so that undo may take it
+    /// together with the op before it.
+    pub fn is_text(&self) -> bool {
+        matches!(self, Op::Set { old: Value::String(_), new: Value::String(_), .. })
+    }
+}
+
+/// The ops that take back `ops` (in reverse order, each inverted).
+pub fn invert(ops: &[Op]) -> Vec<Op> {
+    ops.iter().rev().map(Op::inverse).collect()
+}
+
+/// An entity of a collection: serialisable, with a stable key.
+pub trait Row: Serialize + DeserializeOwned + Clone + PartialEq {
+    fn key(&self) -> String;
+    fn key_is(&self, key: &str) -> bool {
+        self.key() == key
+    }
+}
+
+macro_rules! row {
+    ($($ty:ty),*) => {$(
+        impl Row for $ty {
+            fn key(&self) -> String {
+                self.id.0.clone()
+            }
+            fn key_is(&self, key: &str) -> bool {
+                self.id.0 == key
+            }
+        }
+    )*};
+}
+row!(Department, Member, Role, Skill, Duty, Column, Task, TrainingItem, Kpi);
+
+impl Row for LevelChange {
+    // A log entry has no id of its own: its time, member and skill name it.
+    fn key(&self) -> String {
+        format!("{}|{}|{}", self.at.timestamp_millis(), self.member.0, self.skill.0)
+    }
+}
+
+/// One collection seen through values, so that diffing and applying are written once (and the
+/// wasm holds one copy of them, not one per entity type).
+trait Rows {
+    fn count(&self) -> usize;
+    fn key_at(&self, i: usize) -> String;
+    fn key_is(&self, i: usize, key: &str) -> bool;
+    fn value_at(&self, i: usize) -> Value;
+    /// Replaces row `i`; false if `v` does not read as a row.
+    fn put(&mut self, i: usize, v: Value) -> bool;
+    fn insert_at(&mut self, i: usize, v: Value) -> bool;
+    fn remove_at(&mut self, i: usize);
+    fn shift(&mut self, from: usize, to: usize);
+}
+
+impl<T: Row> Rows for Vec<T> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn key_at(&self, i: usize) -> String {
+        self[i].key()
+    }
+    fn key_is(&self, i: usize, key: &str) -> bool {
+        self[i].key_is(key)
+    }
+    fn value_at(&self, i: usize) -> Value {
+        serde_json::to_value(&self[i]).unwrap_or(Value::Null)
+    }
+    fn put(&mut self, i: usize, v: Value) -> bool {
+        match T::deserialize(&v) {
+            Ok(row) => {
+                self[i] = row;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+    fn insert_at(&mut self, i: usize, v: Value) -> bool {
+        match T::deserialize(&v) {
+            Ok(row) => {
+                self.insert(i.min(self.len()), row);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+    fn remove_at(&mut self, i: usize) {
+        self.remove(i);
+    }
+    fn shift(&mut self, from: usize, to: usize) {
+        let row = self.remove(from);
+        self.insert(to.min(self.len()), row);
+    }
+}
+
+/// The workspace's own fields, as one entity.
+#[derive(Serialize, Deserialize)]
+struct Settings {
+    name: String,
+    purpose: String,
+    goals: Vec<String>,
+    collaboration: CollaborationModel,
+    rhythm: Vec<String>,
+    thresholds: Thresholds,
+    standards: [ServiceStandard; 4],
+}
+
+fn settings(ws: &Workspace) -> Value {
+    let s = Settings {
+        name: ws.name.clone(),
+        purpose: ws.purpose.clone(),
+        goals: ws.goals.clone(),
+        collaboration: ws.collaboration,
+        rhythm: ws.rhythm.clone(),
+        thresholds: ws.thresholds.clone(),
+        standards: ws.board.standards,
+    };
+    serde_json::to_value(s).unwrap_or(Value::Null)
+}
+
+fn put_settings(ws: &mut Workspace, v: &Value) -> bool {
+    let Ok(s) = Settings::deserialize(v) else { return false };
+    ws.name = s.name;
+    ws.purpose = s.purpose;
+    ws.goals = s.goals;
+    ws.collaboration = s.collaboration;
+    ws.rhythm = s.rhythm;
+    ws.thresholds = s.thresholds;
+    ws.board.standards = s.standards;
+    true
+}
+
+fn rows(ws: &Workspace, coll: Coll) -> Option<&dyn Rows> {
+    Some(match coll {
+        Coll::Settings => return None,
+        Coll::Departments => &ws.departments,
+        Coll::Members => &ws.members,
+        Coll::Roles => &ws.roles,
+        Coll::Skills => &ws.skills,
+        Coll::Duties => &ws.duties,
+        Coll::Columns => &ws.board.columns,
+        Coll::Tasks => &ws.board.tasks,
+        Coll::Training => &ws.training,
+        Coll::LevelChanges => &ws.skill_history,
+        Coll::Kpis => &ws.kpis,
+    })
+}
+
+fn rows_mut(ws: &mut Workspace, coll: Coll) -> Option<&mut dyn Rows> {
+    Some(match coll {
+        Coll::Settings => return None,
+        Coll::Departments => &mut ws.departments,
+        Coll::Members => &mut ws.members,
+        Coll::Roles => &mut ws.roles,
+        Coll::Skills => &mut ws.skills,
+        Coll::Duties => &mut ws.duties,
+        Coll::Columns => &mut ws.board.columns,
+        Coll::Tasks => &mut ws.board.tasks,
+        Coll::Training => &mut ws.training,
+        Coll::LevelChanges => &mut ws.skill_history,
+        Coll::Kpis => &mut ws.kpis,
+    })
+}
+
+/// The keys of a collection in order, a repeated key numbered from its second occurrence on
+/// (`key#2`), so that every row has a key of its own.
+fn keys(rows: &dyn Rows) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    (0..rows.count())
+        .map(|i| {
+            let k = rows.key_at(i);
+            let n = seen.entry(k.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 { k } else { format!("{k}#{n}") }
+        })
+        .collect()
+}
+
+fn position(rows: &dyn Rows, id: &str) -> Option<usize> {
+    (0..rows.count()).find(|&i| rows.key_is(i, id))
+}
+
+/// The field-by-field difference of one entity.
+fn field_ops(coll: Coll, id: &str, old: &Value, new: &Value, out: &mut Vec<Op>) {
+    let empty = Map::new();
+    let (o, n) = (old.as_object().unwrap_or(&empty), new.as_object().unwrap_or(&empty));
+    for (field, nv) in n {
+        let ov = o.get(field).cloned().unwrap_or(Value::Null);
+        if &ov != nv {
+            out.push(Op::Set { coll, id: id.to_owned(), field: field.clone(), old: ov, new: nv.clone() });
+        }
+    }
+    for (field, ov) in o {
+        if !n.contains_key(field) {
+            out.push(Op::Set { coll, id: id.to_owned(), field: field.clone(), old: ov.clone(), new: Value::Null });
+        }
+    }
+}
+
+/// What a command may change, saved before it runs so that its ops can be found after.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Touch {
+    /// One entity (it may be added, changed, moved or removed).
+    Entity(Coll, String),
+    /// Rows appended at the end of a collection.
+    Append(Coll),
+    /// Anything in a collection.
+    All(Coll),
+}
+
+enum Before {
+    Entity { coll: Coll, id: String, value: Option<Value>, after: Option<String> },
+    Append { coll: Coll, len: usize },
+    All { coll: Coll, rows: Vec<(String, Value)> },
+}
+
+fn snapshot(ws: &Workspace, touch: &Touch) -> Before {
+    match touch {
+        Touch::Entity(Coll::Settings, id) => Before::Entity { coll: Coll::Settings, id: id.clone(), value: Some(settings(ws)), after: None },
+        Touch::All(Coll::Settings) | Touch::Append(Coll::Settings) => {
+            Before::Entity { coll: Coll::Settings, id: SETTINGS_ID.into(), value: Some(settings(ws)), after: None }
+        }
+        Touch::Entity(coll, id) => {
+            let r = rows(ws, *coll).expect("not settings");
+            let at = position(r, id);
+            Before::Entity {
+                coll: *coll,
+                id: id.clone(),
+                value: at.map(|i| r.value_at(i)),
+                after: at.and_then(|i| i.checked_sub(1)).map(|p| r.key_at(p)),
+            }
+        }
+        Touch::Append(coll) => Before::Append { coll: *coll, len: rows(ws, *coll).map_or(0, |r| r.count()) },
+        Touch::All(coll) => {
+            let r = rows(ws, *coll).expect("not settings");
+            let ks = keys(r);
+            Before::All { coll: *coll, rows: ks.into_iter().enumerate().map(|(i, k)| (k, r.value_at(i))).collect() }
+        }
+    }
+}
+
+fn changes(ws: &Workspace, before: Before, out: &mut Vec<Op>) {
+    match before {
+        Before::Entity { coll: Coll::Settings, id, value, .. } => {
+            field_ops(Coll::Settings, &id, &value.unwrap_or(Value::Null), &settings(ws), out)
+        }
+        Before::Entity { coll, id, value, after } => {
+            let r = rows(ws, coll).expect("not settings");
+            let at = position(r, &id);
+            let now_after = at.and_then(|i| i.checked_sub(1)).map(|p| r.key_at(p));
+            match (value, at) {
+                (None, None) => {}
+                (None, Some(i)) => out.push(Op::Insert { coll, id, after: now_after, value: r.value_at(i) }),
+                (Some(old), None) => out.push(Op::Remove { coll, id, after, value: old }),
+                (Some(old), Some(i)) => {
+                    field_ops(coll, &id, &old, &r.value_at(i), out);
+                    if after != now_after {
+                        out.push(Op::Place { coll, id, old_after: after, new_after: now_after });
+                    }
+                }
+            }
+        }
+        Before::Append { coll, len } => {
+            let r = rows(ws, coll).expect("not settings");
+            let ks = keys(r);
+            for i in len..r.count() {
+                let after = i.checked_sub(1).map(|p| ks[p].clone());
+                out.push(Op::Insert { coll, id: ks[i].clone(), after, value: r.value_at(i) });
+            }
+        }
+        Before::All { coll, rows: old } => {
+            let r = rows(ws, coll).expect("not settings");
+            let ks = keys(r);
+            let new: Vec<(String, Value)> = ks.into_iter().enumerate().map(|(i, k)| (k, r.value_at(i))).collect();
+            diff_rows(coll, &old, &new, out);
+        }
+    }
+}
+
+/// The ops that turn one list of keyed rows into another, in O(n log n): removals, then field
+/// changes, then the rows that must move (those off a longest run kept in order) and the new
+/// ones, each placed after its final predecessor. Every anchor is the predecessor the row has at
+/// the moment its op applies, so that the ops invert exactly.
+fn diff_rows(coll: Coll, old: &[(String, Value)], new: &[(String, Value)], out: &mut Vec<Op>) {
+    let new_at: HashMap<&str, usize> = new.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
+    let old_at: HashMap<&str, usize> = old.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
+    // A doubly linked list of the keys as the ops go, so each anchor is known in O(1).
+    let mut prev: HashMap<String, Option<String>> = HashMap::new();
+    let mut next: HashMap<Option<String>, Option<String>> = HashMap::new();
+    let mut last: Option<String> = None;
+    for (k, _) in old {
+        prev.insert(k.clone(), last.clone());
+        next.insert(last.clone(), Some(k.clone()));
+        last = Some(k.clone());
+    }
+    next.insert(last, None);
+    let unlink = |k: &str, prev: &mut HashMap<String, Option<String>>, next: &mut HashMap<Option<String>, Option<String>>| {
+        let p = prev.remove(k).flatten();
+        let n = next.remove(&Some(k.to_owned())).flatten();
+        if let Some(n) = &n {
+            prev.insert(n.clone(), p.clone());
+        }
+        next.insert(p.clone(), n);
+        p
+    };
+    let link_after =
+        |k: &str, p: Option<String>, prev: &mut HashMap<String, Option<String>>, next: &mut HashMap<Option<String>, Option<String>>| {
+            let n = next.get(&p).cloned().flatten();
+            if let Some(n) = &n {
+                prev.insert(n.clone(), Some(k.to_owned()));
+            }
+            next.insert(p.clone(), Some(k.to_owned()));
+            next.insert(Some(k.to_owned()), n);
+            prev.insert(k.to_owned(), p);
+        };
+    for (k, v) in old {
+        if !new_at.contains_key(k.as_str()) {
+            let after = unlink(k, &mut prev, &mut next);
+            out.push(Op::Remove { coll, id: k.clone(), after, value: v.clone() });
+        }
+    }
+    for (k, v) in new {
+        if let Some(&i) = old_at.get(k.as_str()) {
+            field_ops(coll, k, &old[i].1, v, out);
+        }
+    }
+    // The kept rows in their new order, by old position; those on a longest increasing run stay.
+    let kept: Vec<(usize, usize)> =
+        new.iter().enumerate().filter_map(|(j, (k, _))| old_at.get(k.as_str()).map(|&i| (j, i))).collect();
+    let stay = longest_increasing(&kept.iter().map(|&(_, i)| i).collect::<Vec<_>>());
+    let mut stays = vec![false; new.len()];
+    for s in stay {
+        stays[kept[s].0] = true;
+    }
+    for (j, (k, v)) in new.iter().enumerate() {
+        if stays[j] {
+            continue;
+        }
+        let want = j.checked_sub(1).map(|p| new[p].0.clone());
+        if old_at.contains_key(k.as_str()) {
+            let had = unlink(k, &mut prev, &mut next);
+            link_after(k, want.clone(), &mut prev, &mut next);
+            if had != want {
+                out.push(Op::Place { coll, id: k.clone(), old_after: had, new_after: want });
+            }
+        } else {
+            link_after(k, want.clone(), &mut prev, &mut next);
+            out.push(Op::Insert { coll, id: k.clone(), after: want, value: v.clone() });
+        }
+    }
+}
+
+/// The indices (into `xs`) of one longest strictly increasing subsequence, in O(n log n).
+fn longest_increasing(xs: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // indices into xs
+    let mut back: Vec<Option<usize>> = vec![None; xs.len()];
+    for (i, &x) in xs.iter().enumerate() {
+        let at = tails.partition_point(|&t| xs[t] < x);
+        back[i] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(i);
+        } else {
+            tails[at] = i;
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(i);
+        cur = back[i];
+    }
+    out.reverse();
+    out
+}
+
+/// The ops that turn `before` into `after`, collection by collection.
+pub fn diff(before: &Workspace, after: &Workspace) -> Vec<Op> {
+    let mut out = Vec::new();
+    for coll in Coll::ALL {
+        let b = snapshot(before, &Touch::All(coll));
+        changes(after, b, &mut out);
+    }
+    out
+}
+
+impl Workspace {
+    /// Runs `f`, a command that changes at most what `touches` names, and returns its result
+    /// with the ops it made. A failed command has changed nothing, and makes no ops.
+    pub fn change<T, E>(
+        &mut self,
+        touches: &[Touch],
+        f: impl FnOnce(&mut Workspace) -> Result<T, E>,
+    ) -> Result<(T, Vec<Op>), E> {
+        let before: Vec<Before> = touches.iter().map(|t| snapshot(self, t)).collect();
+        let out = f(self)?;
+        let mut ops = Vec::new();
+        for b in before {
+            changes(self, b, &mut ops);
+        }
+        Ok((out, ops))
+    }
+
+    /// Applies ops (a step of undo or redo, or another person's change). An op that no longer
+    /// fits (its entity is gone, its value does not read) is skipped. Returns the ops applied.
+    pub fn apply(&mut self, ops: &[Op]) -> Vec<Op> {
+        let mut done = Vec::with_capacity(ops.len());
+        for op in ops {
+            if apply_one(self, op) {
+                done.push(op.clone());
+            }
+        }
+        done
+    }
+}
+
+fn apply_one(ws: &mut Workspace, op: &Op) -> bool {
+    let coll = op.coll();
+    if coll == Coll::Settings {
+        let Op::Set { field, new, .. } = op else { return false };
+        let mut v = settings(ws);
+        let Some(obj) = v.as_object_mut() else { return false };
+        obj.insert(field.clone(), new.clone());
+        return put_settings(ws, &v);
+    }
+    let Some(r) = rows_mut(ws, coll) else { return false };
+    let anchor = |r: &dyn Rows, after: &Option<String>| match after {
+        None => 0,
+        Some(a) => position(r, a).map_or(r.count(), |p| p + 1),
+    };
+    match op {
+        Op::Set { id, field, new, .. } => {
+            let Some(i) = position(r, id) else { return false };
+            let mut v = r.value_at(i);
+            let Some(obj) = v.as_object_mut() else { return false };
+            obj.insert(field.clone(), new.clone());
+            r.put(i, v)
+        }
+        Op::Insert { id, after, value, .. } => match position(r, id) {
+            Some(i) => r.put(i, value.clone()),
+            None => {
+                let at = anchor(r, after);
+                r.insert_at(at, value.clone())
+            }
+        },
+        Op::Remove { id, .. } => match position(r, id) {
+            Some(i) => {
+                r.remove_at(i);
+                true
+            }
+            None => false,
+        },
+        Op::Place { id, new_after, .. } => {
+            let Some(from) = position(r, id) else { return false };
+            if new_after.as_deref() == Some(id.as_str()) {
+                return false;
+            }
+            // The index after the row is taken out: an anchor beyond it moves down by one.
+            let to = match new_after {
+                None => 0,
+                Some(a) => match position(r, a) {
+                    Some(p) if p > from => p,
+                    Some(p) => p + 1,
+                    None => r.count() - 1,
+                },
+            };
+            r.shift(from, to);
+            true
+        }
+    }
+}

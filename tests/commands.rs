@@ -1,0 +1,258 @@
+//! Commands and their ops: every command's ops redo it and their inverse undoes it, exactly;
+//! ops apply to a workspace that changed meanwhile; the seven rules that lived in components.
+
+mod common;
+
+use common::now;
+use proptest::prelude::*;
+use rolecall::model::board::{ColumnKind, Priority, ServiceStandard, Task};
+use rolecall::model::commands::Cmd;
+use rolecall::model::kpi::Direction;
+use rolecall::model::ops::{diff, invert, Coll, Op};
+use rolecall::model::raci::Raci;
+use rolecall::model::skills::TrainingStatus;
+use rolecall::model::*;
+
+fn small(seed: u64) -> Workspace {
+    let size = generate::Size { members: 8, skills: 6, roles: 4, duties: 10, tasks: 30, weeks: 4 };
+    generate::large(seed, now(), size)
+}
+
+/// Runs one command chosen by `pick` (its argument choices from `a`, `b`, `c`) and returns its
+/// ops, or `None` when the command refused.
+fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usize) -> Option<Vec<Op>> {
+    let nth = |n: usize, len: usize| if len == 0 { 0 } else { n % len };
+    let task = ws.board.tasks.get(nth(a, ws.board.tasks.len())).map(|t| t.id.clone());
+    let column = ws.board.columns.get(nth(b, ws.board.columns.len())).map(|c| c.id.clone());
+    let member = ws.members.get(nth(a, ws.members.len())).map(|m| m.id.clone());
+    let skill = ws.skills.get(nth(b, ws.skills.len())).map(|s| s.id.clone());
+    let role = ws.roles.get(nth(b, ws.roles.len())).map(|r| r.id.clone());
+    let duty = ws.duties.get(nth(c, ws.duties.len())).map(|d| d.id.clone());
+    let mut cmd = Cmd { ws, ids, now: now() };
+    let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][c % 5];
+    let r = match pick % 20 {
+        0 => cmd.move_task(&task?, &column?, Some(c % 7)).ok(),
+        1 => cmd.set_role_letter(&duty?, &role?, letter).ok(),
+        2 => cmd.set_member_letter(&duty?, &member?, Some(letter)).ok(),
+        3 => cmd.set_level(&member?, &skill?, (c % 5) as u8).ok(),
+        4 => cmd.remove_member(&member?).ok(),
+        5 => cmd.remove_role(&role?).ok(),
+        6 => cmd.remove_skill(&skill?).ok(),
+        7 => cmd.remove_duty(&duty?).ok(),
+        8 => cmd.remove_task(&task?).ok(),
+        9 => {
+            let mut t = cmd.ws.board.task(&task?)?.clone();
+            t.title = format!("{} (edited {c})", t.title);
+            t.column = column?;
+            cmd.save_task(t).ok()
+        }
+        10 => {
+            let t = Task { id: TaskId::generate(cmd.ids), title: format!("New {c}"), column: column?, ..Task::default() };
+            cmd.save_task(t).ok()
+        }
+        11 => cmd.archive_done().ok(),
+        12 => cmd.shift_column(&column?, if c % 2 == 0 { -1 } else { 1 }).ok(),
+        13 => {
+            let other = cmd.ws.board.columns.iter().find(|x| Some(&x.id) != column.as_ref())?.id.clone();
+            cmd.remove_column(&column?, &other).ok()
+        }
+        14 => cmd.add_column(&format!("Column {c}"), ColumnKind::InProgress).ok(),
+        15 => cmd.set_name(format!("Team {c}")).ok(),
+        16 => cmd.plan_training(&member?, &skill?, 3, None).ok(),
+        17 => {
+            let item = cmd.ws.training.get(nth(c, cmd.ws.training.len()))?.id.clone();
+            if c % 2 == 0 { cmd.training_task(&item, "Train".into()).ok() } else { cmd.set_training_status(&item, TrainingStatus::Done).ok() }
+        }
+        18 => cmd.set_standard(Priority::P2, ServiceStandard { first_response_hours: 1 + c as u32, resolution_hours: 48 }).ok(),
+        _ => cmd.toggle_interest(&member?, &skill?).ok(),
+    };
+    r
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    // Undo applies the inverse ops, and redo the ops: both must land exactly.
+    #[test]
+    fn every_command_is_undone_and_redone_exactly_by_its_ops(
+        seed in 0u64..500,
+        steps in proptest::collection::vec((any::<u8>(), any::<usize>(), any::<usize>(), any::<usize>()), 1..12),
+    ) {
+        let mut ws = small(seed);
+        let mut ids = IdGen::new(seed);
+        for (pick, a, b, c) in steps {
+            let before = ws.clone();
+            let Some(ops) = run(&mut ws, &mut ids, pick, a, b, c) else {
+                prop_assert_eq!(&ws, &before, "a refused command changed the workspace");
+                continue;
+            };
+            let after = ws.clone();
+            let mut back = after.clone();
+            back.apply(&invert(&ops));
+            prop_assert_eq!(&back, &before, "undo of command {} did not restore", pick % 20);
+            let mut again = before.clone();
+            again.apply(&ops);
+            prop_assert_eq!(&again, &after, "redo of command {} did not land", pick % 20);
+        }
+    }
+
+    // The diff of two workspaces is what import, another tab and sync patch with.
+    #[test]
+    fn the_diff_of_any_two_workspaces_turns_one_into_the_other_and_back(a in 0u64..300, b in 0u64..300, shuffle in any::<u64>()) {
+        let before = small(a);
+        let mut after = small(b);
+        // Reorder some rows, so that the diff has to place them.
+        let n = after.board.tasks.len();
+        if n > 2 {
+            after.board.tasks.swap((shuffle % n as u64) as usize, ((shuffle >> 8) % n as u64) as usize);
+            after.board.tasks.rotate_left((shuffle >> 16) as usize % n);
+        }
+        let ops = diff(&before, &after);
+        let mut forward = before.clone();
+        forward.apply(&ops);
+        prop_assert_eq!(&forward, &after);
+        let mut back = after.clone();
+        back.apply(&invert(&ops));
+        prop_assert_eq!(&back, &before);
+    }
+}
+
+// Ops are sent to other people: they must survive JSON.
+#[test]
+fn ops_round_trip_through_json() {
+    let mut ws = small(1);
+    let mut ids = IdGen::new(1);
+    let task = ws.board.tasks[0].id.clone();
+    let ops = Cmd { ws: &mut ws, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_done"), None).unwrap();
+    let text = serde_json::to_string(&ops).unwrap();
+    let back: Vec<Op> = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, ops);
+    assert!(text.contains("\"op\":\"set\""), "{text}");
+}
+
+// A card move makes ops for that card alone, keyed by ids, not positions.
+#[test]
+fn a_card_move_names_only_the_card() {
+    let mut ws = small(2);
+    let mut ids = IdGen::new(2);
+    let task = ws.board.tasks[3].id.clone();
+    let ops = Cmd { ws: &mut ws, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_review"), Some(0)).unwrap();
+    assert!(!ops.is_empty());
+    assert!(ops.iter().all(|o| o.coll() == Coll::Tasks && o.id() == task.0), "{ops:?}");
+}
+
+// Ops apply to a workspace that changed meanwhile: a cell edit made elsewhere survives a card
+// move from here, and an op for an entity that is gone is skipped.
+#[test]
+fn ops_apply_to_a_workspace_that_changed_meanwhile() {
+    let base = small(3);
+    let mut ids = IdGen::new(3);
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let task = base.board.tasks[0].id.clone();
+    let duty = base.duties[0].id.clone();
+    let role = base.roles[0].id.clone();
+    let my_ops = Cmd { ws: &mut mine, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_done"), None).unwrap();
+    Cmd { ws: &mut theirs, ids: &mut ids, now: now() }.set_role_letter(&duty, &role, Some(Raci::A)).unwrap();
+    theirs.apply(&my_ops);
+    assert_eq!(theirs.board.task(&task).unwrap().column, ColumnId::from("col_done"));
+    assert!(theirs.duty(&duty).unwrap().roles.iter().any(|l| l.role == role && l.letter == Some(Raci::A)));
+    // The task is gone on their side: the move is skipped, nothing breaks.
+    let mut gone = base.clone();
+    gone.board.tasks.retain(|t| t.id != task);
+    let applied = gone.apply(&my_ops);
+    assert!(applied.is_empty());
+}
+
+// Rule (was in skills_tab.rs): no second unfinished training plan for the same member and skill.
+#[test]
+fn a_training_plan_is_not_planned_twice() {
+    let mut ws = small(4);
+    let mut ids = IdGen::new(4);
+    let (m, s) = (ws.members[0].id.clone(), ws.skills[0].id.clone());
+    ws.training.clear();
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    cmd.plan_training(&m, &s, 3, None).unwrap();
+    assert_eq!(cmd.plan_training(&m, &s, 4, None), Err(ModelError::AlreadyPlanned));
+    let item = cmd.ws.training[0].id.clone();
+    cmd.set_training_status(&item, TrainingStatus::Done).unwrap();
+    assert!(cmd.plan_training(&m, &s, 4, None).is_ok(), "a finished plan does not block a new one");
+}
+
+// Rule (was in service_tab.rs): a KPI needs a name, unique in any case, and finite numbers.
+#[test]
+fn a_kpi_needs_a_unique_name_and_finite_numbers() {
+    let mut ws = Workspace::default();
+    let mut ids = IdGen::new(5);
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    assert!(matches!(cmd.add_kpi("  ", "%", Direction::HigherIsBetter, 90.0, None), Err(ModelError::EmptyName { .. })));
+    cmd.add_kpi("CSAT", "%", Direction::HigherIsBetter, 90.0, None).unwrap();
+    assert!(matches!(cmd.add_kpi("csat ", "%", Direction::HigherIsBetter, 80.0, None), Err(ModelError::DuplicateName { .. })));
+    assert_eq!(cmd.add_kpi("FCR", "%", Direction::HigherIsBetter, f64::NAN, None), Err(ModelError::OutOfRange));
+    let id = cmd.ws.kpis[0].id.clone();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+    assert_eq!(cmd.record_kpi(&id, day, f64::INFINITY), Err(ModelError::OutOfRange));
+    cmd.record_kpi(&id, day, 91.0).unwrap();
+    cmd.record_kpi(&id, day, 92.0).unwrap();
+    assert_eq!(cmd.ws.kpis[0].values.len(), 1, "one value per period");
+}
+
+// Rule (was in task_editor.rs): saving a task adds it, or updates it and then moves it.
+#[test]
+fn saving_a_task_adds_it_or_updates_and_moves_it() {
+    let mut ws = small(6);
+    let mut ids = IdGen::new(6);
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut t = cmd.ws.board.tasks.iter().find(|t| t.column.0 != "col_done").unwrap().clone();
+    let history = t.history.len();
+    t.title = "Renamed".into();
+    t.column = ColumnId::from("col_done");
+    cmd.save_task(t.clone()).unwrap();
+    let saved = cmd.ws.board.task(&t.id).unwrap();
+    assert_eq!((saved.title.as_str(), saved.column.0.as_str()), ("Renamed", "col_done"));
+    assert_eq!(saved.history.len(), history + 1, "the move is in the history");
+    assert!(saved.completed_at.is_some());
+}
+
+// Rule (was in thresholds_form.rs): thresholds keep a finite, non-negative load factor.
+#[test]
+fn thresholds_refuse_a_negative_or_endless_factor() {
+    let mut ws = Workspace::default();
+    let mut ids = IdGen::new(7);
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut t = cmd.ws.thresholds.clone();
+    t.member_load_factor = -1.0;
+    assert_eq!(cmd.set_thresholds(t.clone()), Err(ModelError::OutOfRange));
+    t.member_load_factor = f64::INFINITY;
+    assert_eq!(cmd.set_thresholds(t.clone()), Err(ModelError::OutOfRange));
+    t.member_load_factor = t.member_load_factor + 0.5;
+    let ops = cmd.set_thresholds(t).unwrap();
+    assert_eq!(ops.len(), 1);
+}
+
+// Rule (was in skills_tab.rs): marking interest in an unlisted skill adds it at level 0.
+#[test]
+fn interest_in_an_unlisted_skill_adds_it_at_level_zero() {
+    let mut ws = small(8);
+    let mut ids = IdGen::new(8);
+    let m = ws.members[0].id.clone();
+    let s = ws.skills[0].id.clone();
+    ws.members[0].skills.retain(|k| k.skill != s);
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    cmd.toggle_interest(&m, &s).unwrap();
+    let k = cmd.ws.members[0].skills.iter().find(|k| k.skill == s).unwrap();
+    assert_eq!((k.level, k.interested), (0, true));
+    cmd.toggle_interest(&m, &s).unwrap();
+    assert!(!cmd.ws.members[0].skills.iter().find(|k| k.skill == s).unwrap().interested);
+}
+
+// Removing something already gone is refused (the user acted on a stale view), not silent.
+#[test]
+fn removing_what_is_gone_is_refused_and_changes_nothing() {
+    let mut ws = small(9);
+    let before = ws.clone();
+    let mut ids = IdGen::new(9);
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    assert!(cmd.remove_member(&MemberId::from("nobody")).is_err());
+    assert!(cmd.remove_task(&TaskId::from("nothing")).is_err());
+    assert_eq!(ws, before);
+}
