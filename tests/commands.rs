@@ -224,7 +224,7 @@ fn thresholds_refuse_a_negative_or_endless_factor() {
     assert_eq!(cmd.set_thresholds(t.clone()), Err(ModelError::OutOfRange));
     t.member_load_factor = f64::INFINITY;
     assert_eq!(cmd.set_thresholds(t.clone()), Err(ModelError::OutOfRange));
-    t.member_load_factor = t.member_load_factor + 0.5;
+    t.member_load_factor = 2.5;
     let ops = cmd.set_thresholds(t).unwrap();
     assert_eq!(ops.len(), 1);
 }
