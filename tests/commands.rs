@@ -256,3 +256,62 @@ fn removing_what_is_gone_is_refused_and_changes_nothing() {
     assert!(cmd.remove_task(&TaskId::from("nothing")).is_err());
     assert_eq!(ws, before);
 }
+
+// Two tabs: cells of one duty changed on each side both survive the merge.
+#[test]
+fn two_sides_changing_different_cells_of_one_duty_both_keep_theirs() {
+    use rolecall::model::ops::rebase;
+    let base = small(10);
+    let mut ids = IdGen::new(10);
+    let duty = base.duties[0].id.clone();
+    let (r1, r2) = (base.roles[0].id.clone(), base.roles[1].id.clone());
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let my_ops = Cmd { ws: &mut mine, ids: &mut ids, now: now() }.set_role_letter(&duty, &r1, Some(Raci::C)).unwrap();
+    Cmd { ws: &mut theirs, ids: &mut ids, now: now() }.set_role_letter(&duty, &r2, Some(Raci::I)).unwrap();
+    let clashes = rebase(&mut theirs, &my_ops);
+    assert!(clashes.is_empty(), "{clashes:?}");
+    let letter = |ws: &Workspace, r: &RoleId| ws.duty(&duty).unwrap().roles.iter().find(|l| &l.role == r).and_then(|l| l.letter);
+    assert_eq!(letter(&theirs, &r1), Some(Raci::C));
+    assert_eq!(letter(&theirs, &r2), Some(Raci::I));
+}
+
+// Two tabs changing the same cell at once: the later change wins, the clash is reported.
+#[test]
+fn two_sides_changing_the_same_cell_end_on_the_later_value_and_report_it() {
+    use rolecall::model::ops::rebase;
+    let base = small(11);
+    let mut ids = IdGen::new(11);
+    let duty = base.duties[0].id.clone();
+    let r = base.roles[0].id.clone();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    Cmd { ws: &mut theirs, ids: &mut ids, now: now() }.set_role_letter(&duty, &r, Some(Raci::I)).unwrap();
+    let my_ops = Cmd { ws: &mut mine, ids: &mut ids, now: now() }.set_role_letter(&duty, &r, Some(Raci::C)).unwrap();
+    let clashes = rebase(&mut theirs, &my_ops);
+    assert_eq!(clashes.len(), 1);
+    let l = theirs.duty(&duty).unwrap().roles.iter().filter(|l| l.role == r).map(|l| l.letter).collect::<Vec<_>>();
+    assert_eq!(l, vec![Some(Raci::C)]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    // Replaying one side's ops on the other's never panics and keeps every id unique.
+    #[test]
+    fn rebasing_any_commands_on_any_commands_keeps_ids_unique(
+        seed in 0u64..200,
+        a in proptest::collection::vec((any::<u8>(), any::<usize>(), any::<usize>(), any::<usize>()), 1..6),
+        b in proptest::collection::vec((any::<u8>(), any::<usize>(), any::<usize>(), any::<usize>()), 1..6),
+    ) {
+        let base = small(seed);
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let (mut i1, mut i2) = (IdGen::new(seed), IdGen::new(seed ^ 0xabc));
+        let mut my_ops = Vec::new();
+        for (p, x, y, z) in a { my_ops.extend(run(&mut mine, &mut i1, p, x, y, z).unwrap_or_default()); }
+        for (p, x, y, z) in b { run(&mut theirs, &mut i2, p, x, y, z); }
+        rolecall::model::ops::rebase(&mut theirs, &my_ops);
+        let mut ids: Vec<&str> = theirs.board.tasks.iter().map(|t| t.id.0.as_str()).collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        prop_assert_eq!(ids.len(), n);
+    }
+}

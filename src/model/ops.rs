@@ -563,3 +563,85 @@ fn apply_one(ws: &mut Workspace, op: &Op) -> bool {
         }
     }
 }
+
+/// The value of one field of one entity, if the entity is there.
+pub fn field_value(ws: &Workspace, coll: Coll, id: &str, field: &str) -> Option<Value> {
+    let v = match rows(ws, coll) {
+        None => settings(ws),
+        Some(r) => r.value_at(position(r, id)?),
+    };
+    v.get(field).cloned()
+}
+
+/// The key of an element of a list field, so that lists of keyed parts (a duty's letters, a
+/// member's skills, a KPI's values) merge part by part: a plain string is its own key.
+fn element_key(v: &Value) -> String {
+    if let Value::Object(o) = v {
+        for k in ["id", "role", "member", "skill", "period"] {
+            if let Some(Value::String(s)) = o.get(k) {
+                return s.clone();
+            }
+        }
+    }
+    v.to_string()
+}
+
+/// Three-way merge of a list field: `theirs`, plus the parts `old` → `new` changed. Returns the
+/// list, and whether a part both sides changed differently was taken from `new`.
+fn merge_list(old: &[Value], new: &[Value], theirs: &[Value]) -> (Vec<Value>, bool) {
+    let find = |list: &[Value], k: &str| list.iter().find(|v| element_key(v) == k).cloned();
+    let mut out: Vec<Value> = theirs.to_vec();
+    let mut clash = false;
+    let mut keys: Vec<String> = old.iter().chain(new).map(element_key).collect();
+    keys.sort();
+    keys.dedup();
+    for k in keys {
+        let (o, n) = (find(old, &k), find(new, &k));
+        if o == n {
+            continue;
+        }
+        let t = find(theirs, &k);
+        if t != o && t != n {
+            clash = true;
+        }
+        match (out.iter().position(|v| element_key(v) == k), n) {
+            (Some(i), Some(n)) => out[i] = n,
+            (Some(i), None) => {
+                out.remove(i);
+            }
+            (None, Some(n)) => out.push(n),
+            (None, None) => {}
+        }
+    }
+    (out, clash)
+}
+
+/// Replays `mine` (this side's ops since both sides last agreed) onto `theirs` (the other side's
+/// newer workspace). A field both changed: a list merges part by part (two cells of one duty both
+/// survive); a plain value takes this side's, the later change. Returns the ops that clashed,
+/// so that the user can be told.
+pub fn rebase(theirs: &mut Workspace, mine: &[Op]) -> Vec<Op> {
+    let mut clashes = Vec::new();
+    for op in mine {
+        let Op::Set { coll, id, field, old, new } = op else {
+            theirs.apply(std::slice::from_ref(op));
+            continue;
+        };
+        let Some(current) = field_value(theirs, *coll, id, field) else { continue };
+        let (value, clash) = match (old, new, &current) {
+            _ if &current == old => (new.clone(), false),
+            _ if &current == new => continue,
+            (Value::Array(o), Value::Array(n), Value::Array(t)) => {
+                let (list, clash) = merge_list(o, n, t);
+                (Value::Array(list), clash)
+            }
+            _ => (new.clone(), true),
+        };
+        if clash {
+            clashes.push(op.clone());
+        }
+        let set = Op::Set { coll: *coll, id: id.clone(), field: field.clone(), old: current, new: value };
+        theirs.apply(&[set]);
+    }
+    clashes
+}

@@ -244,5 +244,5 @@ pub fn exercise_pages(ws: &Workspace, now: DateTime<Utc>) {
     }
     let mut kpis = ws.kpis.clone();
     let _ = import_values(&mut kpis, &values_csv(&ws.kpis));
-    let _ = history::describe(ws, ws);
+    let _ = history::describe(&ops::diff(&Workspace::default(), ws));
 }
