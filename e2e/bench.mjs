@@ -78,6 +78,135 @@ const until = (page, cond, arg) => page.evaluate(([src, a]) => new Promise((reso
   tick();
 }), [cond.toString(), arg]);
 
+
+// ── The state core, beside a plain-DOM reference, measured inside each page ──────────────────
+// The same harness runs in Rolecall and in e2e/bench-reference.html (the same stored workspace,
+// built with DOM calls): it notes when the first card appears, and times an interaction from its
+// event to the DOM showing the result, all with performance.now() in the page.
+const harness = () => {
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('.rc-task')) { window.__firstCard = performance.now(); obs.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+  window.__time = (trigger, done) => new Promise((resolve) => {
+    const t0 = performance.now();
+    let over = false;
+    const finish = (v) => { if (!over) { over = true; obs.disconnect(); resolve(v); } };
+    const obs = new MutationObserver(() => { if (done()) finish(performance.now() - t0); });
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    setTimeout(() => finish(NaN), 10_000);
+    trigger();
+    if (done()) finish(performance.now() - t0);
+  });
+  window.__key = (target, key, opts = {}) => target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...opts }));
+  window.__visible = () => [...document.querySelectorAll('.rc-task')].filter((e) => !e.hidden).length;
+};
+const reference = readFileSync(fileURLToPath(new URL('./bench-reference.html', import.meta.url)), 'utf8');
+const cardsOnBoard = JSON.parse(large).workspace.board.tasks.filter((t) => !t.archived).length;
+const coreRows = [
+  ['board on screen (navigation → first card)', 'board', '≤ 1.3× reference'],
+  ['card move (keyboard → DOM)', 'move', '≤ 16 ms'],
+  ['undo of that move (Ctrl+Z → DOM)', 'undo', '≤ 16 ms'],
+  ['filter keystroke (input → DOM)', 'filter', '≤ 30 ms'],
+  ['chart cell, 200 × 20 (key → DOM)', 'cell', '≤ 16 ms'],
+  ['skills matrix level, 100 × 40 (key → DOM)', 'level', '≤ 16 ms'],
+];
+const core = { app: {}, ref: {} };
+const note = (side, k, v) => { (core[side][k] ||= []).push(v); };
+
+async function coreRun(side) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+  await context.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); }
+    addEventListener('TrunkApplicationStarted', (e) => { window.__rcWasm = e.detail.wasm; });
+  }, ['rolecall.workspace', large]);
+  await context.addInitScript(harness);
+  await context.route(`${base}__reference.html`, (r) => r.fulfill({ contentType: 'text/html', body: reference }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(side === 'app' ? `${base}#/board` : `${base}__reference.html#/board`);
+  await page.waitForFunction(() => window.__firstCard);
+  note(side, 'board', await page.evaluate(() => window.__firstCard));
+  await page.waitForFunction((n) => document.querySelectorAll('.rc-task').length >= n, cardsOnBoard, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  const wasm = () => page.evaluate(() => (window.__rcWasm?.memory?.buffer?.byteLength || 0) / 1048576);
+  const loaded = await wasm();
+
+  note(side, 'move', await page.evaluate(() => {
+    const li = document.querySelector('.rc-board__cell[data-column="col_todo"] .rc-task');
+    const id = (window.__moved = li.dataset.task);
+    const b = document.getElementById(`task-${id}`);
+    b.focus();
+    return __time(() => __key(b, 'ArrowRight', { shiftKey: true }), () => !!document.querySelector(`.rc-board__cell[data-column="col_doing"] [data-task="${id}"]`));
+  }));
+  await page.waitForTimeout(50);
+  note(side, 'undo', await page.evaluate(() => {
+    const id = window.__moved;
+    const target = document.getElementById(`task-${id}`) || document.body;
+    return __time(() => __key(target, 'z', { ctrlKey: true }), () => !!document.querySelector(`.rc-board__cell[data-column="col_todo"] [data-task="${id}"]`));
+  }));
+  note(side, 'filter', await page.evaluate(() => {
+    const input = document.getElementById('board-search');
+    return __time(() => { input.value = 'Task 0042'; input.dispatchEvent(new Event('input', { bubbles: true })); }, () => __visible() === 1);
+  }));
+  await page.evaluate(() => { const i = document.getElementById('board-search'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForFunction((n) => __visible() >= n, cardsOnBoard);
+
+  if (side === 'app') {
+    // 100 undoable edits: 100 different cards, each moved one column right.
+    for (let i = 0; i < 100; i++) {
+      await page.evaluate(() => {
+        const li = document.querySelector('.rc-board__cell[data-column="col_backlog"] .rc-task');
+        const id = li.dataset.task;
+        const b = document.getElementById(`task-${id}`);
+        b.focus();
+        return __time(() => __key(b, 'ArrowRight', { shiftKey: true }), () => !document.querySelector(`.rc-board__cell[data-column="col_backlog"] [data-task="${id}"]`));
+      });
+    }
+    await page.waitForTimeout(500);
+    note(side, 'memory', (await wasm()) - loaded);
+  }
+
+  await page.evaluate(() => { location.hash = '#/responsibilities'; });
+  await page.waitForFunction(() => document.querySelectorAll('.rc-raci__cell').length >= 4000, null, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  note(side, 'cell', await page.evaluate(() => {
+    const c = document.querySelectorAll('.rc-raci__cell')[2005];
+    c.focus();
+    const before = c.textContent;
+    return __time(() => __key(c, before.startsWith('C') ? 'i' : 'c'), () => c.textContent !== before);
+  }));
+
+  await page.evaluate(() => { location.hash = '#/insights'; });
+  await page.waitForFunction(() => document.querySelectorAll('.rc-matrix__cell').length >= 4000, null, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  note(side, 'level', await page.evaluate(() => {
+    const c = document.querySelectorAll('.rc-matrix__cell')[1234];
+    c.focus();
+    const next = String((parseInt(c.textContent, 10) + 1) % 5);
+    return __time(() => __key(c, next), () => c.textContent.startsWith(next));
+  }));
+  if (errors.length) console.log(`${side} page errors:`, errors);
+  await context.close();
+}
+
+try {
+  for (let run = 0; run < RUNS; run++) {
+    await coreRun('ref');
+    await coreRun('app');
+  }
+} catch (e) {
+  console.log('state-core figures failed:', e.message);
+}
+console.log(`\n== State core at ${cardsOnBoard} cards, median of ${RUNS} runs, measured inside each page ==`);
+console.log(`${''.padEnd(44)} ${'Rolecall'.padStart(10)} ${'plain DOM'.padStart(10)} ${'ratio'.padStart(7)}   target`);
+for (const [label, k, target] of coreRows) {
+  const a = median(core.app[k] || [NaN]);
+  const r = median(core.ref[k] || [NaN]);
+  console.log(`${label.padEnd(44)} ${ms(a).padStart(10)} ${ms(r).padStart(10)} ${`${(a / r).toFixed(1)}×`.padStart(7)}   ${target}`);
+}
+console.log(`${'wasm memory after 100 undoable edits'.padEnd(44)} ${`+${median(core.app.memory || [NaN]).toFixed(1)} MB`.padStart(10)} ${'—'.padStart(10)} ${''.padStart(7)}   ≤ 5 MB`);
+
 try {
   for (let run = 0; run < RUNS; run++) {
     // SW=block measures without the service worker (its first-visit precache runs alongside).
@@ -104,24 +233,9 @@ try {
       add('board first render, returning visit (service worker)', await page.evaluate(() => performance.now()));
     }
 
-    // Move one card with the keyboard: Shift+ArrowRight to the next column.
-    const id = await page.locator('.rc-board__cell[data-column="col_todo"] .rc-task').first().getAttribute('data-task');
-    await page.locator(`#task-${id}`).focus();
-    const t0 = await page.evaluate(() => performance.now());
+    // Something to save: one card moved (the state-core section below times moves in the page).
+    await page.locator('.rc-board__cell[data-column="col_todo"] .rc-task__open').first().focus();
     await page.keyboard.press('Shift+ArrowRight');
-    const t1 = await until(page, (i) => !!document.querySelector(`.rc-board__cell[data-column="col_doing"] [data-task="${i}"]`), id);
-    add('move one card', t1 - t0);
-
-    // Apply a filter (search text) and wait until the board shows the result.
-    const f0 = await page.evaluate(() => {
-      const input = document.getElementById('board-search');
-      const t = performance.now();
-      input.value = 'Task 0042';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      return t;
-    });
-    const f1 = await until(page, () => document.querySelectorAll('.rc-task').length === 1);
-    add('apply a filter', f1 - f0);
 
     // Autosave (the app measures its own save: encode + localStorage write).
     await page.waitForFunction(() => performance.getEntriesByName('rolecall:save').length > 0, null, { timeout: 10000 });

@@ -130,7 +130,7 @@ fn Shell() -> impl IntoView {
                 <span class="rc-logo" aria-hidden="true">"◎"</span>
                 <span class="rc-header__name">{t.app_name}</span>
                 <Show when=ready>
-                    <span class="rc-header__team">{move || state.ws.with(|w| w.name.clone())}</span>
+                    <span class="rc-header__team">{move || state.ws.watch(&[crate::model::ops::Coll::Settings], |w| w.name.clone())}</span>
                 </Show>
             </div>
             <Show when=ready>

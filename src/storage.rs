@@ -10,6 +10,10 @@ pub const BACKUP_KEY: &str = "rolecall.backup";
 /// The workspace as it was before the last import or reset, for "undo".
 pub const BEFORE_REPLACE_KEY: &str = "rolecall.before-replace";
 
+/// The revision of a save that replaced another tab's simultaneous change, so that the other
+/// tab can say so when it takes that save.
+pub const MERGE_NOTE_KEY: &str = "rolecall.merge-note";
+
 /// The user's preferences (language), as a small JSON object.
 pub const PREFS_KEY: &str = "rolecall.prefs";
 

@@ -50,7 +50,7 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
             let t = Task { id: TaskId::generate(cmd.ids), title: format!("New {c}"), column: column?, ..Task::default() };
             cmd.save_task(t).ok()
         }
-        11 => cmd.archive_done().ok(),
+        11 => cmd.archive_done().ok().map(|x| x.1),
         12 => cmd.shift_column(&column?, if c % 2 == 0 { -1 } else { 1 }).ok(),
         13 => {
             let other = cmd.ws.board.columns.iter().find(|x| Some(&x.id) != column.as_ref())?.id.clone();
@@ -313,5 +313,19 @@ proptest! {
         ids.sort();
         ids.dedup();
         prop_assert_eq!(ids.len(), n);
+    }
+}
+
+// The board's one-pass "over capacity" agrees with the per-member rule it replaced.
+#[test]
+fn over_capacity_in_one_pass_matches_the_rule_per_member() {
+    for seed in 0..40 {
+        let mut ws = small(seed);
+        for (i, m) in ws.members.iter_mut().enumerate() {
+            m.capacity_hours = (i as u32 * 7) % 30;
+        }
+        let expected: Vec<MemberId> =
+            ws.members.iter().filter(|m| board::is_over_capacity(&ws, &m.id)).map(|m| m.id.clone()).collect();
+        assert_eq!(board::over_capacity(&ws), expected, "seed {seed}");
     }
 }

@@ -109,7 +109,7 @@ test('a second tab follows the first instead of overwriting it', async ({ app, p
   await other.close();
 });
 
-test('an edit in one tab is never silently overwritten by the other: the user chooses', async ({ app, page, context }) => {
+test('an edit in one tab is never silently overwritten by the other: the later edit wins in both, and both say so', async ({ app, page, context }) => {
   // The clock is held so that this tab's debounced save cannot run before the other tab saves,
   // however slow the machine: the race is staged, not left to timing.
   await context.clock.install();
@@ -120,16 +120,16 @@ test('an edit in one tab is never silently overwritten by the other: the user ch
   await other.locator('a[href="#/workspace"]').click();
   await app.goTo('Workspace');
   await context.clock.pauseAt(Date.now() + 60_000);
-  // This tab edits; before its save, the other tab saves a different edit.
+  // This tab edits; before its save, the other tab saves a different edit of the same field.
   await page.getByLabel('Team name').fill('Edited here');
   await other.getByLabel('Team name').fill('Edited there');
   await other.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-  const conflict = page.getByTestId('tab-conflict');
-  await expect(conflict).toContainText('This workspace was changed in another tab.');
-  expect((await app.storedWorkspace()).name).toBe('Edited there');
-  await conflict.getByRole('button', { name: "Keep this tab's version" }).click();
-  await expect(conflict).toBeHidden();
+  // This tab's edit is the later one: it takes the other tab's save, puts its own edit on top
+  // and saves; the other tab follows. Both tell their user.
+  await expect(page.getByTestId('tab-clash')).toContainText('This tab and another tab changed the same thing at the same time.');
   await expect.poll(async () => (await app.storedWorkspace()).name).toBe('Edited here');
   await expect(other.locator('.rc-header__team')).toHaveText('Edited here');
+  await expect(other.getByTestId('tab-clash')).toBeVisible();
+  await expect(page.locator('.rc-header__team')).toHaveText('Edited here');
   await other.close();
 });

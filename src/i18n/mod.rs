@@ -588,10 +588,8 @@ pub struct Strings {
     pub change_edited: &'static str,
     /// Where a change was, for undo: members, roles, skills, departments, chart, board, training, KPIs, settings.
     pub change_areas: [&'static str; 9],
-    pub conflict_title: &'static str,
-    pub conflict_body: &'static str,
-    pub conflict_theirs: &'static str,
-    pub conflict_mine: &'static str,
+    pub clash_title: &'static str,
+    pub clash_body: &'static str,
     pub language: &'static str,
     /// How dates are written (chrono strftime).
     /// A day in words: `{year}`, `{month}` (from `months`) and `{day}`.

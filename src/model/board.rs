@@ -504,6 +504,27 @@ pub fn spare_capacity(ws: &Workspace, member: &MemberId) -> f64 {
     ws.member(member).map_or(0.0, |m| m.capacity_hours as f64) - open_load(ws, member)
 }
 
+/// The members with more open work than capacity, in one pass over the tasks (the same sums,
+/// in the same order, as [`open_load`]).
+pub fn over_capacity(ws: &Workspace) -> Vec<MemberId> {
+    let people = super::keys::KeySet::new(ws.members.iter().map(|m| m.id.as_str()));
+    let mut load = vec![0.0; ws.members.len()];
+    for t in ws.board.tasks.iter().filter(|t| ws.board.is_open(t)) {
+        let share = t.estimate_hours / t.assignees.len().max(1) as f64;
+        for m in &t.assignees {
+            if let Some(i) = people.position(m.as_str()) {
+                load[i] += share;
+            }
+        }
+    }
+    ws.members
+        .iter()
+        .zip(load)
+        .filter(|(m, load)| m.capacity_hours as f64 - load < 0.0)
+        .map(|(m, _)| m.id.clone())
+        .collect()
+}
+
 /// Whether a member has more open work than capacity.
 pub fn is_over_capacity(ws: &Workspace, member: &MemberId) -> bool {
     spare_capacity(ws, member) < 0.0

@@ -213,9 +213,9 @@ impl Cmd<'_> {
         Ok(self.ws.change(&[entity(Coll::Tasks, &id.0)], |w| w.board.move_task(id, column, index, now))?.1)
     }
 
-    /// Archives every task in a done column; the ops are empty when there was none.
-    pub fn archive_done(&mut self) -> Done<BoardError> {
-        Ok(self.ws.change(&[Touch::All(Coll::Tasks)], |w| Ok(w.board.archive_done()))?.1)
+    /// Archives every task in a done column; returns how many.
+    pub fn archive_done(&mut self) -> Result<(usize, Vec<Op>), BoardError> {
+        self.ws.change(&[Touch::All(Coll::Tasks)], |w| Ok(w.board.archive_done()))
     }
 
     pub fn add_column(&mut self, name: &str, kind: ColumnKind) -> Done<BoardError> {

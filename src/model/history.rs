@@ -31,14 +31,6 @@ pub struct Change {
     pub action: Action,
 }
 
-fn action(before: usize, after: usize) -> Action {
-    match after.cmp(&before) {
-        std::cmp::Ordering::Greater => Action::Added,
-        std::cmp::Ordering::Less => Action::Removed,
-        std::cmp::Ordering::Equal => Action::Edited,
-    }
-}
-
 /// What a step of ops did: the part named by its first op, and whether that op added,
 /// removed or edited.
 pub fn describe(ops: &[Op]) -> Change {

@@ -14,7 +14,7 @@ use super::team::{CollaborationModel, Department, Member, Role, Skill, Workspace
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use super::keys::KeySet;
 
 /// A collection of entities in a workspace, or (`Settings`) the workspace's own fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -260,15 +260,17 @@ fn rows_mut(ws: &mut Workspace, coll: Coll) -> Option<&mut dyn Rows> {
 /// The keys of a collection in order, a repeated key numbered from its second occurrence on
 /// (`key#2`), so that every row has a key of its own.
 fn keys(rows: &dyn Rows) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    (0..rows.count())
-        .map(|i| {
-            let k = rows.key_at(i);
-            let n = seen.entry(k.clone()).or_insert(0);
-            *n += 1;
-            if *n == 1 { k } else { format!("{k}#{n}") }
-        })
-        .collect()
+    let mut ks: Vec<String> = (0..rows.count()).map(|i| rows.key_at(i)).collect();
+    let firsts = super::keys::first_of(&ks.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut seen = vec![1usize; ks.len()];
+    for i in 0..ks.len() {
+        let f = firsts[i];
+        if f != i {
+            seen[f] += 1;
+            ks[i] = format!("{}#{}", ks[i], seen[f]);
+        }
+    }
+    ks
 }
 
 fn position(rows: &dyn Rows, id: &str) -> Option<usize> {
@@ -377,70 +379,74 @@ fn changes(ws: &Workspace, before: Before, out: &mut Vec<Op>) {
 /// ones, each placed after its final predecessor. Every anchor is the predecessor the row has at
 /// the moment its op applies, so that the ops invert exactly.
 fn diff_rows(coll: Coll, old: &[(String, Value)], new: &[(String, Value)], out: &mut Vec<Op>) {
-    let new_at: HashMap<&str, usize> = new.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
-    let old_at: HashMap<&str, usize> = old.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
-    // A doubly linked list of the keys as the ops go, so each anchor is known in O(1).
-    let mut prev: HashMap<String, Option<String>> = HashMap::new();
-    let mut next: HashMap<Option<String>, Option<String>> = HashMap::new();
-    let mut last: Option<String> = None;
-    for (k, _) in old {
-        prev.insert(k.clone(), last.clone());
-        next.insert(last.clone(), Some(k.clone()));
-        last = Some(k.clone());
+    let (old_set, new_set) = (KeySet::new(old.iter().map(|r| r.0.as_str())), KeySet::new(new.iter().map(|r| r.0.as_str())));
+    // A doubly linked list of rows as the ops go, so each anchor is known in O(1). Node `i` is
+    // old row `i`; node `old.len() + j` is new row `j` when it is new; the last node is the head.
+    let n = old.len() + new.len();
+    let head = n;
+    let key = |node: usize| if node < old.len() { &old[node].0 } else { &new[node - old.len()].0 };
+    let anchor = |node: usize| (node != head).then(|| key(node).clone());
+    let (mut prev, mut next) = (vec![head; n + 1], vec![head; n + 1]);
+    let mut last = head;
+    for i in 0..old.len() {
+        prev[i] = last;
+        next[last] = i;
+        last = i;
     }
-    next.insert(last, None);
-    let unlink = |k: &str, prev: &mut HashMap<String, Option<String>>, next: &mut HashMap<Option<String>, Option<String>>| {
-        let p = prev.remove(k).flatten();
-        let n = next.remove(&Some(k.to_owned())).flatten();
-        if let Some(n) = &n {
-            prev.insert(n.clone(), p.clone());
-        }
-        next.insert(p.clone(), n);
+    next[last] = head;
+    prev[head] = last;
+    let unlink = |x: usize, prev: &mut Vec<usize>, next: &mut Vec<usize>| {
+        let (p, q) = (prev[x], next[x]);
+        next[p] = q;
+        prev[q] = p;
         p
     };
-    let link_after =
-        |k: &str, p: Option<String>, prev: &mut HashMap<String, Option<String>>, next: &mut HashMap<Option<String>, Option<String>>| {
-            let n = next.get(&p).cloned().flatten();
-            if let Some(n) = &n {
-                prev.insert(n.clone(), Some(k.to_owned()));
-            }
-            next.insert(p.clone(), Some(k.to_owned()));
-            next.insert(Some(k.to_owned()), n);
-            prev.insert(k.to_owned(), p);
-        };
-    for (k, v) in old {
-        if !new_at.contains_key(k.as_str()) {
-            let after = unlink(k, &mut prev, &mut next);
-            out.push(Op::Remove { coll, id: k.clone(), after, value: v.clone() });
+    let link_after = |x: usize, p: usize, prev: &mut Vec<usize>, next: &mut Vec<usize>| {
+        let q = next[p];
+        next[p] = x;
+        prev[x] = p;
+        next[x] = q;
+        prev[q] = x;
+    };
+    for (i, (k, v)) in old.iter().enumerate() {
+        if !new_set.contains(k) {
+            let after = unlink(i, &mut prev, &mut next);
+            out.push(Op::Remove { coll, id: k.clone(), after: anchor(after), value: v.clone() });
         }
     }
-    for (k, v) in new {
-        if let Some(&i) = old_at.get(k.as_str()) {
+    // Where each new row was (None: it is new).
+    let was: Vec<Option<usize>> = new.iter().map(|(k, _)| old_set.position(k)).collect();
+    for (j, (k, v)) in new.iter().enumerate() {
+        if let Some(i) = was[j] {
             field_ops(coll, k, &old[i].1, v, out);
         }
     }
     // The kept rows in their new order, by old position; those on a longest increasing run stay.
-    let kept: Vec<(usize, usize)> =
-        new.iter().enumerate().filter_map(|(j, (k, _))| old_at.get(k.as_str()).map(|&i| (j, i))).collect();
-    let stay = longest_increasing(&kept.iter().map(|&(_, i)| i).collect::<Vec<_>>());
+    let kept: Vec<(usize, usize)> = was.iter().enumerate().filter_map(|(j, i)| i.map(|i| (j, i))).collect();
     let mut stays = vec![false; new.len()];
-    for s in stay {
+    for s in longest_increasing(&kept.iter().map(|&(_, i)| i).collect::<Vec<_>>()) {
         stays[kept[s].0] = true;
     }
+    let mut node_of = vec![head; new.len()];
     for (j, (k, v)) in new.iter().enumerate() {
+        let node = was[j].unwrap_or(old.len() + j);
+        node_of[j] = node;
         if stays[j] {
             continue;
         }
-        let want = j.checked_sub(1).map(|p| new[p].0.clone());
-        if old_at.contains_key(k.as_str()) {
-            let had = unlink(k, &mut prev, &mut next);
-            link_after(k, want.clone(), &mut prev, &mut next);
-            if had != want {
-                out.push(Op::Place { coll, id: k.clone(), old_after: had, new_after: want });
+        let want = j.checked_sub(1).map_or(head, |p| node_of[p]);
+        match was[j] {
+            Some(_) => {
+                let had = unlink(node, &mut prev, &mut next);
+                link_after(node, want, &mut prev, &mut next);
+                if had != want {
+                    out.push(Op::Place { coll, id: k.clone(), old_after: anchor(had), new_after: anchor(want) });
+                }
             }
-        } else {
-            link_after(k, want.clone(), &mut prev, &mut next);
-            out.push(Op::Insert { coll, id: k.clone(), after: want, value: v.clone() });
+            None => {
+                link_after(node, want, &mut prev, &mut next);
+                out.push(Op::Insert { coll, id: k.clone(), after: anchor(want), value: v.clone() });
+            }
         }
     }
 }
@@ -486,13 +492,26 @@ impl Workspace {
         touches: &[Touch],
         f: impl FnOnce(&mut Workspace) -> Result<T, E>,
     ) -> Result<(T, Vec<Op>), E> {
+        let (mut f, mut out) = (Some(f), None);
+        let ops = self.change_with(touches, &mut |w| {
+            let r = f.take().map(|f| f(w));
+            let ok = matches!(r, Some(Ok(_)));
+            out = r;
+            ok
+        });
+        out.expect("change_with calls the command once").map(|t| (t, ops))
+    }
+
+    /// The non-generic part of [`Workspace::change`]: `f` says whether it succeeded.
+    fn change_with(&mut self, touches: &[Touch], f: &mut dyn FnMut(&mut Workspace) -> bool) -> Vec<Op> {
         let before: Vec<Before> = touches.iter().map(|t| snapshot(self, t)).collect();
-        let out = f(self)?;
         let mut ops = Vec::new();
-        for b in before {
-            changes(self, b, &mut ops);
+        if f(self) {
+            for b in before {
+                changes(self, b, &mut ops);
+            }
         }
-        Ok((out, ops))
+        ops
     }
 
     /// Applies ops (a step of undo or redo, or another person's change). An op that no longer
@@ -564,6 +583,11 @@ fn apply_one(ws: &mut Workspace, op: &Op) -> bool {
     }
 }
 
+/// The keys of a collection, in order (a repeated key numbered, as in ops).
+pub fn keys_of(ws: &Workspace, coll: Coll) -> Vec<String> {
+    rows(ws, coll).map(keys).unwrap_or_default()
+}
+
 /// The value of one field of one entity, if the entity is there.
 pub fn field_value(ws: &Workspace, coll: Coll, id: &str, field: &str) -> Option<Value> {
     let v = match rows(ws, coll) {
@@ -592,10 +616,12 @@ fn merge_list(old: &[Value], new: &[Value], theirs: &[Value]) -> (Vec<Value>, bo
     let find = |list: &[Value], k: &str| list.iter().find(|v| element_key(v) == k).cloned();
     let mut out: Vec<Value> = theirs.to_vec();
     let mut clash = false;
-    let mut keys: Vec<String> = old.iter().chain(new).map(element_key).collect();
-    keys.sort();
-    keys.dedup();
-    for k in keys {
+    let all: Vec<String> = old.iter().chain(new).map(element_key).collect();
+    let firsts = super::keys::first_of(&all.iter().map(String::as_str).collect::<Vec<_>>());
+    for (i, k) in all.into_iter().enumerate() {
+        if firsts[i] != i {
+            continue;
+        }
         let (o, n) = (find(old, &k), find(new, &k));
         if o == n {
             continue;

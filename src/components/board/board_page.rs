@@ -5,7 +5,8 @@ use super::workload::Workload;
 use super::{CardView, LaneView, Lanes};
 use crate::components::t;
 use crate::i18n::fill;
-use crate::model::board::{initials, is_overdue, is_over_capacity, AssigneeFilter, Sla, TaskFilter};
+use crate::model::board::{initials, is_overdue, over_capacity, AssigneeFilter, Sla, TaskFilter};
+use crate::model::ops::Coll;
 use crate::model::{ColumnId, MemberId, Priority, Task, TaskId, TaskType, Workspace};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ enum View {
     Workload,
 }
 
-fn card_view(
+pub(super) fn card_view(
     ws: &Workspace,
     task: &Task,
     now: chrono::DateTime<chrono::Utc>,
@@ -101,14 +102,15 @@ pub fn BoardPage() -> impl IntoView {
     let filter = state.board_filter;
     let offset = crate::browser::local_offset();
 
+    // Once per change, not once per card: who is over capacity.
+    let over = Memo::new(move |_| state.ws.watch(&[Coll::Tasks, Coll::Members, Coll::Columns], over_capacity));
+    provide_context(over);
     let lane_views = Memo::new(move |_| {
         let now = state.now.get();
         let lanes = lanes.get();
         filter.with(|f| {
-            state.ws.with(|ws| {
+            state.ws.watch(&[Coll::Tasks, Coll::Columns, Coll::Members, Coll::Roles, Coll::Settings], |ws| {
                 let columns: Vec<ColumnId> = ws.board.columns.iter().map(|c| c.id.clone()).collect();
-                // Once per change, not once per card: who is over capacity.
-                let over: Vec<MemberId> = ws.members.iter().filter(|m| is_over_capacity(ws, &m.id)).map(|m| m.id.clone()).collect();
                 let mut out: Vec<LaneView> = lane_order(ws, lanes)
                     .into_iter()
                     .map(|key| LaneView { key, title: None, cells: columns.iter().map(|c| (c.clone(), Vec::new())).collect() })
@@ -120,7 +122,7 @@ pub fn BoardPage() -> impl IntoView {
                         lane.title = Some(title);
                     }
                     if let Some((_, cards)) = lane.cells.iter_mut().find(|(c, _)| c == &task.column) {
-                        cards.push(card_view(ws, task, now, offset, &over));
+                        cards.push(task.id.clone());
                     }
                 }
                 // Empty lanes are hidden, but the board always shows one.
@@ -131,8 +133,23 @@ pub fn BoardPage() -> impl IntoView {
             })
         })
     });
+    // The first frame shows the top of each column; the rest follow a frame at a time, so the
+    // board is usable before a thousand cards exist. Printing shows every card at once.
+    let shown = RwSignal::new(super::FIRST_CARDS);
+    let longest = Memo::new(move |_| lane_views.with(|ls| ls.iter().flat_map(|l| l.cells.iter().map(|c| c.1.len())).max().unwrap_or(0)));
+    Effect::new(move |_| {
+        if shown.get() < longest.get() {
+            request_animation_frame(move || {
+                let _ = shown.try_update(|n| *n += super::MORE_CARDS);
+            });
+        }
+    });
+    let print = window_event_listener_untyped("beforeprint", move |_| {
+        let _ = shown.try_set(usize::MAX);
+    });
+    on_cleanup(move || print.remove());
     let heads = Memo::new(move |_| {
-        state.ws.with(|ws| {
+        state.ws.watch(&[Coll::Tasks, Coll::Columns], |ws| {
             ws.board.columns.iter().map(|c| (c.id.clone(), c.name.clone(), ws.board.wip(&c.id))).collect::<Vec<_>>()
         })
     });
@@ -144,11 +161,11 @@ pub fn BoardPage() -> impl IntoView {
         editing.set(Some(Task { id, column: column.unwrap_or_default(), estimate_hours: 1.0, ..Task::default() }));
     };
     let archive = move |_| {
-        let n = state.edit_board(|b, _| Ok(b.archive_done())).unwrap_or(0);
+        let n = state.edit_with(|c| c.archive_done()).unwrap_or(0);
         archived.set(Some(n));
     };
-    let members = move || state.ws.with(|w| w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>());
-    let labels = move || state.ws.with(|w| w.board.labels());
+    let members = move || state.ws.watch(&[Coll::Members], |w| w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>());
+    let labels = move || state.ws.watch(&[Coll::Tasks], |w| w.board.labels());
     let filters_on = move || filter.with(TaskFilter::active_count);
 
     view! {
@@ -287,13 +304,13 @@ pub fn BoardPage() -> impl IntoView {
                             <div class="rc-board__cells">
                                 {lane.2.into_iter().map(|column| {
                                     let (key, col) = (lane.0.clone(), column.clone());
-                                    let cards = Signal::derive(move || lane_views.with(|ls| {
+                                    let cards = Memo::new(move |_| lane_views.with(|ls| {
                                         ls.iter().find(|l| l.key == key)
                                             .and_then(|l| l.cells.iter().find(|(c, _)| c == &col))
                                             .map(|(_, cards)| cards.clone())
                                             .unwrap_or_default()
                                     }));
-                                    view! { <BoardCell column=column cards=cards/> }
+                                    view! { <BoardCell column=column cards=cards shown=shown/> }
                                 }).collect_view()}
                             </div>
                         </div>
@@ -311,7 +328,7 @@ pub fn BoardPage() -> impl IntoView {
 
 /// The cards of one column in one lane, and the drop target for drags.
 #[component]
-fn BoardCell(column: ColumnId, #[prop(into)] cards: Signal<Vec<CardView>>) -> impl IntoView {
+fn BoardCell(column: ColumnId, cards: Memo<Vec<TaskId>>, shown: RwSignal<usize>) -> impl IntoView {
     let state = AppState::expect();
     // A prop, not context: sibling cells share an owner, so context would be overwritten.
     let drop_before = RwSignal::new(None::<Option<TaskId>>);
@@ -323,9 +340,9 @@ fn BoardCell(column: ColumnId, #[prop(into)] cards: Signal<Vec<CardView>>) -> im
         let moving = TaskId(moving);
         let before = drop_before.get_untracked().flatten();
         drop_before.set(None);
-        let _ = state.edit_board(|b, now| {
-            let index = b.index_before(&moving, &col, before.as_ref());
-            b.move_task(&moving, &col, index, now)
+        let _ = state.edit(|c| {
+            let index = c.ws.board.index_before(&moving, &col, before.as_ref());
+            c.move_task(&moving, &col, index)
         });
     };
     view! {
@@ -344,8 +361,8 @@ fn BoardCell(column: ColumnId, #[prop(into)] cards: Signal<Vec<CardView>>) -> im
                 }
             }
             on:drop=on_drop>
-            <For each=move || cards.get() key=|c| c.clone() let:c>
-                <TaskCard card=c column=card_column.clone() drop_before=drop_before/>
+            <For each=move || cards.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
+                <TaskCard id=id column=card_column.clone() drop_before=drop_before/>
             </For>
         </ul>
     }

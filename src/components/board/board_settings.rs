@@ -3,6 +3,7 @@ use crate::components::t;
 use crate::i18n::{board_error, fill};
 use crate::model::board::{Column, ColumnKind, MAX_STANDARD_HOURS};
 use crate::model::{ColumnId, Priority};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -17,13 +18,13 @@ pub fn BoardSettings() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_column.get_untracked();
-        let r = state.edit_board(|b, _| state.with_ids(|ids| b.add_column(ids, &name, ColumnKind::InProgress)).map(|_| ()));
+        let r = state.edit(|c| c.add_column(&name, ColumnKind::InProgress));
         if r.is_ok() {
             new_column.set(String::new());
         }
         report(r);
     };
-    let columns = move || state.ws.with(|w| w.board.columns.clone());
+    let columns = move || state.ws.watch(&[Coll::Columns], |w| w.board.columns.clone());
     view! {
         <details class="rc-panel rc-no-print rc-board-settings">
             <summary>{t.board_settings}</summary>
@@ -54,10 +55,10 @@ pub fn BoardSettings() -> impl IntoView {
                         let set = move |first: bool, v: String| {
                             // Not a whole number reads as 0, which the model refuses with the range.
                             let h = v.trim().parse::<u32>().unwrap_or(0);
-                            report(state.edit_board(|b, _| {
-                                let mut s = b.standards[i];
+                            report(state.edit(|c| {
+                                let mut s = c.ws.board.standards[i];
                                 if first { s.first_response_hours = h } else { s.resolution_hours = h }
-                                b.set_standard(p, s)
+                                c.set_standard(p, s)
                             }));
                         };
                         view! {
@@ -65,11 +66,11 @@ pub fn BoardSettings() -> impl IntoView {
                                 <th scope="row">{t.priorities[i]}</th>
                                 <td><input class="rc-input rc-input--short" type="number" min="1" max=MAX_STANDARD_HOURS
                                     aria-label=fill(t.f_first_response, &[("priority", &p.as_str())])
-                                    prop:value=move || state.ws.with(|w| w.board.standards[i].first_response_hours.to_string())
+                                    prop:value=move || state.ws.watch(&[Coll::Settings], |w| w.board.standards[i].first_response_hours.to_string())
                                     on:change=move |ev| set(true, event_target_value(&ev))/></td>
                                 <td><input class="rc-input rc-input--short" type="number" min="1" max=MAX_STANDARD_HOURS
                                     aria-label=fill(t.f_resolution, &[("priority", &p.as_str())])
-                                    prop:value=move || state.ws.with(|w| w.board.standards[i].resolution_hours.to_string())
+                                    prop:value=move || state.ws.watch(&[Coll::Settings], |w| w.board.standards[i].resolution_hours.to_string())
                                     on:change=move |ev| set(false, event_target_value(&ev))/></td>
                             </tr>
                         }
@@ -92,7 +93,7 @@ fn ColumnRow(column: Column, #[prop(into)] on_result: Callback<Result<(), crate:
         move |f: &dyn Fn(&mut Column)| {
             let mut c = column.clone();
             f(&mut c);
-            on_result.run(state.edit_board(|b, _| b.update_column(c)));
+            on_result.run(state.edit(|x| x.update_column(c)));
         }
     };
     let others: Vec<(ColumnId, String)> =
@@ -101,14 +102,14 @@ fn ColumnRow(column: Column, #[prop(into)] on_result: Callback<Result<(), crate:
     let count = state.ws.with_untracked(|w| w.board.tasks.iter().filter(|t| t.column == id).count());
     let shift = {
         let id = id.clone();
-        move |by: isize| on_result.run(state.edit_board(|b, _| b.shift_column(&id, by)))
+        move |by: isize| on_result.run(state.edit(|c| c.shift_column(&id, by)))
     };
     let remove = {
         let id = id.clone();
         move |_| {
             confirming.set(false);
             if let Some(to) = target.get_untracked() {
-                on_result.run(state.edit_board(|b, now| b.remove_column(&id, &to, now)));
+                on_result.run(state.edit(|c| c.remove_column(&id, &to)));
             }
         }
     };

@@ -24,13 +24,19 @@ pub struct CardView {
     pub labels: Vec<String>,
 }
 
-/// One swimlane: its title (none when lanes are off) and its cards per column.
+/// One swimlane: its title (none when lanes are off) and its tasks per column. Ids only: each
+/// card follows its own task.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LaneView {
     pub key: String,
     pub title: Option<String>,
-    pub cells: Vec<(ColumnId, Vec<CardView>)>,
+    pub cells: Vec<(ColumnId, Vec<TaskId>)>,
 }
+
+/// How many cards a column shows on the first frame; the rest follow a frame at a time.
+pub const FIRST_CARDS: usize = 24;
+/// How many more cards each following frame adds.
+pub const MORE_CARDS: usize = 120;
 
 /// How the board is split into lanes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

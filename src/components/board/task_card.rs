@@ -1,7 +1,9 @@
-use super::{card_id, CardView};
+use super::board_page::card_view;
+use super::card_id;
+use crate::model::ops::Coll;
 use crate::components::t;
 use crate::i18n::fill;
-use crate::model::{ColumnId, Task, TaskId, TaskType};
+use crate::model::{ColumnId, MemberId, Task, TaskId, TaskType};
 use crate::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,7 +12,7 @@ use wasm_bindgen::JsCast;
 /// it and press Shift + arrow keys to move it; Enter opens it.
 #[component]
 pub fn TaskCard(
-    card: CardView,
+    id: TaskId,
     column: ColumnId,
     /// The cell's drop position, set while a card is dragged over this one.
     drop_before: RwSignal<Option<Option<TaskId>>>,
@@ -18,7 +20,23 @@ pub fn TaskCard(
     let state = AppState::expect();
     let t = t();
     let editing = expect_context::<RwSignal<Option<Task>>>();
-    let id = card.id.clone();
+    let over = expect_context::<Memo<Vec<MemberId>>>();
+    let offset = crate::browser::local_offset();
+    // The card follows its own task, the names it shows and the clock; nothing else.
+    let card = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let now = state.now.get();
+            over.with(|over| {
+                state.ws.watch(&[Coll::Members, Coll::Skills, Coll::Columns, Coll::Settings], |_| ());
+                state.ws.entity(Coll::Tasks, id.as_str(), |ws, at| {
+                    at.and_then(|i| ws.board.tasks.get(i)).map(|task| card_view(ws, task, now, offset, over))
+                })
+            })
+        })
+    };
+    move || card.get().map(|card| {
+    let (id, column, state, t, editing) = (id.clone(), column.clone(), state, t, editing);
     let type_index = TaskType::ALL.iter().position(|k| *k == card.kind).unwrap_or(0);
     let label = fill(
         t.card_label,
@@ -43,7 +61,8 @@ pub fn TaskCard(
                 _ => return,
             };
             ev.prevent_default();
-            let moved = state.edit_board(|b, now| {
+            let moved = state.edit(|c| {
+                let b = &c.ws.board;
                 if dc != 0 {
                     let i = b.columns.iter().position(|c| c.id == column).unwrap_or(0) as isize;
                     let j = (i + dc).clamp(0, b.columns.len() as isize - 1) as usize;
@@ -51,11 +70,11 @@ pub fn TaskCard(
                     if to == column {
                         return Err(crate::model::board::BoardError::NoColumn);
                     }
-                    b.move_task(&id, &to, None, now)
+                    c.move_task(&id, &to, None)
                 } else {
                     let i = b.in_column(&column).position(|t| t.id == id).unwrap_or(0) as isize;
                     let j = (i + dr).max(0) as usize;
-                    b.move_task(&id, &column, Some(j), now)
+                    c.move_task(&id, &column, Some(j))
                 }
             });
             if moved.is_ok() {
@@ -110,4 +129,5 @@ pub fn TaskCard(
             })}
         </li>
     }
+    })
 }

@@ -4,6 +4,7 @@ use crate::components::t;
 use crate::i18n::{board_error, fill, reason};
 use crate::model::board::{is_over_capacity, suggest};
 use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskType};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use chrono::TimeZone;
 use leptos::prelude::*;
@@ -43,20 +44,7 @@ pub fn TaskEditor(
         task.service_due = dates::parse_local_minute(&service_due.get_untracked())
             .and_then(|d| offset.from_local_datetime(&d).single())
             .map(|d| d.with_timezone(&chrono::Utc));
-        let column = task.column.clone();
-        let result = state.edit_board(|b, now| {
-            if b.task(&task.id).is_none() {
-                b.add_task(task, now)
-            } else {
-                let id = task.id.clone();
-                let moved = b.task(&id).is_some_and(|old| old.column != column);
-                b.update_task(task, now)?;
-                if moved {
-                    b.move_task(&id, &column, None, now)?;
-                }
-                Ok(())
-            }
-        });
+        let result = state.edit(|c| c.save_task(task));
         match result {
             Ok(()) => on_close.run(()),
             Err(e) => error.set(Some(board_error(t, &e))),
@@ -64,7 +52,7 @@ pub fn TaskEditor(
     };
     let remove = move |_| {
         let id = draft.with_untracked(|d| d.id.clone());
-        let _ = state.edit_board(|b, _| Ok(b.remove_task(&id)));
+        let _ = state.edit(|c| c.remove_task(&id));
         on_close.run(());
     };
     let toggle_assignee = move |id: MemberId, on: bool| {
@@ -84,7 +72,7 @@ pub fn TaskEditor(
     });
     let suggestions = move || {
         let task = draft.get();
-        state.ws.with(|w| {
+        state.ws.watch(&[Coll::Members, Coll::Tasks, Coll::Columns, Coll::Duties, Coll::Skills, Coll::Roles], |w| {
             suggest(w, &task)
                 .into_iter()
                 .take(5)

@@ -1,6 +1,7 @@
 use crate::components::t;
 use crate::i18n::{fill, hours};
 use crate::model::board::{open_load, AssigneeFilter, TaskFilter};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn Workload(
     let state = AppState::expect();
     let t = t();
     let rows = move || {
-        state.ws.with(|w| {
+        state.ws.watch(&[Coll::Members, Coll::Tasks, Coll::Columns], |w| {
             w.members
                 .iter()
                 .filter(|m| m.active)

@@ -3,6 +3,7 @@ use crate::components::t;
 use crate::i18n::{fill, hours};
 use crate::model::analytics::{average_estimate, created_per_week, forecast, recent_weeks, role_need, Forecast};
 use crate::model::skills::staffing;
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn CapacityTab() -> impl IntoView {
     let t = t();
     move || {
         let now = state.now.get();
-        state.ws.with(|w| {
+        state.ws.watch(&[Coll::Members, Coll::Tasks, Coll::Columns], |w| {
             let weeks = recent_weeks(now, 12);
             let counts = created_per_week(&w.board, &weeks);
             let avg = average_estimate(&w.board);

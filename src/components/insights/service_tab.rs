@@ -2,8 +2,9 @@ use crate::components::charts::{Chart, Draw, Series, StackedChart};
 use crate::components::t;
 use crate::i18n::{fill, hours};
 use crate::model::analytics::{cumulative_flow, cycle_times, percentile, recent_weeks, sla_met_per_week, throughput};
-use crate::model::kpi::{import_values, presets, values_csv, Direction, Kpi, RowError, Status};
+use crate::model::kpi::{presets, values_csv, Direction, RowError, Status};
 use crate::model::{dates, schema, KpiId};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ pub fn ServiceTab() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let report = RwSignal::new(None::<(String, Vec<String>)>);
-    let kpi_ids = move || state.ws.with(|w| w.kpis.iter().map(|k| k.id.clone()).collect::<Vec<_>>());
+    let kpi_ids = move || state.ws.watch(&[Coll::Kpis], |w| w.kpis.iter().map(|k| k.id.clone()).collect::<Vec<_>>());
     let export = move |_| {
         let text = state.ws.with_untracked(|w| values_csv(&w.kpis));
         let name = state.ws.with_untracked(|w| schema::file_name(&w.name, "kpis", crate::browser::now().date_naive(), "csv"));
@@ -34,9 +35,7 @@ pub fn ServiceTab() -> impl IntoView {
                 return;
             }
             let Ok(text) = crate::browser::read_text(&file).await else { return };
-            let mut result = None;
-            state.ws.update(|w| result = Some(import_values(&mut w.kpis, &text)));
-            let Some(r) = result else { return };
+            let Ok(r) = state.edit_with(|c| c.import_kpi_values(&text)) else { return };
             let lines = r.errors.iter().map(|(line, e)| match e {
                 RowError::Columns => fill(t.row_columns, &[("line", line)]),
                 RowError::UnknownKpi(n) => fill(t.row_unknown, &[("line", line), ("name", n)]),
@@ -84,7 +83,7 @@ fn KpiCard(id: KpiId) -> impl IntoView {
     let t = t();
     let kpi = {
         let id = id.clone();
-        Memo::new(move |_| state.ws.with(|w| w.kpis.iter().find(|k| k.id == id).cloned()))
+        Memo::new(move |_| state.ws.watch(&[Coll::Kpis], |w| w.kpis.iter().find(|k| k.id == id).cloned()))
     };
     let this_week = crate::model::analytics::week_start(crate::browser::now().date_naive());
     let period = RwSignal::new(dates::iso_day(this_week));
@@ -100,7 +99,9 @@ fn KpiCard(id: KpiId) -> impl IntoView {
                 Ok(v) if v.is_finite() => {
                     error.set(None);
                     value.set(String::new());
-                    state.set(|w| if let Some(k) = w.kpis.iter_mut().find(|k| k.id == id) { k.record(p, v) });
+                    if let Err(e) = state.edit(|c| c.record_kpi(&id, p, v)) {
+                        error.set(Some(crate::i18n::model_error(t, &e)));
+                    }
                 }
                 _ => error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
             }
@@ -108,7 +109,9 @@ fn KpiCard(id: KpiId) -> impl IntoView {
     };
     let remove = {
         let id = id.clone();
-        move |_| state.set(|w| w.kpis.retain(|k| k.id != id))
+        move |_| {
+            let _ = state.edit(|c| c.remove_kpi(&id));
+        }
     };
     move || kpi.get().map(|k| {
         let unit = k.unit.clone();
@@ -176,32 +179,24 @@ fn AddKpi() -> impl IntoView {
     let add_preset = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         if let Some((n, u, d, tg)) = presets(t.kpi_presets).into_iter().find(|p| p.0 == v) {
-            state.set(|w| {
-                let k = state.with_ids(|ids| Kpi::new(ids, &n, u, d, tg));
-                w.kpis.push(k);
-            });
+            let _ = state.edit(|c| c.add_kpi(&n, u, d, tg, None));
         }
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked();
-        if n.trim().is_empty() {
-            return error.set(Some(fill(t.err_empty_name, &[("kind", &"KPI")])));
-        }
         let Ok(tg) = target.get_untracked().trim().parse::<f64>() else {
             return error.set(Some(fill(t.err_not_a_number, &[("value", &target.get_untracked())])));
         };
         let b = benchmark.get_untracked().trim().parse::<f64>().ok();
-        state.set(|w| {
-            let mut k = state.with_ids(|ids| Kpi::new(ids, &n, &unit.get_untracked(), direction.get_untracked(), tg));
-            k.benchmark = b;
-            w.kpis.push(k);
-        });
+        if let Err(e) = state.edit(|c| c.add_kpi(&n, &unit.get_untracked(), direction.get_untracked(), tg, b)) {
+            return error.set(Some(crate::i18n::model_error(t, &e)));
+        }
         name.set(String::new());
         target.set(String::new());
         error.set(None);
     };
-    let missing = move || state.ws.with(|w| presets(t.kpi_presets).into_iter().filter(|p| !w.kpis.iter().any(|k| k.name == p.0)).map(|p| p.0).collect::<Vec<_>>());
+    let missing = move || state.ws.watch(&[Coll::Kpis], |w| presets(t.kpi_presets).into_iter().filter(|p| !w.kpis.iter().any(|k| k.name == p.0)).map(|p| p.0).collect::<Vec<_>>());
     view! {
         <details class="rc-add-kpi">
             <summary>{t.add_kpi}</summary>
@@ -240,7 +235,7 @@ fn BoardKpis() -> impl IntoView {
     let t = t();
     move || {
         let now = state.now.get();
-        state.ws.with(|w| {
+        state.ws.watch(&[Coll::Tasks, Coll::Columns, Coll::Settings], |w| {
             let weeks = recent_weeks(now, 8);
             let cats: Vec<String> = weeks.iter().map(|d| week_label(*d)).collect();
             let sla = sla_met_per_week(&w.board, &weeks, now);

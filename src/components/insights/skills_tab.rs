@@ -3,6 +3,7 @@ use crate::i18n::fill;
 use crate::model::skills::{coverage, gaps, single_points_of_failure, staffing, TrainingStatus};
 use crate::model::team::MAX_LEVEL;
 use crate::model::{dates, DepartmentId, MemberId, RoleId, SkillId, TrainingId};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn SkillsTab() -> impl IntoView {
     let active = RwSignal::new(None::<(MemberId, SkillId)>);
     let rows = Memo::new(move |_| {
         let (dep, role, sort) = (department.get(), role.get(), sort.get());
-        state.ws.with(|w| {
+        state.ws.watch(&[Coll::Members], |w| {
             let mut rows: Vec<(MemberId, String)> = w
                 .members
                 .iter()
@@ -38,7 +39,7 @@ pub fn SkillsTab() -> impl IntoView {
             rows
         })
     });
-    let skills = Memo::new(move |_| state.ws.with(|w| w.skills.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()));
+    let skills = Memo::new(move |_| state.ws.watch(&[Coll::Skills], |w| w.skills.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()));
     let (departments, roles) = state.ws.with_untracked(|w| {
         (
             w.departments.iter().map(|d| (d.id.to_string(), d.name.clone())).collect::<Vec<_>>(),
@@ -50,11 +51,8 @@ pub fn SkillsTab() -> impl IntoView {
     let role_of = move |r: &RoleId| state.ws.with_untracked(|w| w.role(r).map(|r| r.name.clone()).unwrap_or_default());
     let plan = move |m: MemberId, s: SkillId, need: u8| {
         let due = crate::model::dates::add_days(crate::browser::now().date_naive(), 30);
-        state.set(|w| {
-            if !w.training.iter().any(|x| x.member == m && x.skill == s && x.status != TrainingStatus::Done) {
-                state.with_ids(|ids| w.plan_training(ids, &m, &s, need, Some(due)));
-            }
-        });
+        // A second plan for the same pair is refused by the model; the first stays listed.
+        let _ = state.edit(|c| c.plan_training(&m, &s, need, Some(due)));
     };
     view! {
         <section class="rc-panel" aria-labelledby="matrix-title">
@@ -116,7 +114,7 @@ pub fn SkillsTab() -> impl IntoView {
             <section class="rc-panel rc-spof" aria-labelledby="spof-title">
                 <h2 id="spof-title">{t.spof_title}</h2>
                 {move || {
-                    let risks = state.ws.with(single_points_of_failure);
+                    let risks = state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], single_points_of_failure);
                     if risks.is_empty() {
                         return view! { <p class="rc-muted">{t.spof_none}</p> }.into_any();
                     }
@@ -137,7 +135,7 @@ pub fn SkillsTab() -> impl IntoView {
             <section class="rc-panel" aria-labelledby="gaps-title">
                 <h2 id="gaps-title">{t.gaps_title}</h2>
                 {move || {
-                    let list = state.ws.with(gaps);
+                    let list = state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], gaps);
                     if list.is_empty() {
                         return view! { <p class="rc-muted">{t.gaps_none}</p> }.into_any();
                     }
@@ -171,7 +169,7 @@ pub fn SkillsTab() -> impl IntoView {
                         {(1..=MAX_LEVEL).map(|l| view! { <th scope="col" class="rc-num">{fill(t.col_level_n, &[("level", &l)])}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
-                        {move || state.ws.with(|w| w.skills.iter().map(|s| {
+                        {move || state.ws.watch(&[Coll::Members, Coll::Skills], |w| w.skills.iter().map(|s| {
                             let c = coverage(w, &s.id);
                             view! { <tr><th scope="row">{s.name.clone()}</th>{(1..=4).map(|l| view! { <td class="rc-num">{c[l]}</td> }).collect_view()}</tr> }
                         }).collect_view())}
@@ -188,7 +186,7 @@ pub fn SkillsTab() -> impl IntoView {
                     <th scope="col" class="rc-num">{t.col_holders}</th><th scope="col" class="rc-num">{t.col_qualified}</th><th scope="col">{t.col_status}</th>
                 </tr></thead>
                 <tbody>
-                    {move || state.ws.with(staffing).into_iter().map(|s| {
+                    {move || state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], staffing).into_iter().map(|s| {
                         let status = if s.is_met() { t.staffing_met.to_string() } else { fill(t.staffing_short, &[("count", &(s.needed as usize - s.qualified))]) };
                         view! {
                             <tr>
@@ -207,7 +205,7 @@ pub fn SkillsTab() -> impl IntoView {
         <section class="rc-panel" aria-labelledby="growth-title">
             <h2 id="growth-title">{t.growth_title}</h2>
             {move || {
-                let changes = state.ws.with(|w| w.skill_history.iter().rev().take(12).cloned().collect::<Vec<_>>());
+                let changes = state.ws.watch(&[Coll::LevelChanges, Coll::Members, Coll::Skills], |w| w.skill_history.iter().rev().take(12).cloned().collect::<Vec<_>>());
                 if changes.is_empty() {
                     return view! { <p class="rc-muted">{t.growth_empty}</p> }.into_any();
                 }
@@ -237,7 +235,11 @@ fn LevelCell(
     let value = {
         let (m, s) = (member.clone(), skill.clone());
         Memo::new(move |_| {
-            state.ws.with(|w| w.member(&m).map(|x| (x.level(&s), x.skills.iter().any(|k| k.skill == s && k.interested))).unwrap_or((0, false)))
+            state.ws.entity(Coll::Members, m.as_str(), |w, at| {
+                at.and_then(|i| w.members.get(i))
+                    .map(|x| (x.level(&s), x.skills.iter().any(|k| k.skill == s && k.interested)))
+                    .unwrap_or((0, false))
+            })
         })
     };
     let dom_id = cell_id(&member, &skill);
@@ -250,23 +252,15 @@ fn LevelCell(
     };
     let set_level = {
         let (m, s) = (member.clone(), skill.clone());
-        move |level: u8| state.set(|w| { w.set_level(&m, &s, level, crate::browser::now()); })
+        move |level: u8| {
+            let _ = state.edit(|c| c.set_level(&m, &s, level));
+        }
     };
     let toggle_interest = {
         let (m, s) = (member.clone(), skill.clone());
-        move || state.set(|w| {
-            let now = crate::browser::now();
-            if w.member(&m).is_some_and(|x| x.skills.iter().all(|k| k.skill != s)) {
-                w.set_level(&m, &s, 0, now);
-                if let Some(x) = w.members.iter_mut().find(|x| x.id == m) {
-                    x.skills.push(crate::model::MemberSkill { skill: s.clone(), level: 0, interested: true });
-                }
-                return;
-            }
-            if let Some(k) = w.members.iter_mut().find(|x| x.id == m).and_then(|x| x.skills.iter_mut().find(|k| k.skill == s)) {
-                k.interested = !k.interested;
-            }
-        })
+        move || {
+            let _ = state.edit(|c| c.toggle_interest(&m, &s));
+        }
     };
     let on_key = {
         let (m, s) = (member.clone(), skill.clone());
@@ -314,23 +308,25 @@ fn LevelCell(
 fn TrainingPlan() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let items = move || state.ws.with(|w| w.training.clone());
+    let items = move || state.ws.watch(&[Coll::Training], |w| w.training.clone());
     let create_task = move |id: TrainingId| {
-        state.set(|w| {
-            let Some(item) = w.training.iter().find(|x| x.id == id).cloned() else { return };
+        let title = state.ws.with_untracked(|w| {
+            let item = w.training.iter().find(|x| x.id == id)?;
             let member = w.member(&item.member).map(|m| m.name.clone()).unwrap_or_default();
             let skill = w.skill(&item.skill).map(|s| s.name.clone()).unwrap_or_default();
-            let title = fill(t.training_task_title, &[("skill", &skill), ("member", &member)]);
-            state.with_ids(|ids| w.training_task(ids, &id, title, crate::browser::now()));
-        })
+            Some(fill(t.training_task_title, &[("skill", &skill), ("member", &member)]))
+        });
+        if let Some(title) = title {
+            let _ = state.edit(|c| c.training_task(&id, title));
+        }
     };
     view! {
         <section class="rc-panel" aria-labelledby="training-title">
             <h2 id="training-title">{t.training_title}</h2>
-            <Show when=move || state.ws.with(|w| w.training.is_empty())>
+            <Show when=move || state.ws.watch(&[Coll::Training], |w| w.training.is_empty())>
                 <p class="rc-muted">{t.training_empty}</p>
             </Show>
-            <Show when=move || state.ws.with(|w| !w.training.is_empty())>
+            <Show when=move || state.ws.watch(&[Coll::Training], |w| !w.training.is_empty())>
                 <table class="rc-table rc-table--compact">
                     <thead><tr>
                         <th scope="col">{t.col_member}</th><th scope="col">{t.col_skill}</th><th scope="col" class="rc-num">{t.col_target}</th>
@@ -351,11 +347,11 @@ fn TrainingPlan() -> impl IntoView {
                                             value=x.due.map(dates::iso_day).unwrap_or_default()
                                             on:change=move |ev| {
                                                 let due = dates::parse_iso_day(&event_target_value(&ev));
-                                                state.set(|w| if let Some(i) = w.training.iter_mut().find(|i| i.id == id1) { i.due = due });
+                                                let _ = state.edit(|c| c.set_training_due(&id1, due));
                                             }/></td>
                                         <td><select class="rc-select rc-select--auto" aria-label=fill(t.training_status_for, &[("member", &member)])
                                             on:change=move |ev| if let Some(s) = TrainingStatus::parse(&event_target_value(&ev)) {
-                                                state.set(|w| if let Some(i) = w.training.iter_mut().find(|i| i.id == id2) { i.status = s });
+                                                let _ = state.edit(|c| c.set_training_status(&id2, s));
                                             }>
                                             {TrainingStatus::ALL.into_iter().enumerate().map(|(i, s)| view! {
                                                 <option value=s.as_str() selected=x.status == s>{t.training_statuses[i]}</option>

@@ -8,6 +8,7 @@ use crate::i18n::fill;
 use crate::model::handbook::{chart_csv, ChartView};
 use crate::model::raci::{check, Finding, Severity};
 use crate::model::{schema, Duty, DutyId, RoleId};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -21,11 +22,11 @@ pub fn ChartPage() -> impl IntoView {
     let role_filter = RwSignal::new(String::new());
     let only_problems = RwSignal::new(false);
     let editing = RwSignal::new(None::<Duty>);
-    let findings: Memo<Vec<Finding>> = Memo::new(move |_| state.ws.with(check));
+    let findings: Memo<Vec<Finding>> = Memo::new(move |_| state.ws.watch(&[Coll::Duties, Coll::Roles, Coll::Members, Coll::Settings], check));
     provide_context(findings);
 
     let columns = Memo::new(move |_| {
-        state.ws.with(|w| match view.get() {
+        state.ws.watch(&[Coll::Roles, Coll::Members], |w| match view.get() {
             ChartView::Roles => {
                 w.roles.iter().map(|r| Column { kind: ColumnKind::Role(r.id.clone()), name: r.name.clone() }).collect()
             }
@@ -42,7 +43,7 @@ pub fn ChartPage() -> impl IntoView {
         let role = role_filter.get();
         let only = only_problems.get();
         let problem_duties: Vec<DutyId> = findings.with(|f| f.iter().filter_map(|f| f.duty.clone()).collect());
-        state.ws.with(|w| {
+        state.ws.watch(&[Coll::Duties], |w| {
             let mut out: Vec<AreaGroup> = Vec::new();
             for d in &w.duties {
                 if !area.is_empty() && d.area != area {
@@ -85,8 +86,8 @@ pub fn ChartPage() -> impl IntoView {
             (errors, f.len() - errors)
         })
     };
-    let areas = move || state.ws.with(|w| w.areas());
-    let roles = move || state.ws.with(|w| w.roles.iter().map(|r| (r.id.to_string(), r.name.clone())).collect::<Vec<_>>());
+    let areas = move || state.ws.watch(&[Coll::Duties], |w| w.areas());
+    let roles = move || state.ws.watch(&[Coll::Roles], |w| w.roles.iter().map(|r| (r.id.to_string(), r.name.clone())).collect::<Vec<_>>());
 
     view! {
         <section class="rc-page rc-chart-page" aria-labelledby="chart-title">
@@ -153,7 +154,7 @@ pub fn ChartPage() -> impl IntoView {
                 </a>
             </p>
             <Show
-                when=move || state.ws.with(|w| !w.duties.is_empty())
+                when=move || state.ws.watch(&[Coll::Duties], |w| !w.duties.is_empty())
                 fallback=move || view! { <p class="rc-empty">{t.duties_empty}</p> }
             >
                 <RaciMatrix on_edit=move |id: DutyId| {

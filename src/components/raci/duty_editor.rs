@@ -24,16 +24,14 @@ pub fn DutyEditor(
     crate::components::shared::focus_on_mount(title_ref);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match state.edit(|w| w.save_duty(draft.get_untracked())) {
+        match state.edit(|c| c.save_duty(draft.get_untracked())) {
             Ok(()) => on_close.run(()),
             Err(e) => error.set(Some(model_error(t, &e))),
         }
     };
     let remove = move |_| {
         let id = draft.with_untracked(|d| d.id.clone());
-        state.set(|w| {
-            w.remove_duty(&id);
-        });
+        let _ = state.edit(|c| c.remove_duty(&id));
         on_close.run(());
     };
     let areas = state.ws.with_untracked(|w| w.areas());

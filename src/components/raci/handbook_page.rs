@@ -2,6 +2,7 @@ use crate::components::t;
 use crate::i18n::{fill, handbook_words};
 use crate::model::handbook::{handbook_markdown, member_handbook, role_handbook, Handbook};
 use crate::model::{schema, MemberId, RoleId};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn HandbookPage() -> impl IntoView {
     let show = RwSignal::new("roles".to_string());
     let pages = move || {
         let show = show.get();
-        state.ws.with(|w| -> Vec<(String, Handbook, bool)> {
+        state.ws.watch(&[Coll::Duties, Coll::Roles, Coll::Members, Coll::Skills, Coll::Settings, Coll::Departments], |w| -> Vec<(String, Handbook, bool)> {
             let role = |id: &RoleId| role_handbook(w, id).map(|h| (format!("role-{id}"), h, false));
             let member = |id: &MemberId| member_handbook(w, id).map(|h| (format!("member-{id}"), h, true));
             match show.split_once(':') {

@@ -2,6 +2,7 @@ use super::{cell_id, column_id, ChartCtx, Column, ColumnKind};
 use crate::components::t;
 use crate::i18n::{fill, letter_name};
 use crate::model::raci::{member_letter, Finding, Severity};
+use crate::model::ops::Coll;
 use crate::model::{DutyId, Raci};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -125,8 +126,12 @@ fn RaciCell(duty: DutyId, column: Column, duty_title: String) -> impl IntoView {
     let value = {
         let (duty, kind) = (duty.clone(), column.kind.clone());
         Memo::new(move |_| {
-            state.ws.with(|w| {
-                let Some(d) = w.duty(&duty) else { return (None, false) };
+            // A member's letter also follows their roles; a role's only its duty row.
+            if matches!(kind, ColumnKind::Member(_)) {
+                state.ws.watch(&[Coll::Members, Coll::Roles], |_| ());
+            }
+            state.ws.entity(Coll::Duties, duty.as_str(), |w, at| {
+                let Some(d) = at.and_then(|i| w.duties.get(i)) else { return (None, false) };
                 match &kind {
                     ColumnKind::Role(r) => (d.role_letter(r), false),
                     ColumnKind::Member(m) => member_letter(w, d, m),
@@ -142,9 +147,9 @@ fn RaciCell(duty: DutyId, column: Column, duty_title: String) -> impl IntoView {
     let apply = {
         let (duty, kind) = (duty.clone(), column.kind.clone());
         move |next: Option<Option<Raci>>| {
-            let _ = state.edit(|w| match &kind {
-                ColumnKind::Role(r) => w.set_role_letter(&duty, r, next.flatten()),
-                ColumnKind::Member(m) => w.set_member_letter(&duty, m, next),
+            let _ = state.edit(|c| match &kind {
+                ColumnKind::Role(r) => c.set_role_letter(&duty, r, next.flatten()),
+                ColumnKind::Member(m) => c.set_member_letter(&duty, m, next),
             });
         }
     };

@@ -1,5 +1,6 @@
 use crate::components::t;
 use crate::model::raci::Thresholds;
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -26,12 +27,16 @@ pub fn ThresholdsForm() -> impl IntoView {
                     <div class="rc-field">
                         <label for=id>{label}</label>
                         <input id=id class="rc-input rc-input--short" type="number" min="0" step=step
-                            prop:value=move || state.ws.with(|w| get(&w.thresholds).to_string())
+                            prop:value=move || state.ws.watch(&[Coll::Settings], |w| get(&w.thresholds).to_string())
                             on:change=move |ev| {
                                 // Only whole, non-negative numbers (and a positive factor) are kept.
                                 if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
                                     if v.is_finite() && v >= 0.0 && (step != "1" || v.fract() == 0.0) {
-                                        state.set(|w| set(&mut w.thresholds, v));
+                                        let _ = state.edit(|c| {
+                                            let mut th = c.ws.thresholds.clone();
+                                            set(&mut th, v);
+                                            c.set_thresholds(th)
+                                        });
                                     }
                                 }
                             }/>

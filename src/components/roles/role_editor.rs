@@ -31,16 +31,14 @@ pub fn RoleEditor(
             Ok(n) => r.headcount = n,
             Err(_) => return error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
         }
-        match state.edit(|w| w.save_role(r)) {
+        match state.edit(|c| c.save_role(r)) {
             Ok(()) => on_close.run(()),
             Err(e) => error.set(Some(model_error(t, &e))),
         }
     };
     let remove = move |_| {
         let id = draft.with_untracked(|r| r.id.clone());
-        state.set(|w| {
-            w.remove_role(&id);
-        });
+        let _ = state.edit(|c| c.remove_role(&id));
         on_close.run(());
     };
     let usage = state.ws.with_untracked(|w| w.role_usage(&role.id));

@@ -2,6 +2,7 @@ use super::role_editor::RoleEditor;
 use crate::components::t;
 use crate::i18n::fill;
 use crate::model::{Role, RoleId};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -25,11 +26,11 @@ pub fn RolesPage() -> impl IntoView {
                 <button type="button" class="rc-button rc-button--primary" on:click=add>{t.add_role}</button>
             </div>
             {move || editing.get().map(|r| view! { <RoleEditor role=r on_close=move |_| editing.set(None)/> })}
-            <Show when=move || state.ws.with(|w| w.roles.is_empty())>
+            <Show when=move || state.ws.watch(&[Coll::Roles], |w| w.roles.is_empty())>
                 <p class="rc-empty">{t.roles_empty}</p>
             </Show>
             <ul class="rc-cards">
-                <For each=move || state.ws.with(|w| w.roles.clone()) key=|r| r.clone() let:r>
+                <For each=move || state.ws.watch(&[Coll::Roles], |w| w.roles.clone()) key=|r| r.clone() let:r>
                     <RoleCard role=r on_edit=move |r| editing.set(Some(r))/>
                 </For>
             </ul>
@@ -42,7 +43,7 @@ fn RoleCard(role: Role, #[prop(into)] on_edit: Callback<Role>) -> impl IntoView 
     let state = AppState::expect();
     let t = t();
     let id = role.id.clone();
-    let holders = move || state.ws.with(|w| w.holders(&id).map(|m| m.name.clone()).collect::<Vec<_>>());
+    let holders = move || state.ws.watch(&[Coll::Members], |w| w.holders(&id).map(|m| m.name.clone()).collect::<Vec<_>>());
     let required: Vec<String> = state.ws.with_untracked(|w| {
         role.required_skills
             .iter()
@@ -72,7 +73,7 @@ fn RoleCard(role: Role, #[prop(into)] on_edit: Callback<Role>) -> impl IntoView 
             <p>{role.purpose.clone()}</p>
             {
                 let id = role.id.clone();
-                move || state.ws.with(|w| crate::model::handbook::role_handbook(w, &id)).map(|h| view! {
+                move || state.ws.watch(&[Coll::Duties, Coll::Roles, Coll::Members, Coll::Skills], |w| crate::model::handbook::role_handbook(w, &id)).map(|h| view! {
                     <h3 class="rc-card__sub">{t.handbook_accountable}</h3>
                     <ul class="rc-list">{h.accountable.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
                     <h3 class="rc-card__sub">{t.handbook_responsible}</h3>

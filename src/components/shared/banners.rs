@@ -19,11 +19,10 @@ pub fn Banners() -> impl IntoView {
     view! {
         <div class="rc-banners">
             <super::update_banner::UpdateBanner/>
-            <Show when=move || state.conflict.get()>
-                <div class="rc-banner rc-banner--warning" role="alert" data-testid="tab-conflict">
-                    <p><strong>{t.conflict_title}</strong>" "{t.conflict_body}</p>
-                    <button type="button" class="rc-button" on:click=move |_| state.use_other_tab()>{t.conflict_theirs}</button>
-                    <button type="button" class="rc-button rc-button--primary" on:click=move |_| state.keep_this_tab()>{t.conflict_mine}</button>
+            <Show when=move || state.clash.get()>
+                <div class="rc-banner rc-banner--warning" role="alert" data-testid="tab-clash">
+                    <p><strong>{t.clash_title}</strong>" "{t.clash_body}</p>
+                    <button type="button" class="rc-button" on:click=move |_| state.clash.set(false)>{t.dismiss}</button>
                 </div>
             </Show>
             {move || save_failure().map(|msg| view! {

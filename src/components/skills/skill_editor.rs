@@ -24,7 +24,7 @@ pub fn SkillEditor(
     crate::components::shared::focus_on_mount(name_ref);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match state.edit(|w| w.save_skill(draft.get_untracked())) {
+        match state.edit(|c| c.save_skill(draft.get_untracked())) {
             Ok(()) => on_close.run(()),
             Err(e) => error.set(Some(model_error(t, &e))),
         }

@@ -3,6 +3,7 @@ use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::t;
 use crate::i18n::fill;
 use crate::model::{Skill, SkillCategory, SkillId};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -31,10 +32,10 @@ pub fn SkillsPage() -> impl IntoView {
                 <button type="button" class="rc-button rc-button--primary" on:click=add>{t.add_skill}</button>
             </div>
             {move || editing.get().map(|s| view! { <SkillEditor skill=s on_close=move |_| editing.set(None)/> })}
-            <Show when=move || state.ws.with(|w| w.skills.is_empty())>
+            <Show when=move || state.ws.watch(&[Coll::Skills], |w| w.skills.is_empty())>
                 <p class="rc-empty">{t.skills_empty}</p>
             </Show>
-            <Show when=move || state.ws.with(|w| !w.skills.is_empty())>
+            <Show when=move || state.ws.watch(&[Coll::Skills], |w| !w.skills.is_empty())>
                 <div class="rc-table-wrap">
                     <table class="rc-table" aria-labelledby="skills-title">
                         <thead>
@@ -47,7 +48,7 @@ pub fn SkillsPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || state.ws.with(|w| w.skills.clone()) key=|s| s.clone() let:s>
+                            <For each=move || state.ws.watch(&[Coll::Skills], |w| w.skills.clone()) key=|s| s.clone() let:s>
                                 <SkillRow skill=s on_edit=move |s| editing.set(Some(s))/>
                             </For>
                         </tbody>
@@ -65,7 +66,7 @@ fn SkillRow(skill: Skill, #[prop(into)] on_edit: Callback<Skill>) -> impl IntoVi
     let id = skill.id.clone();
     let usage = {
         let id = id.clone();
-        move || state.ws.with(|w| w.skill_usage(&id))
+        move || state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], |w| w.skill_usage(&id))
     };
     let confirming = RwSignal::new(false);
     let s = skill.clone();
@@ -84,9 +85,7 @@ fn SkillRow(skill: Skill, #[prop(into)] on_edit: Callback<Skill>) -> impl IntoVi
     };
     let remove = move |_| {
         let id = id.clone();
-        state.set(move |w| {
-            w.remove_skill(&id);
-        });
+        let _ = state.edit(|c| c.remove_skill(&id));
     };
     view! {
         <tr>

@@ -35,16 +35,14 @@ pub fn MemberEditor(
                 return;
             }
         }
-        match state.edit(|w| w.save_member_recording(m, crate::browser::now())) {
+        match state.edit(|c| c.save_member(m)) {
             Ok(()) => on_close.run(()),
             Err(e) => error.set(Some(model_error(t, &e))),
         }
     };
     let remove = move |_| {
         let id = draft.with_untracked(|m| m.id.clone());
-        state.set(|w| {
-            w.remove_member(&id);
-        });
+        let _ = state.edit(|c| c.remove_member(&id));
         on_close.run(());
     };
 

@@ -1,3 +1,4 @@
+use crate::model::ops::Coll;
 use super::member_editor::MemberEditor;
 use crate::components::shared::template_fetch::{with_service_team_template, TemplateFetch, TemplateFetchFailed};
 use crate::components::t;
@@ -18,7 +19,7 @@ pub fn TeamPage() -> impl IntoView {
     };
     let fetch = RwSignal::new(TemplateFetch::Idle);
     let load_template = move |_| with_service_team_template(fetch, move |ws| state.replace(ws, ReplaceReason::Reset));
-    let members = move || state.ws.with(|w| w.members.clone());
+    let members = move || state.ws.watch(&[Coll::Members], |w| w.members.clone());
     view! {
         <section class="rc-page" aria-labelledby="team-title">
             <div class="rc-page__head">
@@ -30,18 +31,18 @@ pub fn TeamPage() -> impl IntoView {
             </div>
             {move || editing.get().map(|m| view! { <MemberEditor member=m on_close=move |_| editing.set(None)/> })}
             <Show
-                when=move || state.ws.with(|w| !w.members.is_empty())
+                when=move || state.ws.watch(&[Coll::Members], |w| !w.members.is_empty())
                 fallback=move || view! {
                     <div class="rc-empty">
                         <p>{t.members_empty}</p>
-                        <Show when=move || state.ws.with(|w| w.roles.is_empty() && w.skills.is_empty())>
+                        <Show when=move || state.ws.watch(&[Coll::Roles, Coll::Skills], |w| w.roles.is_empty() && w.skills.is_empty())>
                             <button type="button" class="rc-button" on:click=load_template>{t.load_template}</button>
                         </Show>
                         <TemplateFetchFailed fetch/>
                     </div>
                 }
             >
-                <p class="rc-muted">{move || fill(t.count_members, &[("count", &state.ws.with(|w| w.members.len()))])}</p>
+                <p class="rc-muted">{move || fill(t.count_members, &[("count", &state.ws.watch(&[Coll::Members], |w| w.members.len()))])}</p>
                 <div class="rc-table-wrap">
                     <table class="rc-table" aria-labelledby="team-title">
                         <thead>
@@ -72,8 +73,14 @@ pub fn TeamPage() -> impl IntoView {
 fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let over = state.ws.with_untracked(|w| crate::model::board::is_over_capacity(w, &member.id));
-    let (department, roles, skills) = state.ws.with_untracked(|w| {
+    // The names this row shows follow their own collections (a rename elsewhere, another tab).
+    let id = member.id.clone();
+    let over = Memo::new(move |_| {
+        state.ws.watch(&[Coll::Tasks, Coll::Columns, Coll::Members], |w| crate::model::board::is_over_capacity(w, &id))
+    });
+    let names = {
+        let member = member.clone();
+        Memo::new(move |_| state.ws.watch(&[Coll::Departments, Coll::Roles, Coll::Skills], |w| {
         let department = member.department.as_ref().and_then(|d| w.department(d)).map(|d| d.name.clone()).unwrap_or_default();
         let roles: Vec<String> = member.roles.iter().filter_map(|r| w.role(r)).map(|r| r.name.clone()).collect();
         let skills: Vec<String> = member
@@ -82,21 +89,22 @@ fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl In
             .filter_map(|s| w.skill(&s.skill).map(|k| format!("{} {}", k.name, s.level)))
             .collect();
         (department, roles, skills)
-    });
+    }))
+    };
     let edit_label = fill(t.edit_named, &[("name", &member.name)]);
     let m = member.clone();
     view! {
         <tr class:rc-row--inactive=!member.active>
             <th scope="row">{member.name.clone()}</th>
             <td>{member.title.clone()}</td>
-            <td>{department}</td>
+            <td>{move || names.with(|n| n.0.clone())}</td>
             <td>
-                <ul class="rc-chips">{roles.into_iter().map(|r| view! { <li class="rc-chip">{r}</li> }).collect_view()}</ul>
+                <ul class="rc-chips">{move || names.with(|n| n.1.iter().map(|r| view! { <li class="rc-chip">{r.clone()}</li> }).collect_view())}</ul>
             </td>
-            <td class="rc-skills-cell">{skills.join(" · ")}</td>
+            <td class="rc-skills-cell">{move || names.with(|n| n.2.join(" · "))}</td>
             <td class="rc-num">
                 {fill(t.hours_per_week, &[("hours", &member.capacity_hours)])}
-                {over.then(|| view! { " " <span class="rc-badge rc-badge--warn">{t.over_capacity}</span> })}
+                {move || over.get().then(|| view! { " " <span class="rc-badge rc-badge--warn">{t.over_capacity}</span> })}
             </td>
             <td>{if member.active { t.active } else { t.inactive }}</td>
             <td>

@@ -2,6 +2,7 @@ use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::t;
 use crate::i18n::{fill, model_error};
 use crate::model::{Department, DepartmentId};
+use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn Departments() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = Department { id: state.with_ids(DepartmentId::generate), name: new_name.get_untracked() };
-        match state.edit(|w| w.save_department(d)) {
+        match state.edit(|c| c.save_department(d)) {
             Ok(()) => {
                 new_name.set(String::new());
                 error.set(None);
@@ -26,11 +27,11 @@ pub fn Departments() -> impl IntoView {
     view! {
         <section class="rc-panel" aria-labelledby="departments-title">
             <h2 id="departments-title">{t.departments_title}</h2>
-            <Show when=move || state.ws.with(|w| w.departments.is_empty())>
+            <Show when=move || state.ws.watch(&[Coll::Departments], |w| w.departments.is_empty())>
                 <p class="rc-muted">{t.departments_empty}</p>
             </Show>
             <ul class="rc-rows">
-                <For each=move || state.ws.with(|w| w.departments.clone()) key=|d| d.id.clone() let:d>
+                <For each=move || state.ws.watch(&[Coll::Departments], |w| w.departments.clone()) key=|d| d.id.clone() let:d>
                     <DepartmentRow department=d/>
                 </For>
             </ul>
@@ -60,7 +61,7 @@ fn DepartmentRow(department: Department) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
             let d = Department { id: id.clone(), name: event_target_value(&ev) };
-            match state.edit(|w| w.save_department(d)) {
+            match state.edit(|c| c.save_department(d)) {
                 Ok(()) => error.set(None),
                 Err(e) => error.set(Some(model_error(t, &e))),
             }
@@ -69,9 +70,7 @@ fn DepartmentRow(department: Department) -> impl IntoView {
     let usage = state.ws.with_untracked(|w| w.department_usage(&id));
     let remove = move |_| {
         let id = id.clone();
-        state.set(move |w| {
-            w.remove_department(&id);
-        });
+        let _ = state.edit(|c| c.remove_department(&id));
     };
     view! {
         <li class="rc-row">

@@ -1,3 +1,4 @@
+use crate::model::ops::Coll;
 use super::departments::Departments;
 use super::share_panel::SharePanel;
 use crate::components::shared::confirm_bar::ConfirmBar;
@@ -30,25 +31,25 @@ pub fn WorkspacePage() -> impl IntoView {
                     <div class="rc-field">
                         <label for="ws-name">{t.f_team_name}</label>
                         <input id="ws-name" class="rc-input" type="text"
-                            prop:value=move || state.ws.with(|w| w.name.clone())
-                            on:input=move |ev| state.set(|w| w.name = event_target_value(&ev))/>
+                            prop:value=move || state.ws.watch(&[Coll::Settings], |w| w.name.clone())
+                            on:input=move |ev| { let _ = state.edit(|c| c.set_name(event_target_value(&ev))); }/>
                     </div>
                     <div class="rc-field">
                         <label for="ws-collaboration">{t.f_collaboration}</label>
                         <select id="ws-collaboration" class="rc-select"
                             on:change=move |ev| {
                                 if let Some(c) = CollaborationModel::parse(&event_target_value(&ev)) {
-                                    state.set(|w| w.collaboration = c);
+                                    let _ = state.edit(|x| x.set_collaboration(c));
                                 }
                             }>
                             {CollaborationModel::ALL.into_iter().enumerate().map(|(i, c)| view! {
-                                <option value=c.as_str() selected=move || state.ws.with(|w| w.collaboration == c)>
+                                <option value=c.as_str() selected=move || state.ws.watch(&[Coll::Settings], |w| w.collaboration == c)>
                                     {t.collaboration_models[i]}
                                 </option>
                             }).collect_view()}
                         </select>
                         <p class="rc-hint">{move || {
-                            let c = state.ws.with(|w| w.collaboration);
+                            let c = state.ws.watch(&[Coll::Settings], |w| w.collaboration);
                             t.collaboration_hints[CollaborationModel::ALL.iter().position(|x| *x == c).unwrap_or(0)]
                         }}</p>
                     </div>
@@ -56,14 +57,14 @@ pub fn WorkspacePage() -> impl IntoView {
                 <div class="rc-field">
                     <label for="ws-purpose">{t.f_team_purpose}</label>
                     <textarea id="ws-purpose" class="rc-input" rows="2"
-                        prop:value=move || state.ws.with(|w| w.purpose.clone())
-                        on:input=move |ev| state.set(|w| w.purpose = event_target_value(&ev))></textarea>
+                        prop:value=move || state.ws.watch(&[Coll::Settings], |w| w.purpose.clone())
+                        on:input=move |ev| { let _ = state.edit(|c| c.set_purpose(event_target_value(&ev))); }></textarea>
                 </div>
                 <div class="rc-grid">
                     <LinesField id="ws-goals" label=t.f_goals initial=initial.goals.clone()
-                        on_change=move |lines| state.set(|w| w.goals = lines)/>
+                        on_change=move |lines| { let _ = state.edit(|c| c.set_goals(lines)); }/>
                     <LinesField id="ws-rhythm" label=t.f_rhythm initial=initial.rhythm.clone()
-                        on_change=move |lines| state.set(|w| w.rhythm = lines)/>
+                        on_change=move |lines| { let _ = state.edit(|c| c.set_rhythm(lines)); }/>
                 </div>
             </section>
             <Departments/>

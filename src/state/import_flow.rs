@@ -1,0 +1,144 @@
+//! Whole workspaces in and out: files, share links, a fresh start, export and the downloads of
+//! stored data that could not be read.
+
+use super::{navigate, AppState, Mode, Page, Preview, ReplaceReason};
+use crate::browser;
+use crate::model::import::{self, ImportError, Repairs};
+use crate::model::{schema, share, Workspace};
+use crate::storage::{self, BACKUP_KEY, BEFORE_REPLACE_KEY};
+use leptos::prelude::*;
+
+impl AppState {
+    /// Leaves the welcome screen with a first workspace.
+    pub fn start_with(&self, ws: Workspace) {
+        // A first workspace is not a change to undo, and it deliberately takes the place of
+        // whatever storage held (unreadable data stays under the backup key).
+        self.take_over_storage();
+        self.mode.set(Mode::Ready);
+        self.ws.replace(ws);
+        self.history.update_value(|h| h.clear());
+        self.history_tick.update(|t| *t += 1);
+        self.flush_now();
+        navigate(Page::Team);
+    }
+
+    /// Reads a file for import. Success opens the preview; failure is shown and changes nothing.
+    pub fn read_file(&self, file_name: String, text: &str) {
+        match browser::measure("rolecall:import", || self.with_ids(|ids| import::read(text, ids))) {
+            Ok(imported) => {
+                self.import_error.set(None);
+                self.preview.set(Some(Preview { file_name, imported }));
+            }
+            Err(e) => self.refuse(file_name, e),
+        }
+    }
+
+    /// Says why the file (or link) `name` was refused, in place of any preview.
+    fn refuse(&self, name: String, e: ImportError) {
+        self.preview.set(None);
+        self.import_error.set(Some((name, e)));
+    }
+
+    /// Reads the workspace in a share link's fragment payload: success opens the same preview
+    /// as a file, failure says why. The payload is taken out of the address bar first, so that a
+    /// reload does not offer it again and the data does not linger in the tab's history.
+    pub fn open_share(&self, payload: &str) {
+        browser::replace_hash(self.page.get_untracked().hash());
+        let name = self.lang.get_untracked().strings().share_link_name.to_string();
+        let state = *self;
+        let bytes = match share::decode(payload) {
+            Ok(bytes) => bytes,
+            Err(e) => return self.refuse(name, ImportError::Link(e)),
+        };
+        leptos::task::spawn_local(async move {
+            match browser::decompress(&bytes, share::MAX_INFLATED_BYTES).await {
+                Ok(text) => state.read_file(name, &text),
+                Err(e) => state.refuse(
+                    name,
+                    match e {
+                        browser::InflateError::TooLarge => ImportError::Link(share::ShareError::TooBig),
+                        browser::InflateError::Damaged => ImportError::Link(share::ShareError::Damaged),
+                    },
+                ),
+            }
+        });
+    }
+
+    /// Replaces the workspace with the previewed file.
+    pub fn confirm_import(&self) {
+        if let Some(p) = self.preview.get_untracked() {
+            self.preview.set(None);
+            self.replace(p.imported.workspace, ReplaceReason::Import);
+        }
+    }
+
+    /// Replaces the whole workspace, keeping the previous one for one-click undo.
+    pub fn replace(&self, next: Workspace, reason: ReplaceReason) {
+        let previous = self.ws.get_untracked();
+        if self.mode.get_untracked() != Mode::Ready {
+            self.take_over_storage();
+        }
+        if self.mode.get_untracked() == Mode::Ready {
+            let _ = storage::write(BEFORE_REPLACE_KEY, &schema::encode(&previous, browser::now(), false));
+            self.replaced.set(Some((reason, previous)));
+        }
+        self.mode.set(Mode::Ready);
+        self.put_back(next);
+    }
+
+    /// Puts back the workspace from before the last import or reset.
+    pub fn undo_replace(&self) {
+        if let Some((_, previous)) = self.replaced.get_untracked() {
+            self.replaced.set(None);
+            storage::remove(BEFORE_REPLACE_KEY);
+            self.put_back(previous);
+        }
+    }
+
+    /// A whole other workspace: the step-by-step history does not apply to it, and open forms
+    /// start over.
+    fn put_back(&self, ws: Workspace) {
+        self.ws.replace(ws);
+        self.history.update_value(|h| h.clear());
+        self.unsaved.update_value(Vec::clear);
+        self.history_tick.update(|t| *t += 1);
+        self.epoch.update(|e| *e += 1);
+        self.flush_now();
+    }
+
+    /// Forgets the undo point.
+    pub fn dismiss_replaced(&self) {
+        self.replaced.set(None);
+        storage::remove(BEFORE_REPLACE_KEY);
+    }
+
+    /// Downloads the workspace as a pretty, versioned JSON file.
+    pub fn export(&self) {
+        let now = browser::now();
+        let (name, text) =
+            self.ws.with_untracked(|ws| (schema::export_file_name(&ws.name, now.date_naive()), schema::encode(ws, now, true)));
+        let _ = browser::download(&name, &text, "application/json");
+    }
+
+    /// Downloads the unreadable stored data exactly as it was found.
+    pub fn download_backup(&self) {
+        let text = self.held_original.get_untracked().or_else(|| storage::read(BACKUP_KEY).ok().flatten());
+        if let Some(text) = text {
+            let _ = browser::download("rolecall-unreadable-data.json", &text, "application/json");
+        }
+    }
+
+    /// Downloads the stored text that needed repairs, as it was found.
+    pub fn download_original(&self) {
+        if let Some(text) = self.held_original.get_untracked() {
+            let _ = browser::download("rolecall-original-data.json", &text, "application/json");
+        }
+    }
+
+    /// The user has seen the repairs: the repaired workspace may now be saved over the original.
+    pub fn save_repaired(&self) {
+        self.held_original.set(None);
+        self.load_repairs.set(Repairs::default());
+        self.flush_now();
+    }
+}

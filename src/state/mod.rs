@@ -1,0 +1,192 @@
+//! The app's state: the workspace store, its context accessor, and the flows around it.
+//!
+//! - `store`: the workspace as plain data, with keyed notification;
+//! - `undo`: the one write path (model commands), the undo history;
+//! - `persist`: the one save, and other tabs;
+//! - `import_flow`: whole workspaces in and out;
+//! - `navigation`: pages, language, shortcuts.
+
+mod import_flow;
+mod navigation;
+mod persist;
+mod store;
+mod undo;
+
+pub use navigation::{navigate, Page};
+pub use store::WsStore;
+
+use crate::browser;
+use crate::i18n::Lang;
+use crate::model::import::{self, ImportError, Imported, Repairs};
+use crate::model::ops::Op;
+use crate::model::{schema, share, IdGen, Workspace};
+use crate::storage::{self, StorageError, BEFORE_REPLACE_KEY, WORKSPACE_KEY};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// What the app is showing as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    /// First visit: nothing stored yet. Nothing is saved until the user chooses how to start.
+    Welcome,
+    /// Normal work; changes are saved.
+    Ready,
+    /// The stored data could not be read. Saving is off so that it is never overwritten.
+    Recovery(ImportError),
+}
+
+/// Whether the workspace on screen is in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Pending,
+    /// Nothing is saved until the user confirms the repairs of the stored data (see
+    /// [`AppState::held_original`]).
+    Held,
+    Failed(StorageError),
+}
+
+/// Why the workspace was replaced wholesale (and can be put back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplaceReason {
+    Import,
+    Reset,
+}
+
+/// A file that was read and is waiting for the user's confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub file_name: String,
+    pub imported: Imported,
+}
+
+/// Everything components share. `Copy`: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub ws: WsStore,
+    pub mode: RwSignal<Mode>,
+    pub save: RwSignal<SaveStatus>,
+    pub page: RwSignal<Page>,
+    pub lang: RwSignal<Lang>,
+    /// A read file waiting for "Replace workspace".
+    pub preview: RwSignal<Option<Preview>>,
+    /// The last refused file and why.
+    pub import_error: RwSignal<Option<(String, ImportError)>>,
+    /// The workspace before the last import or reset.
+    pub replaced: RwSignal<Option<(ReplaceReason, Workspace)>>,
+    /// What had to be repaired in the stored data at start.
+    pub load_repairs: RwSignal<Repairs>,
+    /// The stored text as found at start, when it needed repairs and no backup copy of it could
+    /// be written: nothing is saved over it until the user confirms ([`AppState::save_repaired`]).
+    pub held_original: RwSignal<Option<String>>,
+    /// The clock, ticking every minute, for service targets and due dates.
+    pub now: RwSignal<chrono::DateTime<chrono::Utc>>,
+    /// The board's search and filters (kept while moving between pages).
+    pub board_filter: RwSignal<crate::model::board::TaskFilter>,
+    /// Counts replacements of the workspace by another one (import, reset), so that pages with
+    /// local form state start over. Undo and other tabs do not bump it.
+    pub epoch: RwSignal<u64>,
+    /// This tab and another changed the same thing at once; the later change was kept.
+    pub clash: RwSignal<bool>,
+    clash_pending: StoredValue<bool>,
+    /// The storage revision this tab's workspace is based on.
+    revision: StoredValue<u64>,
+    /// Bumped whenever the undo history changes, so that its buttons follow.
+    pub history_tick: RwSignal<u64>,
+    history: StoredValue<crate::model::history::History>,
+    /// The ops made here since the last save, replayed onto another tab's newer save.
+    unsaved: StoredValue<Vec<Op>>,
+    ids: StoredValue<IdGen>,
+    dirty: StoredValue<bool>,
+    save_generation: StoredValue<u64>,
+}
+
+impl AppState {
+    /// The state provided by [`AppState::provide`].
+    pub fn expect() -> Self {
+        expect_context::<AppState>()
+    }
+
+    /// Loads the stored workspace, provides the state as context, and installs the save and
+    /// the listeners for page hide, other tabs and navigation.
+    pub fn provide() -> Self {
+        let mut ids = IdGen::new(browser::random_seed());
+        let mut load_repairs = Repairs::default();
+        let mut held_original = None;
+        // Keeps a copy of stored text that was not read as it is; where none can be written, the
+        // text is held in memory and nothing is saved over it (see `held_original`).
+        let mut keep_or_hold = |text: &String| {
+            if storage::keep_backup(text, js_sys::Date::now() as i64).is_err() {
+                held_original = Some(text.clone());
+            }
+        };
+        let mut revision = 0;
+        let (ws, mode) = match storage::read(WORKSPACE_KEY) {
+            Ok(None) => (Workspace::default(), Mode::Welcome),
+            Ok(Some(text)) => match import::read(&text, &mut ids) {
+                Ok(got) => {
+                    revision = schema::stored_revision(&text);
+                    if !got.repairs.is_empty() {
+                        // Keep the original before the first save replaces it with the repaired
+                        // copy. Where no copy can be kept (a full quota), nothing is saved over the
+                        // original until the user has seen the repairs and confirms.
+                        keep_or_hold(&text);
+                        load_repairs = got.repairs;
+                    }
+                    (got.workspace, Mode::Ready)
+                }
+                Err(e) => {
+                    // Where no copy can be kept, the recovery screen downloads this one and says so.
+                    keep_or_hold(&text);
+                    (Workspace::default(), Mode::Recovery(e))
+                }
+            },
+            Err(_) => (Workspace::default(), Mode::Welcome),
+        };
+        let replaced = storage::read(BEFORE_REPLACE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| import::read(&t, &mut ids).ok())
+            .map(|got| (ReplaceReason::Import, got.workspace));
+        let state = AppState {
+            ws: WsStore::new(ws),
+            mode: RwSignal::new(mode),
+            save: RwSignal::new(SaveStatus::Saved),
+            page: RwSignal::new(Page::from_hash(&navigation::location_hash())),
+            lang: RwSignal::new(navigation::initial_lang()),
+            preview: RwSignal::new(None),
+            import_error: RwSignal::new(None),
+            replaced: RwSignal::new(replaced),
+            load_repairs: RwSignal::new(load_repairs),
+            held_original: RwSignal::new(held_original),
+            now: RwSignal::new(browser::now()),
+            board_filter: RwSignal::new(Default::default()),
+            epoch: RwSignal::new(0),
+            clash: RwSignal::new(false),
+            clash_pending: StoredValue::new(false),
+            revision: StoredValue::new(revision),
+            history_tick: RwSignal::new(0),
+            history: StoredValue::new(Default::default()),
+            unsaved: StoredValue::new(Vec::new()),
+            ids: StoredValue::new(ids),
+            dirty: StoredValue::new(false),
+            save_generation: StoredValue::new(0),
+        };
+        provide_context(state);
+        let _ = set_interval_with_handle(move || state.now.set(browser::now()), Duration::from_secs(60));
+        state.install_persistence();
+        state.install_navigation();
+        if let Some(payload) = share::payload(&navigation::location_hash()) {
+            state.open_share(payload);
+        }
+        state
+    }
+
+    /// Runs `f` with the id generator.
+    pub fn with_ids<R>(&self, f: impl FnOnce(&mut IdGen) -> R) -> R {
+        let mut ids = self.ids.get_value();
+        let out = f(&mut ids);
+        self.ids.set_value(ids);
+        out
+    }
+}

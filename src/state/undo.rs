@@ -1,0 +1,93 @@
+//! The one way to write: model commands, their ops recorded for undo and sent to the views.
+
+use super::AppState;
+use crate::browser;
+use crate::model::commands::Cmd;
+use crate::model::history::Change;
+use crate::model::ops::Op;
+use leptos::prelude::*;
+
+/// Where a step of ops came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Origin {
+    /// A command the user ran here: recorded for undo.
+    User,
+    /// Undo or redo.
+    History,
+}
+
+impl AppState {
+    /// Runs a model command. Only a success changes (and saves) anything; its ops become one
+    /// undo step and notify only the views that show what changed.
+    pub fn edit<E>(&self, f: impl FnOnce(&mut Cmd) -> Result<Vec<Op>, E>) -> Result<(), E> {
+        self.edit_with(|c| f(c).map(|ops| ((), ops)))
+    }
+
+    /// [`AppState::edit`] for a command that also returns a result.
+    pub fn edit_with<T, E>(&self, f: impl FnOnce(&mut Cmd) -> Result<(T, Vec<Op>), E>) -> Result<T, E> {
+        // The generic part is only this hand-over; the work is in one non-generic function.
+        let (mut f, mut out) = (Some(f), None);
+        self.run(&mut |c| {
+            let r = f.take().map(|f| f(c));
+            let ops = match r {
+                Some(Ok((t, ops))) => {
+                    out = Some(Ok(t));
+                    ops
+                }
+                Some(Err(e)) => {
+                    out = Some(Err(e));
+                    Vec::new()
+                }
+                None => Vec::new(),
+            };
+            ops
+        });
+        out.expect("run calls the command once")
+    }
+
+    fn run(&self, f: &mut dyn FnMut(&mut Cmd) -> Vec<Op>) {
+        let now = browser::now();
+        let mut ids = self.ids.get_value();
+        let ops = self.ws.update(|ws| f(&mut Cmd { ws, ids: &mut ids, now }));
+        self.ids.set_value(ids);
+        self.commit(ops, Origin::User);
+    }
+
+    /// Tells the views, the undo history and the save what `ops` changed.
+    pub(super) fn commit(&self, ops: Vec<Op>, origin: Origin) {
+        if ops.is_empty() {
+            return;
+        }
+        self.ws.notify(&ops);
+        self.unsaved.update_value(|u| u.extend(ops.iter().cloned()));
+        if origin == Origin::User {
+            self.history.update_value(|h| h.record(ops, js_sys::Date::now()));
+        }
+        self.history_tick.update(|t| *t += 1);
+        self.changed();
+    }
+
+    /// What undo would undo, and what redo would redo.
+    pub fn undo_redo(&self) -> (Option<Change>, Option<Change>) {
+        self.history_tick.track();
+        self.history.with_value(|h| (h.next_undo(), h.next_redo()))
+    }
+
+    /// Takes back the last step: its inverse ops are applied, and only the views they touch
+    /// change (focus stays where it is).
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    /// Re-applies the last step taken back.
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, back: bool) {
+        let Some(ops) = self.history.try_update_value(|h| if back { h.undo() } else { h.redo() }).flatten() else { return };
+        let done = browser::measure("rolecall:undo", || self.ws.update(|w| w.apply(&ops)));
+        self.commit(done, Origin::History);
+        self.history_tick.update(|t| *t += 1);
+    }
+}
