@@ -207,7 +207,7 @@ fn CurrentPage() -> impl IntoView {
         let page = state.page.get();
         let group = Group::of(page);
         if group.is_loaded() {
-            if let Some(Ok(view)) = ready_now(group.page(page)) {
+            if let Some(Ok(view)) = crate::browser::ready_now(group.page(page)) {
                 return view;
             }
         }
@@ -277,16 +277,6 @@ impl Group {
             Group::Board => board_pages(page).await,
             Group::Insights => insights_pages(page).await,
         }
-    }
-}
-
-/// The output of a future that needs no waiting, or None.
-pub fn ready_now<T>(fut: impl std::future::Future<Output = T>) -> Option<T> {
-    use std::task::{Context, Poll, Waker};
-    let mut fut = std::pin::pin!(fut);
-    match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(out) => Some(out),
-        Poll::Pending => None,
     }
 }
 

@@ -1,4 +1,5 @@
-//! Small browser helpers: time, randomness, downloads and file reading.
+//! Small browser helpers: time, randomness, downloads, file reading, and polling a future that
+//! is already done (a page group's code once it is loaded).
 
 use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
@@ -152,5 +153,15 @@ pub fn base_url() -> String {
 pub fn replace_hash(hash: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(hash));
+    }
+}
+
+/// The output of a future that needs no waiting (a page group already loaded), or None.
+pub fn ready_now<T>(fut: impl std::future::Future<Output = T>) -> Option<T> {
+    use std::task::{Context, Poll, Waker};
+    let mut fut = std::pin::pin!(fut);
+    match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(out) => Some(out),
+        Poll::Pending => None,
     }
 }

@@ -10,7 +10,7 @@ use rolecall::model::commands::Cmd;
 use rolecall::model::kpi::Direction;
 use rolecall::model::ops::{diff, invert, Coll, Op};
 use rolecall::model::raci::Raci;
-use rolecall::model::skills::TrainingStatus;
+use rolecall::model::training::TrainingStatus;
 use rolecall::model::*;
 
 fn small(seed: u64) -> Workspace {

@@ -78,7 +78,7 @@ fn the_version_2_fixture_reads_without_repairs() {
 #[test]
 fn the_version_4_fixture_reads_without_repairs() {
     use rolecall::model::kpi::{Direction, Status};
-    use rolecall::model::skills::TrainingStatus;
+    use rolecall::model::training::TrainingStatus;
     let got = read(&fixture("v4.json"), &mut ids()).unwrap();
     assert_eq!((got.from_version, got.repairs.to_vec()), (4, vec![]));
     let ws = got.workspace;

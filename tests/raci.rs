@@ -1,6 +1,8 @@
 //! The responsibility chart's rules: letters, keys, and every check.
 
-use rolecall::model::raci::{check, member_letter, Check, Finding, Severity, Thresholds};
+use rolecall::model::raci::Thresholds;
+
+use rolecall::model::raci_check::{check, member_letter, Check, Finding, Severity};
 use rolecall::model::template::service_team;
 use rolecall::model::*;
 use Raci::*;

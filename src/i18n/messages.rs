@@ -138,8 +138,8 @@ pub fn letter_name(t: &Strings, l: Option<crate::model::Raci>) -> &'static str {
 }
 
 /// A chart finding as a plain explanation, naming the duty, role or member it concerns.
-pub fn finding(t: &Strings, ws: &crate::model::Workspace, f: &crate::model::raci::Finding) -> String {
-    use crate::model::raci::Check::*;
+pub fn finding(t: &Strings, ws: &crate::model::Workspace, f: &crate::model::raci_check::Finding) -> String {
+    use crate::model::raci_check::Check::*;
     let duty = f.duty.as_ref().and_then(|d| ws.duty(d)).map(|d| d.title.clone()).unwrap_or_default();
     let role = f.role.as_ref().and_then(|r| ws.role(r)).map(|r| r.name.clone()).unwrap_or_default();
     let member = f.member.as_ref().and_then(|m| ws.member(m)).map(|m| m.name.clone()).unwrap_or_default();
@@ -215,8 +215,8 @@ pub fn hours(h: f64) -> String {
 }
 
 /// One reason behind an assignment suggestion.
-pub fn reason(t: &Strings, r: &crate::model::board::Reason) -> String {
-    use crate::model::board::Reason::*;
+pub fn reason(t: &Strings, r: &crate::model::assign::Reason) -> String {
+    use crate::model::assign::Reason::*;
     match r {
         Skills { met, total } => fill(t.reason_skills, &[("met", met), ("total", total)]),
         Gap { skill, have, need } => fill(t.reason_gap, &[("skill", skill), ("have", have), ("need", need)]),

@@ -141,7 +141,7 @@ pub fn average_estimate(board: &Board) -> f64 {
 /// estimated hours its holders were assigned (shared equally between assignees, over every
 /// task on the board), divided by the average weekly capacity of its active holders (40 h
 /// when it has none). Roles with no share need nobody.
-pub fn role_need(ws: &super::team::Workspace, hours_per_week: f64) -> Vec<(super::ids::RoleId, f64)> {
+pub fn role_need(ws: &super::workspace::Workspace, hours_per_week: f64) -> Vec<(super::ids::RoleId, f64)> {
     let mut per_role: Vec<f64> = vec![0.0; ws.roles.len()];
     let mut total = 0.0;
     for t in &ws.board.tasks {

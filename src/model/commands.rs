@@ -7,8 +7,9 @@ use super::ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId,
 use super::kpi::{import_values, CsvReport, Direction, Kpi};
 use super::ops::{Coll, Op, Touch, SETTINGS_ID};
 use super::raci::{Duty, Raci, Thresholds};
-use super::skills::TrainingStatus;
-use super::team::{CollaborationModel, Department, Member, MemberSkill, Role, Skill, Workspace};
+use super::training::TrainingStatus;
+use super::team::{CollaborationModel, Department, Member, MemberSkill, Role, Skill};
+use super::workspace::Workspace;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// What a command made: the ops, or why it made none.
@@ -287,7 +288,7 @@ impl Cmd<'_> {
         self.edit_training(item, |x| x.status = status)
     }
 
-    fn edit_training(&mut self, item: &TrainingId, f: impl FnOnce(&mut super::skills::TrainingItem)) -> Done {
+    fn edit_training(&mut self, item: &TrainingId, f: impl FnOnce(&mut super::training::TrainingItem)) -> Done {
         Ok(self
             .ws
             .change(&[entity(Coll::Training, &item.0)], |w| {

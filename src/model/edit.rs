@@ -3,7 +3,8 @@
 
 use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
 use super::raci::{Duty, MemberLetter, Raci, RoleLetter};
-use super::team::{Department, Member, Role, Skill, Workspace, MAX_CAPACITY_HOURS, MAX_LEVEL};
+use super::team::{Department, Member, Role, Skill, MAX_CAPACITY_HOURS, MAX_LEVEL};
+use super::workspace::Workspace;
 use super::keys::{clashes, repeats, KeySet};
 use std::fmt;
 

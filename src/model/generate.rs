@@ -3,7 +3,8 @@
 use super::board::{Board, Priority, Task, TaskType};
 use super::ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId, TaskId};
 use super::raci::{Duty, Raci, RoleLetter, Thresholds};
-use super::team::{CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory, Workspace};
+use super::team::{CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory};
+use super::workspace::Workspace;
 use chrono::{DateTime, Duration, Utc};
 
 /// How big a workspace to make.

@@ -2,10 +2,11 @@
 //! hear about, the skills they need, and who they work with most. Plus the chart as CSV and
 //! the handbook as Markdown.
 
+use super::csv::csv_field;
 use super::ids::{MemberId, RoleId};
-use super::raci::{member_letter, Duty, Raci};
-use super::team::Workspace;
-
+use super::raci::{Duty, Raci};
+use super::raci_check::member_letter;
+use super::workspace::Workspace;
 /// One skill line of a handbook.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkillLine {
@@ -138,19 +139,6 @@ pub fn member_handbook(ws: &Workspace, member: &MemberId) -> Option<Handbook> {
         skills,
         works_with,
     })
-}
-
-/// One field of a CSV record, quoted as RFC 4180 asks (commas, quotes, line breaks), and with
-/// a leading `'` where a spreadsheet would otherwise run the text as a formula.
-pub fn csv_field(text: &str) -> String {
-    // A leading quote is guarded too, so that every text has one written form and a reader can
-    // take exactly one quote off (a spreadsheet hides it).
-    let guarded = if text.starts_with(['=', '+', '@', '\'']) { format!("'{text}") } else { text.to_owned() };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
 }
 
 /// Which columns the chart shows.

@@ -1,6 +1,6 @@
 //! Service KPIs: definitions, values per period, status against target, and CSV in and out.
 
-use super::handbook::csv_field;
+use super::csv::{csv_field, parse_csv};
 use super::keys::KeySet;
 use super::ids::{IdGen, KpiId};
 use chrono::NaiveDate;
@@ -119,46 +119,6 @@ impl Kpi {
     }
 }
 
-/// Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, CRLF or LF), each
-/// with the line number it starts on.
-pub fn parse_csv(text: &str) -> Vec<(usize, Vec<String>)> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut out = Vec::new();
-    let (mut record, mut field) = (Vec::new(), String::new());
-    let (mut quoted, mut line, mut start) = (false, 1, 1);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                if c == '\n' {
-                    line += 1;
-                }
-                field.push(c);
-            }
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut field));
-                out.push((start, std::mem::take(&mut record)));
-                line += 1;
-                start = line;
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        out.push((start, record));
-    }
-    out.retain(|(_, r)| !(r.len() == 1 && r[0].trim().is_empty()));
-    out
-}
 
 /// Why a row of a KPI CSV was not used.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,11 @@
 //! Plain data and pure functions: no browser, no views. Everything here is tested natively.
 
 pub mod analytics;
+pub mod assign;
 pub mod board;
 pub mod chart;
 pub mod commands;
+pub mod csv;
 pub mod dates;
 pub mod edit;
 pub mod generate;
@@ -16,17 +18,19 @@ pub mod import;
 pub mod json;
 pub mod keys;
 pub mod raci;
+pub mod raci_check;
 pub mod schema;
 pub mod share;
 pub mod skills;
 pub mod team;
 pub mod template;
 pub mod template_zh;
+pub mod training;
+pub mod workspace;
 
 pub use edit::{validate, Kind, ModelError, Problem};
 pub use board::{Board, Priority, Task, TaskType};
 pub use ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId, SkillId, TaskId, TrainingId};
 pub use raci::{Duty, Frequency, Raci};
-pub use team::{
-    CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory, Workspace,
-};
+pub use team::{CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory};
+pub use workspace::Workspace;

@@ -9,15 +9,16 @@
 use super::board::{Column, Task, ServiceStandard};
 use super::kpi::Kpi;
 use super::raci::{Duty, Thresholds};
-use super::skills::{LevelChange, TrainingItem};
-use super::team::{CollaborationModel, Department, Member, Role, Skill, Workspace};
+use super::training::{LevelChange, TrainingItem};
+use super::team::{CollaborationModel, Department, Member, Role, Skill};
+use super::workspace::Workspace;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use super::keys::KeySet;
 
 /// A collection of entities in a workspace, or (`Settings`) the workspace's own fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Coll {
     Settings,
     Departments,
@@ -141,9 +142,8 @@ trait Rows {
     fn key_at(&self, i: usize) -> String;
     fn key_is(&self, i: usize, key: &str) -> bool;
     fn value_at(&self, i: usize) -> Value;
-    /// Replaces row `i`; false if `v` does not read as a row.
-    fn put(&mut self, i: usize, v: Value) -> bool;
-    fn insert_at(&mut self, i: usize, v: Value) -> bool;
+    /// Replaces row `i` (or with `insert`, adds one there); false if `v` does not read as a row.
+    fn put(&mut self, i: usize, v: Value, insert: bool) -> bool;
     fn remove_at(&mut self, i: usize);
     fn shift(&mut self, from: usize, to: usize);
 }
@@ -161,23 +161,14 @@ impl<T: Row> Rows for Vec<T> {
     fn value_at(&self, i: usize) -> Value {
         serde_json::to_value(&self[i]).unwrap_or(Value::Null)
     }
-    fn put(&mut self, i: usize, v: Value) -> bool {
-        match T::deserialize(&v) {
-            Ok(row) => {
-                self[i] = row;
-                true
-            }
-            Err(_) => false,
+    fn put(&mut self, i: usize, v: Value, insert: bool) -> bool {
+        let Ok(row) = T::deserialize(&v) else { return false };
+        if insert {
+            self.insert(i.min(self.len()), row);
+        } else {
+            self[i] = row;
         }
-    }
-    fn insert_at(&mut self, i: usize, v: Value) -> bool {
-        match T::deserialize(&v) {
-            Ok(row) => {
-                self.insert(i.min(self.len()), row);
-                true
-            }
-            Err(_) => false,
-        }
+        true
     }
     fn remove_at(&mut self, i: usize) {
         self.remove(i);
@@ -547,13 +538,13 @@ fn apply_one(ws: &mut Workspace, op: &Op) -> bool {
             let mut v = r.value_at(i);
             let Some(obj) = v.as_object_mut() else { return false };
             obj.insert(field.clone(), new.clone());
-            r.put(i, v)
+            r.put(i, v, false)
         }
         Op::Insert { id, after, value, .. } => match position(r, id) {
-            Some(i) => r.put(i, value.clone()),
+            Some(i) => r.put(i, value.clone(), false),
             None => {
                 let at = anchor(r, after);
-                r.insert_at(at, value.clone())
+                r.put(at, value.clone(), true)
             }
         },
         Op::Remove { id, .. } => match position(r, id) {

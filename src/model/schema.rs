@@ -1,7 +1,7 @@
 //! The one versioned envelope used for localStorage and for export files, and the chain of
 //! migrations that brings an older file up to the current version.
 
-use super::team::Workspace;
+use super::workspace::Workspace;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;

@@ -1,8 +1,6 @@
 //! The team model: workspace, members, roles, skills, departments.
 
-use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
-use super::board::Board;
-use super::raci::{Duty, Thresholds};
+use super::ids::{DepartmentId, MemberId, RoleId, SkillId};
 use serde::{Deserialize, Serialize};
 
 /// The highest proficiency level (4 = expert).
@@ -191,76 +189,4 @@ pub struct Skill {
     pub name: String,
     pub category: SkillCategory,
     pub description: String,
-}
-
-/// Everything Rolecall knows about one team.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Workspace {
-    pub name: String,
-    pub purpose: String,
-    /// Short statements of what the team is aiming for.
-    pub goals: Vec<String>,
-    pub collaboration: CollaborationModel,
-    /// The team's recurring meetings and routines ("Daily stand-up, 09:15").
-    pub rhythm: Vec<String>,
-    pub departments: Vec<Department>,
-    pub members: Vec<Member>,
-    pub roles: Vec<Role>,
-    pub skills: Vec<Skill>,
-    /// The activities of the responsibility chart, with their letters.
-    pub duties: Vec<Duty>,
-    /// Where the chart starts warning.
-    pub thresholds: Thresholds,
-    /// The task board.
-    pub board: Board,
-    /// Training planned to close skill gaps.
-    pub training: Vec<super::skills::TrainingItem>,
-    /// Every change of a member's level, for growth over time.
-    pub skill_history: Vec<super::skills::LevelChange>,
-    /// Service KPIs and their values.
-    pub kpis: Vec<super::kpi::Kpi>,
-}
-
-impl Workspace {
-    /// The duty with `id`.
-    pub fn duty(&self, id: &DutyId) -> Option<&Duty> {
-        self.duties.iter().find(|d| &d.id == id)
-    }
-
-    /// The areas duties are grouped by, in the order they first appear.
-    pub fn areas(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for d in &self.duties {
-            if !out.contains(&d.area) {
-                out.push(d.area.clone());
-            }
-        }
-        out
-    }
-
-    /// The member with `id`.
-    pub fn member(&self, id: &MemberId) -> Option<&Member> {
-        self.members.iter().find(|m| &m.id == id)
-    }
-
-    /// The role with `id`.
-    pub fn role(&self, id: &RoleId) -> Option<&Role> {
-        self.roles.iter().find(|r| &r.id == id)
-    }
-
-    /// The skill with `id`.
-    pub fn skill(&self, id: &SkillId) -> Option<&Skill> {
-        self.skills.iter().find(|s| &s.id == id)
-    }
-
-    /// The department with `id`.
-    pub fn department(&self, id: &DepartmentId) -> Option<&Department> {
-        self.departments.iter().find(|d| &d.id == id)
-    }
-
-    /// The members who hold `role`.
-    pub fn holders<'a>(&'a self, role: &'a RoleId) -> impl Iterator<Item = &'a Member> + 'a {
-        self.members.iter().filter(move |m| m.holds(role))
-    }
 }

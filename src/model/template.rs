@@ -7,10 +7,8 @@ use super::board::{Board, Priority, Task, TaskType};
 use super::kpi::{presets, Kpi};
 use super::raci::{Duty, Frequency, Raci, RoleLetter, Thresholds};
 use chrono::{DateTime, Duration, Utc};
-use super::team::{
-    CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory, Workspace,
-};
-
+use super::team::{CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory};
+use super::workspace::Workspace;
 /// An empty workspace with a name, for people who start from scratch.
 pub fn empty(name: &str) -> Workspace {
     Workspace { name: name.to_owned(), ..Workspace::default() }

@@ -115,7 +115,7 @@ pub const ZH: &[(&str, &str)] = &[
 
 /// Translates every text of a workspace made by [`super::template::service_team`] through
 /// `table`; text that is not in the table stays as it is.
-pub fn localize(mut ws: super::team::Workspace, table: &[(&str, &str)]) -> super::team::Workspace {
+pub fn localize(mut ws: super::workspace::Workspace, table: &[(&str, &str)]) -> super::workspace::Workspace {
     let tr = |s: &mut String| {
         if let Some((_, to)) = table.iter().find(|(from, _)| from == s) {
             *s = (*to).to_string();
@@ -171,7 +171,7 @@ mod tests {
         let untranslated: Vec<&&str> = texts.iter().filter(|t| t.is_ascii()).collect();
         assert_eq!(untranslated, Vec::<&&str>::new());
         assert_eq!(crate::model::validate(&zh), vec![]);
-        assert_eq!(crate::model::raci::check(&zh), vec![]);
+        assert_eq!(crate::model::raci_check::check(&zh), vec![]);
         // The structure is the English template's.
         assert_eq!((zh.members.len(), zh.duties.len(), zh.board.tasks.len()), (en.members.len(), en.duties.len(), en.board.tasks.len()));
     }

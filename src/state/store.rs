@@ -1,25 +1,36 @@
-//! The workspace as plain data, with keyed change notification (ordered maps, not hashes: no
-//! crafted ids can make a look-up slow): a view subscribes to the rows
-//! or collections it shows, and a change notifies only the views its ops name.
+//! The workspace as plain data, with keyed change notification: a view subscribes to the rows
+//! or collections it shows, and a change notifies only the views its ops name. Rows are kept in
+//! ordered maps, not hashes: no crafted ids can make a look-up slow.
 
 use crate::model::ops::{diff, keys_of, Coll, Op};
 use crate::model::Workspace;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
+/// What the store keeps per row: the views that follow it, and where it is in its collection.
+#[derive(Default)]
+struct Slot {
+    trigger: Option<ArcTrigger>,
+    at: Option<usize>,
+}
+
+/// The rows of one collection that views follow or look up.
+#[derive(Default)]
+struct Rows {
+    slots: BTreeMap<String, Slot>,
+    /// Whether every `at` is current (rows added, removed or moved make it stale).
+    placed: bool,
+}
+
 /// The workspace and its subscriptions. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct WsStore {
     data: StoredValue<Workspace>,
-    /// Any change at all, for the few views that show the whole workspace.
+    /// Any change at all (the share link encodes the whole workspace).
     all: Trigger,
     /// Any change to a collection (its rows, their order or fields).
     colls: StoredValue<Vec<ArcTrigger>>,
-    /// A change to one row, made when a view first asks for it.
-    rows: StoredValue<BTreeMap<(Coll, String), ArcTrigger>>,
-    /// Where each row of a collection is, built when first asked for and dropped when rows are
-    /// added, removed or moved: a row is found in O(1), not by a scan.
-    positions: StoredValue<Vec<Option<BTreeMap<String, usize>>>>,
+    rows: StoredValue<Vec<Rows>>,
 }
 
 impl WsStore {
@@ -28,12 +39,11 @@ impl WsStore {
             data: StoredValue::new(ws),
             all: Trigger::new(),
             colls: StoredValue::new(Coll::ALL.iter().map(|_| ArcTrigger::new()).collect()),
-            rows: StoredValue::new(BTreeMap::new()),
-            positions: StoredValue::new(vec![None; Coll::ALL.len()]),
+            rows: StoredValue::new(Coll::ALL.iter().map(|_| Rows::default()).collect()),
         }
     }
 
-    /// Subscribes to any change (for views that read the workspace later, untracked).
+    /// Subscribes to any change (for views that read the whole workspace, untracked, later).
     pub fn track(&self) {
         self.all.track();
     }
@@ -44,26 +54,26 @@ impl WsStore {
         self.data.with_value(f)
     }
 
-    /// Reads the workspace, re-running when the row `id` of `coll` changes.
-    pub fn row<R>(&self, coll: Coll, id: &str, f: impl FnOnce(&Workspace) -> R) -> R {
-        let trigger = self.rows.try_update_value(|m| m.entry((coll, id.to_owned())).or_default().clone());
-        if let Some(t) = trigger {
-            t.track();
-        }
-        self.data.with_value(f)
-    }
-
-    /// Reads one row, re-running when it changes: `f` gets the workspace and the row's index
-    /// in its collection (`None` when it is gone).
+    /// Reads one row, re-running when it changes: `f` gets the workspace and the row's index in
+    /// its collection (`None` when it is gone), found in O(log n).
     pub fn entity<R>(&self, coll: Coll, id: &str, f: impl FnOnce(&Workspace, Option<usize>) -> R) -> R {
-        self.row(coll, id, |_| ());
-        let at = self
-            .positions
-            .try_update_value(|p| {
-                let map = p[coll.index()].get_or_insert_with(|| self.data.with_value(|w| index(w, coll)));
-                map.get(id).copied()
-            })
-            .flatten();
+        let found = self.rows.try_update_value(|all| {
+            let rows = &mut all[coll.index()];
+            if !rows.placed {
+                rows.slots.values_mut().for_each(|s| s.at = None);
+                let keys = self.data.with_value(|w| keys_of(w, coll));
+                for (i, k) in keys.into_iter().enumerate() {
+                    rows.slots.entry(k).or_default().at = Some(i);
+                }
+                rows.placed = true;
+            }
+            let slot = rows.slots.entry(id.to_owned()).or_default();
+            (slot.trigger.get_or_insert_with(ArcTrigger::new).clone(), slot.at)
+        });
+        let at = found.and_then(|(trigger, at)| {
+            trigger.track();
+            at
+        });
         self.data.with_value(|w| f(w, at))
     }
 
@@ -82,16 +92,15 @@ impl WsStore {
 
     /// Notifies the views that show what `ops` changed.
     pub(super) fn notify(&self, ops: &[Op]) {
-        self.positions.update_value(|p| {
-            for op in ops.iter().filter(|o| !matches!(o, Op::Set { .. })) {
-                p[op.coll().index()] = None;
-            }
-        });
         let mut colls = [false; Coll::ALL.len()];
-        self.rows.with_value(|rows| {
+        self.rows.update_value(|all| {
             for op in ops {
+                let rows = &mut all[op.coll().index()];
                 colls[op.coll().index()] = true;
-                if let Some(t) = rows.get(&(op.coll(), op.id().to_owned())) {
+                if !matches!(op, Op::Set { .. }) {
+                    rows.placed = false;
+                }
+                if let Some(t) = rows.slots.get(op.id()).and_then(|s| s.trigger.as_ref()) {
                     t.notify();
                 }
             }
@@ -105,13 +114,8 @@ impl WsStore {
     pub(super) fn replace(&self, next: Workspace) -> Vec<Op> {
         let ops = self.data.with_value(|w| diff(w, &next));
         self.data.set_value(next);
-        self.positions.update_value(|p| p.iter_mut().for_each(|x| *x = None));
+        self.rows.update_value(|all| all.iter_mut().for_each(|r| r.placed = false));
         self.notify(&ops);
         ops
     }
-}
-
-/// Row id → index for one collection.
-fn index(ws: &Workspace, coll: Coll) -> BTreeMap<String, usize> {
-    keys_of(ws, coll).into_iter().enumerate().map(|(i, k)| (k, i)).collect()
 }

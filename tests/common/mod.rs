@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use rolecall::model::analytics::*;
-use rolecall::model::board::{is_overdue, open_load, spare_capacity, suggest, TaskFilter};
+use rolecall::model::board::{is_overdue, TaskFilter};
+use rolecall::model::assign::{open_load, spare_capacity, suggest};
 use rolecall::model::chart::nice_max;
 use rolecall::model::handbook::{chart_csv, handbook_markdown, member_handbook, role_handbook, ChartView, HandbookWords};
 use rolecall::model::kpi::{import_values, values_csv};

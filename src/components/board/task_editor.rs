@@ -2,7 +2,7 @@ use crate::components::shared::editor_actions::EditorActions;
 use crate::components::shared::required_skills_field::RequiredSkillsField;
 use crate::components::t;
 use crate::i18n::{board_error, fill, reason};
-use crate::model::board::{is_over_capacity, suggest};
+use crate::model::assign::{is_over_capacity, suggest};
 use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskType};
 use crate::model::ops::Coll;
 use crate::state::AppState;

@@ -1,6 +1,7 @@
 use crate::components::t;
 use crate::i18n::fill;
-use crate::model::skills::{coverage, gaps, single_points_of_failure, staffing, TrainingStatus};
+use crate::model::skills::{coverage, gaps, single_points_of_failure, staffing};
+use crate::model::training::TrainingStatus;
 use crate::model::team::MAX_LEVEL;
 use crate::model::{dates, DepartmentId, MemberId, RoleId, SkillId, TrainingId};
 use crate::model::ops::Coll;

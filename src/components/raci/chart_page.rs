@@ -6,7 +6,7 @@ use super::{AreaGroup, ChartCtx, Column, ColumnKind};
 use crate::components::t;
 use crate::i18n::fill;
 use crate::model::handbook::{chart_csv, ChartView};
-use crate::model::raci::{check, Finding, Severity};
+use crate::model::raci_check::{check, Finding, Severity};
 use crate::model::{schema, Duty, DutyId, RoleId};
 use crate::model::ops::Coll;
 use crate::state::AppState;

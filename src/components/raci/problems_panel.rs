@@ -1,6 +1,6 @@
 use crate::components::t;
 use crate::i18n::{finding, fill};
-use crate::model::raci::{Finding, Severity};
+use crate::model::raci_check::{Finding, Severity};
 use crate::state::AppState;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 use super::{cell_id, column_id, ChartCtx, Column, ColumnKind};
 use crate::components::t;
 use crate::i18n::{fill, letter_name};
-use crate::model::raci::{member_letter, Finding, Severity};
+use crate::model::raci_check::{member_letter, Finding, Severity};
 use crate::model::ops::Coll;
 use crate::model::{DutyId, Raci};
 use crate::state::AppState;

@@ -76,7 +76,7 @@ fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl In
     // The names this row shows follow their own collections (a rename elsewhere, another tab).
     let id = member.id.clone();
     let over = Memo::new(move |_| {
-        state.ws.watch(&[Coll::Tasks, Coll::Columns, Coll::Members], |w| crate::model::board::is_over_capacity(w, &id))
+        state.ws.watch(&[Coll::Tasks, Coll::Columns, Coll::Members], |w| crate::model::assign::is_over_capacity(w, &id))
     });
     let names = {
         let member = member.clone();
