@@ -1,5 +1,8 @@
 //! The shell: header, navigation, banners and the current page.
 
+use crate::components::board::BoardPage;
+use crate::components::insights::InsightsPage;
+use crate::components::raci::{ChartPage, HandbookPage};
 use crate::components::shared::banners::Banners;
 use crate::components::shared::drop_zone::DropZone;
 use crate::components::shared::import_preview::ImportPreview;
@@ -7,14 +10,11 @@ use crate::components::shared::recovery::Recovery;
 use crate::components::shared::save_indicator::SaveIndicator;
 use crate::components::shared::undo_buttons::UndoButtons;
 use crate::components::shared::welcome::Welcome;
-use crate::components::board::BoardPage;
-use crate::components::insights::InsightsPage;
-use crate::components::raci::{ChartPage, HandbookPage};
 use crate::components::{roles::RolesPage, skills::SkillsPage, t, team::TeamPage, workspace::WorkspacePage};
 use crate::i18n::Lang;
 use crate::state::{AppState, Mode, Page};
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The whole app. It is rendered again, as a whole, when the language changes.
@@ -79,11 +79,17 @@ fn Shortcuts() -> impl IntoView {
     let open = RwSignal::new(false);
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         use wasm_bindgen::JsCast;
-        let in_field = ev.target().and_then(|x| x.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        });
+        let in_field = ev
+            .target()
+            .and_then(|x| x.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
         if ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() {
-            if let Some(page) = ev.code().strip_prefix("Digit").and_then(|d| d.parse::<usize>().ok()).and_then(|d| Page::ALL.get(d.wrapping_sub(1))) {
+            if let Some(page) = ev
+                .code()
+                .strip_prefix("Digit")
+                .and_then(|d| d.parse::<usize>().ok())
+                .and_then(|d| Page::ALL.get(d.wrapping_sub(1)))
+            {
                 ev.prevent_default();
                 crate::state::navigate(*page);
             }

@@ -27,7 +27,8 @@ pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
 /// The user's time-zone offset right now.
 pub fn local_offset() -> chrono::FixedOffset {
     let minutes_west = js_sys::Date::new_0().get_timezone_offset() as i32;
-    chrono::FixedOffset::west_opt(minutes_west * 60).unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"))
+    chrono::FixedOffset::west_opt(minutes_west * 60)
+        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"))
 }
 
 /// The user's calendar day at the instant `at`.

@@ -1,6 +1,7 @@
 //! Board rules: moves and order, history, WIP, service targets, capacity and suggestions.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+use rolecall::model::assign::*;
 use rolecall::model::board::*;
 use rolecall::model::template::service_team;
 use rolecall::model::*;
@@ -56,7 +57,8 @@ fn moves_between_columns_are_recorded_with_their_times_and_reordering_is_not() {
     b.move_task(&TaskId::from("a"), &ColumnId::from("col_doing"), Some(0), later + Duration::hours(1)).unwrap();
     b.move_task(&TaskId::from("a"), &ColumnId::from("col_done"), None, later + Duration::hours(3)).unwrap();
     let a = b.task(&TaskId::from("a")).unwrap();
-    let moves: Vec<(Option<&str>, &str)> = a.history.iter().map(|m| (m.from.as_ref().map(|c| c.as_str()), m.to.as_str())).collect();
+    let moves: Vec<(Option<&str>, &str)> =
+        a.history.iter().map(|m| (m.from.as_ref().map(|c| c.as_str()), m.to.as_str())).collect();
     assert_eq!(moves, [(None, "col_todo"), (Some("col_todo"), "col_doing"), (Some("col_doing"), "col_done")]);
     assert_eq!(a.history[1].at, later);
     assert_eq!(a.responded_at, Some(later));
@@ -105,7 +107,10 @@ fn removing_a_column_moves_its_tasks_and_the_last_column_stays() {
 fn column_names_are_unique_and_wip_limits_positive() {
     let mut b = Board::default();
     let mut ids = IdGen::new(1);
-    assert_eq!(b.add_column(&mut ids, " to DO ", board::ColumnKind::NotStarted), Err(BoardError::DuplicateColumn("to DO".into())));
+    assert_eq!(
+        b.add_column(&mut ids, " to DO ", board::ColumnKind::NotStarted),
+        Err(BoardError::DuplicateColumn("to DO".into()))
+    );
     let mut c = b.columns[2].clone();
     c.wip_limit = Some(0);
     assert_eq!(b.update_column(c), Err(BoardError::ZeroWipLimit));
@@ -117,7 +122,10 @@ fn column_names_are_unique_and_wip_limits_positive() {
 fn a_task_needs_a_title_and_a_sane_estimate() {
     let mut b = Board::default();
     assert_eq!(b.add_task(Task { title: "  ".into(), ..task("a", "col_todo") }, t0()), Err(BoardError::EmptyTitle));
-    assert_eq!(b.add_task(Task { estimate_hours: -1.0, ..task("a", "col_todo") }, t0()), Err(BoardError::EstimateOutOfRange));
+    assert_eq!(
+        b.add_task(Task { estimate_hours: -1.0, ..task("a", "col_todo") }, t0()),
+        Err(BoardError::EstimateOutOfRange)
+    );
     // A task for a column that does not exist lands in the first one.
     b.add_task(task("a", "col_nope"), t0()).unwrap();
     assert_eq!(b.tasks[0].column, ColumnId::from("col_backlog"));
@@ -129,7 +137,8 @@ fn service_due_times_follow_the_priority() {
     let b = Board::default();
     let mut t = task("a", "col_todo");
     t.created_at = t0();
-    let due: Vec<i64> = Priority::ALL.iter().map(|p| (b.service_due(&Task { priority: *p, ..t.clone() }) - t0()).num_hours()).collect();
+    let due: Vec<i64> =
+        Priority::ALL.iter().map(|p| (b.service_due(&Task { priority: *p, ..t.clone() }) - t0()).num_hours()).collect();
     assert_eq!(due, [4, 24, 72, 120]);
     let by_hand = t0() + Duration::hours(7);
     assert_eq!(b.service_due(&Task { service_due: Some(by_hand), ..t.clone() }), by_hand);
@@ -174,13 +183,19 @@ fn open_load_shares_estimates_and_ignores_closed_work() {
     let mut ws = service_team(&mut IdGen::new(5), t0());
     ws.board = Board::default();
     let (a, b) = (ws.members[0].id.clone(), ws.members[1].id.clone());
-    ws.board.add_task(Task { assignees: vec![a.clone(), b.clone()], estimate_hours: 10.0, ..task("x", "col_doing") }, t0()).unwrap();
+    ws.board
+        .add_task(Task { assignees: vec![a.clone(), b.clone()], estimate_hours: 10.0, ..task("x", "col_doing") }, t0())
+        .unwrap();
     ws.board.add_task(Task { assignees: vec![a.clone()], estimate_hours: 4.0, ..task("y", "col_todo") }, t0()).unwrap();
-    ws.board.add_task(Task { assignees: vec![a.clone()], estimate_hours: 50.0, ..task("z", "col_done") }, t0()).unwrap();
+    ws.board
+        .add_task(Task { assignees: vec![a.clone()], estimate_hours: 50.0, ..task("z", "col_done") }, t0())
+        .unwrap();
     assert_eq!(open_load(&ws, &a), 9.0);
     assert_eq!(open_load(&ws, &b), 5.0);
     assert_eq!(spare_capacity(&ws, &a), 31.0);
-    ws.board.add_task(Task { assignees: vec![b.clone()], estimate_hours: 40.0, ..task("w", "col_backlog") }, t0()).unwrap();
+    ws.board
+        .add_task(Task { assignees: vec![b.clone()], estimate_hours: 40.0, ..task("w", "col_backlog") }, t0())
+        .unwrap();
     assert!(is_over_capacity(&ws, &b));
     assert!(!is_over_capacity(&ws, &a));
 }
@@ -264,7 +279,9 @@ fn filters_combine_and_count_what_is_on() {
     let b = &ws.board;
     let utc = FixedOffset::east_opt(0).unwrap();
     let tom = ws.members.iter().find(|m| m.name == "Tom Becker").unwrap().id.clone();
-    let shown = |f: &TaskFilter| b.tasks.iter().filter(|t| f.matches(b, t, t0(), utc)).map(|t| t.title.clone()).collect::<Vec<_>>();
+    let shown = |f: &TaskFilter| {
+        b.tasks.iter().filter(|t| f.matches(b, t, t0(), utc)).map(|t| t.title.clone()).collect::<Vec<_>>()
+    };
     let all = TaskFilter::default();
     assert_eq!(all.active_count(), 0);
     assert_eq!(shown(&all).len(), b.tasks.len());
@@ -284,7 +301,11 @@ fn filters_combine_and_count_what_is_on() {
 #[test]
 fn the_overdue_filter_finds_late_due_dates_and_breached_targets() {
     let mut b = Board::default();
-    b.add_task(Task { due: NaiveDate::from_ymd_opt(2026, 3, 9), priority: Priority::P4, ..task("late", "col_todo") }, t0()).unwrap();
+    b.add_task(
+        Task { due: NaiveDate::from_ymd_opt(2026, 3, 9), priority: Priority::P4, ..task("late", "col_todo") },
+        t0(),
+    )
+    .unwrap();
     b.add_task(Task { priority: Priority::P1, ..task("breach", "col_todo") }, t0() - Duration::hours(5)).unwrap();
     b.add_task(Task { priority: Priority::P4, ..task("fine", "col_todo") }, t0()).unwrap();
     let f = TaskFilter { overdue_only: true, ..TaskFilter::default() };
@@ -307,7 +328,10 @@ fn dropping_before_a_card_gives_the_index_without_the_moving_card() {
 fn the_generated_benchmark_workspace_is_valid_and_round_trips() {
     use rolecall::model::generate::{large, BENCH};
     let ws = large(7, t0(), BENCH);
-    assert_eq!((ws.board.tasks.len(), ws.members.len(), ws.skills.len(), ws.duties.len(), ws.roles.len()), (1000, 100, 40, 200, 20));
+    assert_eq!(
+        (ws.board.tasks.len(), ws.members.len(), ws.skills.len(), ws.duties.len(), ws.roles.len()),
+        (1000, 100, 40, 200, 20)
+    );
     assert_eq!(validate(&ws), vec![]);
     let text = rolecall::model::schema::encode(&ws, t0(), false);
     let got = rolecall::model::import::read(&text, &mut IdGen::new(1)).unwrap();

@@ -47,11 +47,12 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
             cmd.save_task(t).ok()
         }
         10 => {
-            let t = Task { id: TaskId::generate(cmd.ids), title: format!("New {c}"), column: column?, ..Task::default() };
+            let t =
+                Task { id: TaskId::generate(cmd.ids), title: format!("New {c}"), column: column?, ..Task::default() };
             cmd.save_task(t).ok()
         }
         11 => cmd.archive_done().ok().map(|x| x.1),
-        12 => cmd.shift_column(&column?, if c % 2 == 0 { -1 } else { 1 }).ok(),
+        12 => cmd.shift_column(&column?, if c.is_multiple_of(2) { -1 } else { 1 }).ok(),
         13 => {
             let other = cmd.ws.board.columns.iter().find(|x| Some(&x.id) != column.as_ref())?.id.clone();
             cmd.remove_column(&column?, &other).ok()
@@ -61,9 +62,15 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
         16 => cmd.plan_training(&member?, &skill?, 3, None).ok(),
         17 => {
             let item = cmd.ws.training.get(nth(c, cmd.ws.training.len()))?.id.clone();
-            if c % 2 == 0 { cmd.training_task(&item, "Train".into()).ok() } else { cmd.set_training_status(&item, TrainingStatus::Done).ok() }
+            if c.is_multiple_of(2) {
+                cmd.training_task(&item, "Train".into()).ok()
+            } else {
+                cmd.set_training_status(&item, TrainingStatus::Done).ok()
+            }
         }
-        18 => cmd.set_standard(Priority::P2, ServiceStandard { first_response_hours: 1 + c as u32, resolution_hours: 48 }).ok(),
+        18 => cmd
+            .set_standard(Priority::P2, ServiceStandard { first_response_hours: 1 + c as u32, resolution_hours: 48 })
+            .ok(),
         _ => cmd.toggle_interest(&member?, &skill?).ok(),
     };
     r
@@ -123,7 +130,8 @@ fn ops_round_trip_through_json() {
     let mut ws = small(1);
     let mut ids = IdGen::new(1);
     let task = ws.board.tasks[0].id.clone();
-    let ops = Cmd { ws: &mut ws, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_done"), None).unwrap();
+    let ops =
+        Cmd { ws: &mut ws, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_done"), None).unwrap();
     let text = serde_json::to_string(&ops).unwrap();
     let back: Vec<Op> = serde_json::from_str(&text).unwrap();
     assert_eq!(back, ops);
@@ -136,7 +144,9 @@ fn a_card_move_names_only_the_card() {
     let mut ws = small(2);
     let mut ids = IdGen::new(2);
     let task = ws.board.tasks[3].id.clone();
-    let ops = Cmd { ws: &mut ws, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_review"), Some(0)).unwrap();
+    let ops = Cmd { ws: &mut ws, ids: &mut ids, now: now() }
+        .move_task(&task, &ColumnId::from("col_review"), Some(0))
+        .unwrap();
     assert!(!ops.is_empty());
     assert!(ops.iter().all(|o| o.coll() == Coll::Tasks && o.id() == task.0), "{ops:?}");
 }
@@ -151,7 +161,8 @@ fn ops_apply_to_a_workspace_that_changed_meanwhile() {
     let task = base.board.tasks[0].id.clone();
     let duty = base.duties[0].id.clone();
     let role = base.roles[0].id.clone();
-    let my_ops = Cmd { ws: &mut mine, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_done"), None).unwrap();
+    let my_ops =
+        Cmd { ws: &mut mine, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_done"), None).unwrap();
     Cmd { ws: &mut theirs, ids: &mut ids, now: now() }.set_role_letter(&duty, &role, Some(Raci::A)).unwrap();
     theirs.apply(&my_ops);
     assert_eq!(theirs.board.task(&task).unwrap().column, ColumnId::from("col_done"));
@@ -186,7 +197,10 @@ fn a_kpi_needs_a_unique_name_and_finite_numbers() {
     let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
     assert!(matches!(cmd.add_kpi("  ", "%", Direction::HigherIsBetter, 90.0, None), Err(ModelError::EmptyName { .. })));
     cmd.add_kpi("CSAT", "%", Direction::HigherIsBetter, 90.0, None).unwrap();
-    assert!(matches!(cmd.add_kpi("csat ", "%", Direction::HigherIsBetter, 80.0, None), Err(ModelError::DuplicateName { .. })));
+    assert!(matches!(
+        cmd.add_kpi("csat ", "%", Direction::HigherIsBetter, 80.0, None),
+        Err(ModelError::DuplicateName { .. })
+    ));
     assert_eq!(cmd.add_kpi("FCR", "%", Direction::HigherIsBetter, f64::NAN, None), Err(ModelError::OutOfRange));
     let id = cmd.ws.kpis[0].id.clone();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
@@ -270,7 +284,8 @@ fn two_sides_changing_different_cells_of_one_duty_both_keep_theirs() {
     Cmd { ws: &mut theirs, ids: &mut ids, now: now() }.set_role_letter(&duty, &r2, Some(Raci::I)).unwrap();
     let clashes = rebase(&mut theirs, &my_ops);
     assert!(clashes.is_empty(), "{clashes:?}");
-    let letter = |ws: &Workspace, r: &RoleId| ws.duty(&duty).unwrap().roles.iter().find(|l| &l.role == r).and_then(|l| l.letter);
+    let letter =
+        |ws: &Workspace, r: &RoleId| ws.duty(&duty).unwrap().roles.iter().find(|l| &l.role == r).and_then(|l| l.letter);
     assert_eq!(letter(&theirs, &r1), Some(Raci::C));
     assert_eq!(letter(&theirs, &r2), Some(Raci::I));
 }
@@ -325,7 +340,7 @@ fn over_capacity_in_one_pass_matches_the_rule_per_member() {
             m.capacity_hours = (i as u32 * 7) % 30;
         }
         let expected: Vec<MemberId> =
-            ws.members.iter().filter(|m| board::is_over_capacity(&ws, &m.id)).map(|m| m.id.clone()).collect();
-        assert_eq!(board::over_capacity(&ws), expected, "seed {seed}");
+            ws.members.iter().filter(|m| assign::is_over_capacity(&ws, &m.id)).map(|m| m.id.clone()).collect();
+        assert_eq!(assign::over_capacity(&ws), expected, "seed {seed}");
     }
 }

@@ -1,12 +1,12 @@
 //! The envelope, its migrations and every kind of bad file.
 
+use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use rolecall::model::import::{read, ImportError, Repair, MAX_BYTES};
+use rolecall::model::raci::{MemberLetter, RoleLetter};
 use rolecall::model::schema::{encode, migrate, MigrationError, CURRENT_VERSION, STEPS};
 use rolecall::model::template::service_team;
 use rolecall::model::*;
-use rolecall::model::raci::{MemberLetter, RoleLetter};
-use chrono::{TimeZone, Utc};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -186,7 +186,10 @@ fn an_import_with_duplicate_ids_dangling_references_and_bad_fields_is_repaired()
     assert_eq!(ws.members.len(), 4);
     // The second mem_1 got a fresh id.
     assert_ne!(ws.members[0].id, ws.members[1].id);
-    assert!(got.repairs.iter().any(|r| matches!(r, Repair::IdReplaced { kind: Kind::Member, old, .. } if old == "mem_1")));
+    assert!(got
+        .repairs
+        .iter()
+        .any(|r| matches!(r, Repair::IdReplaced { kind: Kind::Member, old, .. } if old == "mem_1")));
     // The empty name got one; "dana" clashes with "Dana" and was renamed.
     assert!(got.repairs.iter().any(|r| matches!(r, Repair::NameGiven { kind: Kind::Member, .. })));
     assert_eq!(ws.members[2].name, "dana (2)");
@@ -197,10 +200,17 @@ fn an_import_with_duplicate_ids_dangling_references_and_bad_fields_is_repaired()
     assert_eq!(dana.skills.len(), 1);
     assert_eq!(dana.skills[0].level, 4);
     assert_eq!(dana.department, None);
-    assert!(got.repairs.iter().any(|r| matches!(r, Repair::EntriesDropped { field, count: 1, .. } if field == "skills")));
+    assert!(got
+        .repairs
+        .iter()
+        .any(|r| matches!(r, Repair::EntriesDropped { field, count: 1, .. } if field == "skills")));
     // A bad field gets its default and is reported.
     assert_eq!(ws.roles[0].headcount, 1);
-    assert!(got.repairs.contains(&Repair::FieldDefaulted { kind: Kind::Role, item: "Agent".into(), field: "headcount".into() }));
+    assert!(got.repairs.contains(&Repair::FieldDefaulted {
+        kind: Kind::Role,
+        item: "Agent".into(),
+        field: "headcount".into()
+    }));
     assert_eq!(ws.skills[0].category, SkillCategory::Other);
 }
 

@@ -1,15 +1,27 @@
 //! Handbooks, the chart as CSV and the handbook as Markdown.
 
+use rolecall::model::csv::*;
 use rolecall::model::handbook::*;
 use rolecall::model::template::service_team;
 use rolecall::model::*;
 
 fn words() -> HandbookWords<'static> {
     HandbookWords {
-        title: "Handbook", roles: "Roles", members: "Members", held_by: "Held by", holds: "Roles held",
-        accountable: "Accountable for", responsible: "Responsible for", consulted: "Consulted on",
-        informed: "Informed of", skills: "Required skills", works_with: "Works most with", none: "—",
-        skill_member: "{name}: level {level} of {required}", skill_role: "{name}: at least {required}", gap: "(gap)",
+        title: "Handbook",
+        roles: "Roles",
+        members: "Members",
+        held_by: "Held by",
+        holds: "Roles held",
+        accountable: "Accountable for",
+        responsible: "Responsible for",
+        consulted: "Consulted on",
+        informed: "Informed of",
+        skills: "Required skills",
+        works_with: "Works most with",
+        none: "—",
+        skill_member: "{name}: level {level} of {required}",
+        skill_role: "{name}: at least {required}",
+        gap: "(gap)",
     }
 }
 

@@ -4,16 +4,18 @@
 
 mod common;
 
-use common::{corpus, exercise_pages, fixture, mutate, now};
+use chrono::{Datelike, NaiveDate};
 use common::Rng as Mutator;
+use common::{corpus, exercise_pages, fixture, mutate, now};
 use proptest::prelude::*;
 use rolecall::model::board::{ServiceStandard, MAX_STANDARD_HOURS};
-use rolecall::model::dates::{LAST_YEAR, FIRST_YEAR};
-use rolecall::model::import::{read, ImportError, Imported, Repair, KEPT_REPAIRS, MAX_ID_BYTES, MAX_ITEMS, MAX_NAME_CHARS};
+use rolecall::model::dates::{FIRST_YEAR, LAST_YEAR};
+use rolecall::model::import::{
+    read, ImportError, Imported, Repair, KEPT_REPAIRS, MAX_ID_BYTES, MAX_ITEMS, MAX_NAME_CHARS,
+};
 use rolecall::model::kpi::{import_values, values_csv, Kpi};
 use rolecall::model::schema::encode;
 use rolecall::model::*;
-use chrono::{Datelike, NaiveDate};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
@@ -65,15 +67,23 @@ fn a_service_standard_is_at_most_a_year_on_import_and_in_the_settings() {
     let std0 = got.workspace.board.standards[0];
     assert_eq!(std0.resolution_hours, MAX_STANDARD_HOURS);
     assert_eq!(got.workspace.board.standards[1].first_response_hours, 1);
-    let clamped: Vec<_> = got.repairs.iter().filter(|r| matches!(r, Repair::ValueClamped { field, .. } if field.ends_with("_hours"))).collect();
+    let clamped: Vec<_> = got
+        .repairs
+        .iter()
+        .filter(|r| matches!(r, Repair::ValueClamped { field, .. } if field.ends_with("_hours")))
+        .collect();
     assert_eq!(clamped.len(), 2, "{:?}", got.repairs);
     exercise_pages(&got.workspace, now());
     // The board settings go through the same bound.
     let mut board = got.workspace.board.clone();
     let huge = ServiceStandard { first_response_hours: 1, resolution_hours: 2_400_000_000 };
     assert!(board.set_standard(Priority::P1, huge).is_err());
-    assert!(board.set_standard(Priority::P1, ServiceStandard { first_response_hours: 0, resolution_hours: 4 }).is_err());
-    assert!(board.set_standard(Priority::P1, ServiceStandard { first_response_hours: 2, resolution_hours: MAX_STANDARD_HOURS }).is_ok());
+    assert!(board
+        .set_standard(Priority::P1, ServiceStandard { first_response_hours: 0, resolution_hours: 4 })
+        .is_err());
+    assert!(board
+        .set_standard(Priority::P1, ServiceStandard { first_response_hours: 2, resolution_hours: MAX_STANDARD_HOURS })
+        .is_ok());
     assert_eq!(board.standards[0].first_response_hours, 2);
 }
 
@@ -190,7 +200,11 @@ fn two_values_for_one_kpi_period_keep_the_last_and_say_so() {
     let kept: Vec<_> = k.values.iter().filter(|x| x.period.to_string() == first["period"].as_str().unwrap()).collect();
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].value, 12.5);
-    assert!(got.repairs.iter().any(|r| matches!(r, Repair::EntriesDropped { kind: Kind::Kpi, count: 1, .. })), "{:?}", got.repairs);
+    assert!(
+        got.repairs.iter().any(|r| matches!(r, Repair::EntriesDropped { kind: Kind::Kpi, count: 1, .. })),
+        "{:?}",
+        got.repairs
+    );
 }
 
 #[test]
@@ -330,7 +344,7 @@ fn fuzz_mutated_files_never_panic_and_what_imports_is_sound() {
 fn arb_extreme_date() -> impl Strategy<Value = String> {
     prop_oneof![
         (-262_000i32..262_000, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| {
-            let y = if y < 0 || y > 9999 { format!("{y:+}") } else { format!("{y:04}") };
+            let y = if !(0..=9999).contains(&y) { format!("{y:+}") } else { format!("{y:04}") };
             format!("{y}-{m:02}-{d:02}T03:09:09Z")
         }),
         Just("+262142-12-31T23:59:59Z".to_owned()),
@@ -386,7 +400,11 @@ fn a_field_of_the_wrong_shape_is_defaulted_alone_and_the_item_keeps_the_rest() {
     assert_eq!(m.name, member["name"].as_str().unwrap());
     assert_eq!(m.roles.len(), member["roles"].as_array().unwrap().len());
     assert_eq!(m.title, "");
-    assert!(got.repairs.iter().any(|r| matches!(r, Repair::FieldDefaulted { field, .. } if field == "title")), "{:?}", got.repairs);
+    assert!(
+        got.repairs.iter().any(|r| matches!(r, Repair::FieldDefaulted { field, .. } if field == "title")),
+        "{:?}",
+        got.repairs
+    );
     let column = &got.workspace.board.columns[2];
     assert_eq!(column.id.as_str(), v["workspace"]["board"]["columns"][2]["id"].as_str().unwrap());
     assert_eq!(column.wip_limit, None);
@@ -449,7 +467,8 @@ fn lists_of_unreadable_entries_cost_linear_time_and_are_reported() {
 #[test]
 fn a_big_kpi_csv_imports_in_n_log_n_and_lists_at_most_a_hundred_bad_rows() {
     let mut ids = IdGen::new(3);
-    let mut kpis: Vec<Kpi> = (0..2_000).map(|i| Kpi::new(&mut ids, &format!("KPI {i}"), "%", Default::default(), 90.0)).collect();
+    let mut kpis: Vec<Kpi> =
+        (0..2_000).map(|i| Kpi::new(&mut ids, &format!("KPI {i}"), "%", Default::default(), 90.0)).collect();
     let mut csv = String::from("kpi,period,value\n");
     for i in 0..100_000 {
         let day = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(i % 3000);

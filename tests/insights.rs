@@ -4,9 +4,11 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use rolecall::model::analytics::*;
 use rolecall::model::board::{Board, Task};
+use rolecall::model::csv::*;
 use rolecall::model::kpi::*;
 use rolecall::model::skills::*;
 use rolecall::model::template::service_team;
+use rolecall::model::training::*;
 use rolecall::model::*;
 
 fn t0() -> DateTime<Utc> {
@@ -65,7 +67,13 @@ fn gaps_list_each_members_missing_levels_and_staffing_counts_the_qualified() {
     let g = gaps(&ws);
     let aisha = member(&ws, "Aisha Khan");
     let product = skill(&ws, "Product knowledge");
-    assert!(g.contains(&Gap { member: aisha.clone(), role: ws.member(&aisha).unwrap().roles[0].clone(), skill: product, have: 2, need: 3 }));
+    assert!(g.contains(&Gap {
+        member: aisha.clone(),
+        role: ws.member(&aisha).unwrap().roles[0].clone(),
+        skill: product,
+        have: 2,
+        need: 3
+    }));
     let s = staffing(&ws);
     let csr = s.iter().find(|s| ws.role(&s.role).unwrap().name == "Customer Service Representative").unwrap();
     // Chen meets every required level; Aisha is below in product knowledge.
@@ -82,7 +90,10 @@ fn level_changes_are_recorded_with_their_time() {
     let (aisha, product) = (member(&ws, "Aisha Khan"), skill(&ws, "Product knowledge"));
     assert!(ws.set_level(&aisha, &product, 3, t0()));
     assert!(!ws.set_level(&aisha, &product, 3, t0()), "no change, no record");
-    assert_eq!(ws.skill_history, vec![LevelChange { at: t0(), member: aisha.clone(), skill: product.clone(), from: 2, to: 3 }]);
+    assert_eq!(
+        ws.skill_history,
+        vec![LevelChange { at: t0(), member: aisha.clone(), skill: product.clone(), from: 2, to: 3 }]
+    );
     assert!(!gaps(&ws).iter().any(|g| g.member == aisha && g.skill == product));
     let mut m = ws.member(&aisha).unwrap().clone();
     m.skills.iter_mut().find(|s| s.skill == product).unwrap().level = 4;
@@ -105,7 +116,14 @@ fn a_training_item_becomes_a_training_task_once() {
     assert_eq!(ws.training[0].task, Some(task.clone()));
     // Asking again gives the same task, not a second one.
     assert_eq!(ws.training_task(&mut ids, &item, "again".into(), t0()), Some(task));
-    assert_eq!(ws.board.tasks.iter().filter(|t| t.kind == board::TaskType::Training && t.title.starts_with("Training:")).count(), 1);
+    assert_eq!(
+        ws.board
+            .tasks
+            .iter()
+            .filter(|t| t.kind == board::TaskType::Training && t.title.starts_with("Training:"))
+            .count(),
+        1
+    );
     assert_eq!(validate(&ws), vec![]);
 }
 
@@ -168,7 +186,10 @@ fn kpi_csv_import_records_good_rows_and_reports_bad_ones_by_line() {
 #[test]
 fn csv_records_may_hold_quoted_line_breaks() {
     let rows = parse_csv("a,\"two\nlines\",c\nd,e,f");
-    assert_eq!(rows, vec![(1, vec!["a".into(), "two\nlines".into(), "c".into()]), (3, vec!["d".into(), "e".into(), "f".into()])]);
+    assert_eq!(
+        rows,
+        vec![(1, vec!["a".into(), "two\nlines".into(), "c".into()]), (3, vec!["d".into(), "e".into(), "f".into()])]
+    );
 }
 
 /// A board whose tasks were created, started and finished at known times.
@@ -179,7 +200,8 @@ fn history_board() -> Board {
     for (i, (created_days_ago, cycle)) in [(10, 2), (10, 4), (9, 6), (3, 8), (2, 30)].iter().enumerate() {
         let id = TaskId(format!("t{i}"));
         let created = t0() - Duration::days(*created_days_ago);
-        b.add_task(Task { id: id.clone(), title: format!("T{i}"), column: todo.clone(), ..Task::default() }, created).unwrap();
+        b.add_task(Task { id: id.clone(), title: format!("T{i}"), column: todo.clone(), ..Task::default() }, created)
+            .unwrap();
         b.move_task(&id, &doing, None, created + Duration::hours(1)).unwrap();
         b.move_task(&id, &done, None, created + Duration::hours(1 + cycle)).unwrap();
     }

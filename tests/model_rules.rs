@@ -19,7 +19,13 @@ fn the_service_team_template_is_valid_and_complete() {
     let (ws, _) = ws();
     assert_eq!(validate(&ws), vec![]);
     let roles: Vec<&str> = ws.roles.iter().map(|r| r.name.as_str()).collect();
-    for expected in ["Team Lead", "Customer Service Representative", "Technical Support Specialist", "Project Manager", "Quality Assurance Specialist"] {
+    for expected in [
+        "Team Lead",
+        "Customer Service Representative",
+        "Technical Support Specialist",
+        "Project Manager",
+        "Quality Assurance Specialist",
+    ] {
         assert!(roles.contains(&expected), "template lacks {expected}");
     }
     assert!(ws.roles.iter().all(|r| !r.required_skills.is_empty() && !r.purpose.is_empty()));
@@ -32,10 +38,7 @@ fn the_service_team_template_is_valid_and_complete() {
 fn a_member_with_the_name_of_another_is_refused() {
     let (mut ws, mut ids) = ws();
     let m = Member { id: MemberId::generate(&mut ids), name: "  maria LOPEZ ".into(), ..Member::default() };
-    assert_eq!(
-        ws.save_member(m),
-        Err(ModelError::DuplicateName { kind: Kind::Member, name: "maria LOPEZ".into() })
-    );
+    assert_eq!(ws.save_member(m), Err(ModelError::DuplicateName { kind: Kind::Member, name: "maria LOPEZ".into() }));
 }
 
 #[test]

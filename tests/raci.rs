@@ -13,7 +13,12 @@ fn team(roles: usize) -> Workspace {
     for i in 0..roles {
         let role = RoleId(format!("rol_{i}"));
         ws.roles.push(Role { id: role.clone(), name: format!("Role {i}"), ..Role::default() });
-        ws.members.push(Member { id: MemberId(format!("mem_{i}")), name: format!("Person {i}"), roles: vec![role], ..Member::default() });
+        ws.members.push(Member {
+            id: MemberId(format!("mem_{i}")),
+            name: format!("Person {i}"),
+            roles: vec![role],
+            ..Member::default()
+        });
     }
     ws
 }
@@ -184,7 +189,8 @@ fn a_role_accountable_or_responsible_for_too_much_warns() {
     }
     assert!(!has(&ws, "raci.role-bottleneck"));
     ws.thresholds = Thresholds { max_accountable_per_role: 3, max_responsible_per_role: 3, ..Thresholds::default() };
-    let found: Vec<Finding> = check(&ws).into_iter().filter(|f| f.role.as_ref() == Some(&RoleId::from("rol_0"))).collect();
+    let found: Vec<Finding> =
+        check(&ws).into_iter().filter(|f| f.role.as_ref() == Some(&RoleId::from("rol_0"))).collect();
     assert!(found.iter().any(|f| f.check == Check::RoleBottleneck { count: 4, limit: 3 }));
     assert!(found.iter().any(|f| f.check == Check::RoleOverload { count: 4, limit: 3 }));
 }

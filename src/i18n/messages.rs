@@ -76,7 +76,9 @@ pub fn import_error(t: &Strings, e: &ImportError) -> String {
             ShareError::Damaged => t.err_link_damaged.into(),
             ShareError::NewerFormat { found } => fill(t.err_link_newer, &[("found", found)]),
             ShareError::TooLong { chars } => fill(t.err_link_too_long, &[("chars", chars)]),
-            ShareError::TooBig => fill(t.err_link_too_big, &[("max", &megabytes(crate::model::share::MAX_INFLATED_BYTES))]),
+            ShareError::TooBig => {
+                fill(t.err_link_too_big, &[("max", &megabytes(crate::model::share::MAX_INFLATED_BYTES))])
+            }
         },
     }
 }
@@ -110,9 +112,10 @@ pub fn repair(t: &Strings, r: &Repair) -> String {
             t.rep_value_clamped,
             &[("kind", &kind_title(t, *k)), ("item", item), ("field", field), ("from", from), ("to", to)],
         ),
-        Repair::NameShortened { kind: k, item } => {
-            fill(t.rep_name_shortened, &[("kind", &kind_title(t, *k)), ("item", item), ("max", &crate::model::import::MAX_NAME_CHARS)])
-        }
+        Repair::NameShortened { kind: k, item } => fill(
+            t.rep_name_shortened,
+            &[("kind", &kind_title(t, *k)), ("item", item), ("max", &crate::model::import::MAX_NAME_CHARS)],
+        ),
         Repair::DateClamped { kind: k, item, field, from, to } => fill(
             t.rep_date_clamped,
             &[("kind", &kind_title(t, *k)), ("item", item), ("field", field), ("from", from), ("to", to)],
@@ -211,7 +214,11 @@ pub fn board_error(t: &Strings, e: &crate::model::board::BoardError) -> String {
 /// Hours with at most one decimal ("2", "2.5").
 pub fn hours(h: f64) -> String {
     let rounded = (h * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
 }
 
 /// One reason behind an assignment suggestion.

@@ -6,8 +6,8 @@ mod messages;
 mod zh;
 
 pub use en::EN;
-pub use zh::ZH;
 pub use messages::*;
+pub use zh::ZH;
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,11 @@ impl Lang {
 
     /// The language for a browser language tag ("zh", "zh-Hans-CN" … → Chinese; else English).
     pub fn from_tag(tag: &str) -> Lang {
-        if tag.to_ascii_lowercase().starts_with("zh") { Lang::ZhCn } else { Lang::En }
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::ZhCn
+        } else {
+            Lang::En
+        }
     }
 
     /// The strings of this language.

@@ -20,7 +20,9 @@ pub fn recent_weeks(now: DateTime<Utc>, weeks: usize) -> Vec<NaiveDate> {
 pub fn throughput(board: &Board, weeks: &[NaiveDate]) -> Vec<usize> {
     weeks
         .iter()
-        .map(|w| board.tasks.iter().filter(|t| t.completed_at.is_some_and(|c| week_start(c.date_naive()) == *w)).count())
+        .map(|w| {
+            board.tasks.iter().filter(|t| t.completed_at.is_some_and(|c| week_start(c.date_naive()) == *w)).count()
+        })
         .collect()
 }
 
@@ -35,8 +37,11 @@ pub fn sla_met_per_week(board: &Board, weeks: &[NaiveDate], now: DateTime<Utc>) 
     weeks
         .iter()
         .map(|w| {
-            let done: Vec<_> =
-                board.tasks.iter().filter(|t| t.completed_at.is_some_and(|c| week_start(c.date_naive()) == *w)).collect();
+            let done: Vec<_> = board
+                .tasks
+                .iter()
+                .filter(|t| t.completed_at.is_some_and(|c| week_start(c.date_naive()) == *w))
+                .collect();
             if done.is_empty() {
                 return None;
             }
@@ -83,7 +88,7 @@ pub fn cumulative_flow(board: &Board, days: &[NaiveDate]) -> Vec<Vec<usize>> {
             let end = day.and_hms_opt(23, 59, 59).map(|d| d.and_utc()).unwrap_or_default();
             let mut counts = vec![0; board.columns.len()];
             for t in &board.tasks {
-                if let Some(m) = t.history.iter().filter(|m| m.at <= end).last() {
+                if let Some(m) = t.history.iter().rev().find(|m| m.at <= end) {
                     if let Some(i) = board.columns.iter().position(|c| c.id == m.to) {
                         counts[i] += 1;
                     }
@@ -134,7 +139,11 @@ pub fn forecast(counts: &[usize], ahead: usize) -> Forecast {
 /// The average estimate of the board's tasks (1 hour when none has one).
 pub fn average_estimate(board: &Board) -> f64 {
     let with: Vec<f64> = board.tasks.iter().map(|t| t.estimate_hours).filter(|h| *h > 0.0).collect();
-    if with.is_empty() { 1.0 } else { with.iter().sum::<f64>() / with.len() as f64 }
+    if with.is_empty() {
+        1.0
+    } else {
+        with.iter().sum::<f64>() / with.len() as f64
+    }
 }
 
 /// People each role will need for `hours_per_week` of forecast work: the role's share of the

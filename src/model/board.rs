@@ -2,9 +2,9 @@
 //! standards per priority, and the assignment suggestions that know skills, the chart and
 //! capacity.
 
+use super::dates::add_hours;
 use super::ids::{ColumnId, DutyId, IdGen, MemberId, TaskId};
 use super::team::RequiredSkill;
-use super::dates::add_hours;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -59,8 +59,14 @@ pub enum TaskType {
 }
 
 impl TaskType {
-    pub const ALL: [TaskType; 6] =
-        [TaskType::Request, TaskType::Incident, TaskType::Complaint, TaskType::Improvement, TaskType::Training, TaskType::Other];
+    pub const ALL: [TaskType; 6] = [
+        TaskType::Request,
+        TaskType::Incident,
+        TaskType::Complaint,
+        TaskType::Improvement,
+        TaskType::Training,
+        TaskType::Other,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -188,7 +194,8 @@ impl Default for Board {
 /// Backlog, To do, In progress, Review, Done — with fixed ids, so that the migration that
 /// introduces them stays pure.
 pub fn default_columns() -> Vec<Column> {
-    let c = |id: &str, name: &str, kind, wip_limit| Column { id: ColumnId::from(id), name: name.into(), kind, wip_limit };
+    let c =
+        |id: &str, name: &str, kind, wip_limit| Column { id: ColumnId::from(id), name: name.into(), kind, wip_limit };
     vec![
         c("col_backlog", "Backlog", ColumnKind::NotStarted, None),
         c("col_todo", "To do", ColumnKind::NotStarted, None),
@@ -311,8 +318,14 @@ impl Board {
     pub fn update_task(&mut self, task: Task, now: DateTime<Utc>) -> Result<(), BoardError> {
         check_task(&task)?;
         let t = self.tasks.iter_mut().find(|t| t.id == task.id).ok_or(BoardError::NoTask)?;
-        let (column, history, created, responded, completed, archived) =
-            (t.column.clone(), std::mem::take(&mut t.history), t.created_at, t.responded_at, t.completed_at, t.archived);
+        let (column, history, created, responded, completed, archived) = (
+            t.column.clone(),
+            std::mem::take(&mut t.history),
+            t.created_at,
+            t.responded_at,
+            t.completed_at,
+            t.archived,
+        );
         *t = Task {
             title: task.title.trim().to_owned(),
             column,
@@ -337,7 +350,13 @@ impl Board {
     /// puts it last). A change of column is recorded in the history with its time; reaching a
     /// done column completes the task, leaving one reopens it. WIP limits are soft: the move is
     /// made, and [`Board::wip`] shows the column over.
-    pub fn move_task(&mut self, id: &TaskId, column: &ColumnId, index: Option<usize>, now: DateTime<Utc>) -> Result<(), BoardError> {
+    pub fn move_task(
+        &mut self,
+        id: &TaskId,
+        column: &ColumnId,
+        index: Option<usize>,
+        now: DateTime<Utc>,
+    ) -> Result<(), BoardError> {
         let to_kind = self.column(column).ok_or(BoardError::NoColumn)?.kind;
         let from = self.tasks.iter().position(|t| &t.id == id).ok_or(BoardError::NoTask)?;
         let mut task = self.tasks.remove(from);
@@ -363,7 +382,8 @@ impl Board {
 
     /// Hides every task in a done column from the board; they stay for analytics.
     pub fn archive_done(&mut self) -> usize {
-        let done: Vec<ColumnId> = self.columns.iter().filter(|c| c.kind == ColumnKind::Done).map(|c| c.id.clone()).collect();
+        let done: Vec<ColumnId> =
+            self.columns.iter().filter(|c| c.kind == ColumnKind::Done).map(|c| c.id.clone()).collect();
         let mut n = 0;
         for t in self.tasks.iter_mut().filter(|t| !t.archived && done.contains(&t.column)) {
             t.archived = true;
@@ -462,7 +482,11 @@ impl Board {
         }
         let window = (due - task.created_at).num_seconds().max(1);
         let left = (due - now).num_seconds();
-        if left * 4 <= window { Sla::AtRisk } else { Sla::OnTrack }
+        if left * 4 <= window {
+            Sla::AtRisk
+        } else {
+            Sla::OnTrack
+        }
     }
 
     /// Whether the first response came (or is still awaited) after its target.

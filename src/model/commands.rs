@@ -7,8 +7,8 @@ use super::ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId,
 use super::kpi::{import_values, CsvReport, Direction, Kpi};
 use super::ops::{Coll, Op, Touch, SETTINGS_ID};
 use super::raci::{Duty, Raci, Thresholds};
-use super::training::TrainingStatus;
 use super::team::{CollaborationModel, Department, Member, MemberSkill, Role, Skill};
+use super::training::TrainingStatus;
 use super::workspace::Workspace;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -32,11 +32,12 @@ fn settings() -> Touch {
 
 /// A settings field changed by a plain assignment (these fields have no rules of their own).
 fn set_settings(ws: &mut Workspace, f: impl FnOnce(&mut Workspace)) -> Done {
-    Ok(ws.change(&[settings()], |w| {
-        f(w);
-        Ok::<_, ModelError>(())
-    })?
-    .1)
+    Ok(ws
+        .change(&[settings()], |w| {
+            f(w);
+            Ok::<_, ModelError>(())
+        })?
+        .1)
 }
 
 impl Cmd<'_> {
@@ -81,7 +82,12 @@ impl Cmd<'_> {
     }
 
     pub fn remove_member(&mut self, id: &MemberId) -> Done {
-        let touches = [entity(Coll::Members, &id.0), Touch::All(Coll::Duties), Touch::All(Coll::Tasks), Touch::All(Coll::Training)];
+        let touches = [
+            entity(Coll::Members, &id.0),
+            Touch::All(Coll::Duties),
+            Touch::All(Coll::Tasks),
+            Touch::All(Coll::Training),
+        ];
         Ok(self.ws.change(&touches, |w| removed(w.remove_member(id).map(|_| ()), Kind::Member, id))?.1)
     }
 
@@ -205,7 +211,10 @@ impl Cmd<'_> {
     }
 
     pub fn remove_task(&mut self, id: &TaskId) -> Done<BoardError> {
-        Ok(self.ws.change(&[entity(Coll::Tasks, &id.0)], |w| w.board.remove_task(id).map(|_| ()).ok_or(BoardError::NoTask))?.1)
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Tasks, &id.0)], |w| w.board.remove_task(id).map(|_| ()).ok_or(BoardError::NoTask))?
+            .1)
     }
 
     /// Moves a task to `column`, at `index` among its visible tasks (see `Board::move_task`).
@@ -257,7 +266,10 @@ impl Cmd<'_> {
                 if w.skill(skill).is_none() {
                     return Err(ModelError::UnknownReference { kind: Kind::Skill, id: skill.0.clone() });
                 }
-                if w.training.iter().any(|x| &x.member == member && &x.skill == skill && x.status != TrainingStatus::Done) {
+                if w.training
+                    .iter()
+                    .any(|x| &x.member == member && &x.skill == skill && x.status != TrainingStatus::Done)
+                {
                     return Err(ModelError::AlreadyPlanned);
                 }
                 w.plan_training(ids, member, skill, target, due);
@@ -306,7 +318,14 @@ impl Cmd<'_> {
     // ── KPIs ────────────────────────────────────────────────────────────────
 
     /// Adds a KPI: it needs a name, unused by another KPI (in any case), and a finite target.
-    pub fn add_kpi(&mut self, name: &str, unit: &str, direction: Direction, target: f64, benchmark: Option<f64>) -> Done {
+    pub fn add_kpi(
+        &mut self,
+        name: &str,
+        unit: &str,
+        direction: Direction,
+        target: f64,
+        benchmark: Option<f64>,
+    ) -> Done {
         let ids = &mut *self.ids;
         Ok(self
             .ws

@@ -34,16 +34,20 @@ pub fn clamp_instant(t: DateTime<Utc>) -> DateTime<Utc> {
 
 /// `t` plus `hours` (negative goes back), stopping at chrono's limits instead of overflowing.
 pub fn add_hours(t: DateTime<Utc>, hours: i64) -> DateTime<Utc> {
-    TimeDelta::try_hours(hours)
-        .and_then(|d| t.checked_add_signed(d))
-        .unwrap_or(if hours < 0 { DateTime::<Utc>::MIN_UTC } else { DateTime::<Utc>::MAX_UTC })
+    TimeDelta::try_hours(hours).and_then(|d| t.checked_add_signed(d)).unwrap_or(if hours < 0 {
+        DateTime::<Utc>::MIN_UTC
+    } else {
+        DateTime::<Utc>::MAX_UTC
+    })
 }
 
 /// `d` plus `days` (negative goes back), stopping at chrono's limits instead of overflowing.
 pub fn add_days(d: NaiveDate, days: i64) -> NaiveDate {
-    TimeDelta::try_days(days)
-        .and_then(|delta| d.checked_add_signed(delta))
-        .unwrap_or(if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+    TimeDelta::try_days(days).and_then(|delta| d.checked_add_signed(delta)).unwrap_or(if days < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
 }
 
 /// `2026-11-23`: files, CSV, `<input type="date">`.
@@ -113,7 +117,17 @@ mod tests {
     fn days_are_read_strictly() {
         assert_eq!(parse_iso_day("2026-11-23"), NaiveDate::from_ymd_opt(2026, 11, 23));
         assert_eq!(parse_iso_day(" 2026-1-5 "), NaiveDate::from_ymd_opt(2026, 1, 5));
-        for bad in ["", "2026", "2026-13-01", "2026-02-30", "26-01-01", "2026-01-01x", "2026/01/01", "2026-+1-01", "2026-01-001"] {
+        for bad in [
+            "",
+            "2026",
+            "2026-13-01",
+            "2026-02-30",
+            "26-01-01",
+            "2026-01-01x",
+            "2026/01/01",
+            "2026-+1-01",
+            "2026-01-001",
+        ] {
             assert_eq!(parse_iso_day(bad), None, "{bad}");
         }
     }
@@ -124,7 +138,9 @@ mod tests {
         assert_eq!(parse_local_minute("2026-11-23T09:30"), want);
         assert_eq!(parse_local_minute("2026-11-23T09:30:15"), want);
         assert_eq!(parse_local_minute("2026-11-23T09:30:15.250"), want);
-        for bad in ["", "2026-11-23", "2026-11-23T9:30", "2026-11-23T24:00", "2026-11-23T09:60", "2026-11-23T09:30:15:01"] {
+        for bad in
+            ["", "2026-11-23", "2026-11-23T9:30", "2026-11-23T24:00", "2026-11-23T09:60", "2026-11-23T09:30:15:01"]
+        {
             assert_eq!(parse_local_minute(bad), None, "{bad}");
         }
     }

@@ -2,10 +2,10 @@
 //! (unique names, ranges, no dangling references) live in one place.
 
 use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
+use super::keys::{clashes, repeats, KeySet};
 use super::raci::{Duty, MemberLetter, Raci, RoleLetter};
 use super::team::{Department, Member, Role, Skill, MAX_CAPACITY_HOURS, MAX_LEVEL};
 use super::workspace::Workspace;
-use super::keys::{clashes, repeats, KeySet};
 use std::fmt;
 
 /// The largest headcount a role can ask for.
@@ -425,8 +425,7 @@ impl Workspace {
     /// How many members list `skill`, and how many roles require it.
     pub fn skill_usage(&self, skill: &SkillId) -> (usize, usize) {
         let members = self.members.iter().filter(|m| m.skills.iter().any(|s| &s.skill == skill)).count();
-        let roles =
-            self.roles.iter().filter(|r| r.required_skills.iter().any(|s| &s.skill == skill)).count();
+        let roles = self.roles.iter().filter(|r| r.required_skills.iter().any(|s| &s.skill == skill)).count();
         (members, roles)
     }
 
@@ -511,10 +510,16 @@ fn check_board(ws: &Workspace, look: &Lookup, out: &mut Vec<Problem>) {
         if names[i].is_empty() {
             out.push(Problem { subject: c.id.to_string(), error: ModelError::EmptyName { kind: Kind::Column } });
         } else if same_name[i] {
-            out.push(Problem { subject: c.id.to_string(), error: ModelError::DuplicateName { kind: Kind::Column, name: c.name.clone() } });
+            out.push(Problem {
+                subject: c.id.to_string(),
+                error: ModelError::DuplicateName { kind: Kind::Column, name: c.name.clone() },
+            });
         }
         if same_id[i] || c.id.as_str().is_empty() {
-            out.push(Problem { subject: c.id.to_string(), error: ModelError::DuplicateId { kind: Kind::Column, id: c.id.to_string() } });
+            out.push(Problem {
+                subject: c.id.to_string(),
+                error: ModelError::DuplicateId { kind: Kind::Column, id: c.id.to_string() },
+            });
         }
     }
     let columns = KeySet::new(board.columns.iter().map(|c| c.id.as_str()));

@@ -27,8 +27,9 @@ pub fn large(seed: u64, now: DateTime<Utc>, size: Size) -> Workspace {
     let mut ids = IdGen::new(seed);
     let mut rnd = IdGen::new(seed ^ 0x5eed);
     let mut pick = |n: usize| (rnd.next_u64() % n.max(1) as u64) as usize;
-    let departments: Vec<Department> =
-        (0..5).map(|i| Department { id: DepartmentId::generate(&mut ids), name: format!("Department {}", i + 1) }).collect();
+    let departments: Vec<Department> = (0..5)
+        .map(|i| Department { id: DepartmentId::generate(&mut ids), name: format!("Department {}", i + 1) })
+        .collect();
     let skills: Vec<Skill> = (0..size.skills)
         .map(|i| Skill {
             id: SkillId::generate(&mut ids),
@@ -42,7 +43,12 @@ pub fn large(seed: u64, now: DateTime<Utc>, size: Size) -> Workspace {
             id: RoleId::generate(&mut ids),
             name: format!("Role {:02}", i + 1),
             purpose: format!("Why role {} exists.", i + 1),
-            required_skills: (0..3).map(|k| RequiredSkill { skill: skills[(i * 3 + k) % skills.len()].id.clone(), min_level: 2 + (k as u8 % 2) }).collect(),
+            required_skills: (0..3)
+                .map(|k| RequiredSkill {
+                    skill: skills[(i * 3 + k) % skills.len()].id.clone(),
+                    min_level: 2 + (k as u8 % 2),
+                })
+                .collect(),
             headcount: 5,
         })
         .collect();
@@ -52,7 +58,11 @@ pub fn large(seed: u64, now: DateTime<Utc>, size: Size) -> Workspace {
             for _ in 0..8 {
                 let s = &skills[pick(skills.len())];
                 if member_skills.iter().all(|x| x.skill != s.id) {
-                    member_skills.push(MemberSkill { skill: s.id.clone(), level: 1 + pick(4) as u8, interested: pick(5) == 0 });
+                    member_skills.push(MemberSkill {
+                        skill: s.id.clone(),
+                        level: 1 + pick(4) as u8,
+                        interested: pick(5) == 0,
+                    });
                 }
             }
             Member {

@@ -73,7 +73,7 @@ fn works_with<'a, T: 'a>(
         others.map(|(name, o)| (name.clone(), my_duties.iter().filter(|d| theirs(d, &o)).count())).collect();
     counts.retain(|(_, n)| *n > 0);
     // Most shared first; ties keep chart order.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.truncate(3);
     counts
 }
@@ -86,7 +86,9 @@ pub fn role_handbook(ws: &Workspace, role: &RoleId) -> Option<Handbook> {
     let skills = r
         .required_skills
         .iter()
-        .filter_map(|s| ws.skill(&s.skill).map(|k| SkillLine { name: k.name.clone(), required: s.min_level, level: None }))
+        .filter_map(|s| {
+            ws.skill(&s.skill).map(|k| SkillLine { name: k.name.clone(), required: s.min_level, level: None })
+        })
         .collect();
     let works_with = works_with(
         &ws.duties,
@@ -111,15 +113,18 @@ pub fn role_handbook(ws: &Workspace, role: &RoleId) -> Option<Handbook> {
 /// require against their own levels, and the colleagues they share most duties with.
 pub fn member_handbook(ws: &Workspace, member: &MemberId) -> Option<Handbook> {
     let m = ws.member(member)?;
-    let [accountable, responsible, consulted, informed] = sort_lists(
-        ws.duties.iter().filter_map(|d| member_letter(ws, d, member).0.map(|l| (d.title.clone(), l))),
-    );
+    let [accountable, responsible, consulted, informed] =
+        sort_lists(ws.duties.iter().filter_map(|d| member_letter(ws, d, member).0.map(|l| (d.title.clone(), l))));
     let mut skills: Vec<SkillLine> = Vec::new();
     for req in m.roles.iter().filter_map(|r| ws.role(r)).flat_map(|r| r.required_skills.iter()) {
         let Some(skill) = ws.skill(&req.skill) else { continue };
         match skills.iter_mut().find(|s| s.name == skill.name) {
             Some(line) => line.required = line.required.max(req.min_level),
-            None => skills.push(SkillLine { name: skill.name.clone(), required: req.min_level, level: Some(m.level(&req.skill)) }),
+            None => skills.push(SkillLine {
+                name: skill.name.clone(),
+                required: req.min_level,
+                level: Some(m.level(&req.skill)),
+            }),
         }
     }
     let works_with = works_with(
@@ -241,8 +246,16 @@ fn md_section(out: &mut String, h: &Handbook, w: &HandbookWords, related_label: 
             let name = md_escape(&s.name);
             match s.level {
                 Some(level) => {
-                    let line = w.skill_member.replace("{name}", &name).replace("{level}", &level.to_string()).replace("{required}", &s.required.to_string());
-                    if s.met() { line } else { format!("{line} {}", w.gap) }
+                    let line = w
+                        .skill_member
+                        .replace("{name}", &name)
+                        .replace("{level}", &level.to_string())
+                        .replace("{required}", &s.required.to_string());
+                    if s.met() {
+                        line
+                    } else {
+                        format!("{line} {}", w.gap)
+                    }
                 }
                 None => w.skill_role.replace("{name}", &name).replace("{required}", &s.required.to_string()),
             }

@@ -177,7 +177,10 @@ mod tests {
     #[test]
     fn a_step_is_described_by_area_and_action() {
         assert_eq!(describe(&[insert("m")]), Change { area: Area::Members, action: Action::Added });
-        assert_eq!(describe(&[set("t", "column", json!("a"), json!("b"))]), Change { area: Area::Board, action: Action::Edited });
+        assert_eq!(
+            describe(&[set("t", "column", json!("a"), json!("b"))]),
+            Change { area: Area::Board, action: Action::Edited }
+        );
     }
 
     #[test]
@@ -200,7 +203,10 @@ mod tests {
     fn quick_moves_are_separate_steps_and_typing_in_one_field_is_one() {
         let mut h = History::default();
         for (i, t) in ["t1", "t2", "t3"].into_iter().enumerate() {
-            h.record(vec![set(t, "column", json!("a"), json!("b")), set(t, "history", json!([]), json!([1]))], i as f64 * 100.0);
+            h.record(
+                vec![set(t, "column", json!("a"), json!("b")), set(t, "history", json!([]), json!([1]))],
+                i as f64 * 100.0,
+            );
         }
         assert_eq!(h.len(), 3);
         let mut h = History::default();

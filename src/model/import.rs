@@ -7,14 +7,14 @@ use super::dates::{clamp_day, clamp_instant, iso_day};
 use super::edit::MAX_HEADCOUNT;
 use super::edit::{name_key, validate, Kind, Problem};
 use super::ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId, SkillId, TaskId, TrainingId};
+use super::keys::{first_of, repeats, KeySet};
+use super::kpi::one_per_period;
 use super::schema::{migrate, MigrationError, CURRENT_VERSION, FORMAT};
 use super::team::{MAX_CAPACITY_HOURS, MAX_LEVEL};
 use super::workspace::Workspace;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{Map, Value};
-use super::keys::{first_of, repeats, KeySet};
-use super::kpi::one_per_period;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -309,7 +309,11 @@ fn restore_list<T: Serialize + DeserializeOwned + Default>(
     let items = match obj.remove(field) {
         Some(Value::Array(items)) => items,
         _ => {
-            repairs.note(|| Repair::FieldDefaulted { kind: parent.0, item: parent.1.to_owned(), field: field.to_owned() });
+            repairs.note(|| Repair::FieldDefaulted {
+                kind: parent.0,
+                item: parent.1.to_owned(),
+                field: field.to_owned(),
+            });
             return Vec::new();
         }
     };
@@ -326,7 +330,11 @@ fn restore_list<T: Serialize + DeserializeOwned + Default>(
 
 fn restore_board(value: Option<Value>, repairs: &mut Repairs) -> Board {
     let Some(Value::Object(mut obj)) = value else {
-        repairs.note(|| Repair::FieldDefaulted { kind: Kind::Workspace, item: "workspace".into(), field: "board".into() });
+        repairs.note(|| Repair::FieldDefaulted {
+            kind: Kind::Workspace,
+            item: "workspace".into(),
+            field: "board".into(),
+        });
         return Board::default();
     };
     let columns = restore_list::<Column>(&mut obj, "columns", Kind::Column, (Kind::Workspace, "board"), repairs);
@@ -379,11 +387,35 @@ fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Repairs) {
 /// Makes a restored workspace keep every rule, reporting each change. O(n log n) at worst: every
 /// look-up is a sorted set (model/keys.rs).
 pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
-    fresh_ids(ws.departments.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Department, DepartmentId::PREFIX, ids, repairs);
-    fresh_ids(ws.members.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Member, MemberId::PREFIX, ids, repairs);
+    fresh_ids(
+        ws.departments.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(),
+        Kind::Department,
+        DepartmentId::PREFIX,
+        ids,
+        repairs,
+    );
+    fresh_ids(
+        ws.members.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(),
+        Kind::Member,
+        MemberId::PREFIX,
+        ids,
+        repairs,
+    );
     fresh_ids(ws.roles.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Role, RoleId::PREFIX, ids, repairs);
-    fresh_ids(ws.skills.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Skill, SkillId::PREFIX, ids, repairs);
-    fresh_ids(ws.duties.iter_mut().map(|x| (&mut x.id.0, &x.title)).collect(), Kind::Duty, DutyId::PREFIX, ids, repairs);
+    fresh_ids(
+        ws.skills.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(),
+        Kind::Skill,
+        SkillId::PREFIX,
+        ids,
+        repairs,
+    );
+    fresh_ids(
+        ws.duties.iter_mut().map(|x| (&mut x.id.0, &x.title)).collect(),
+        Kind::Duty,
+        DutyId::PREFIX,
+        ids,
+        repairs,
+    );
     unique_names(ws.departments.iter_mut().map(|d| &mut d.name).collect(), Kind::Department, repairs);
     unique_names(ws.members.iter_mut().map(|m| &mut m.name).collect(), Kind::Member, repairs);
     unique_names(ws.roles.iter_mut().map(|r| &mut r.name).collect(), Kind::Role, repairs);
@@ -391,11 +423,27 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     unique_names(ws.duties.iter_mut().map(|d| &mut d.title).collect(), Kind::Duty, repairs);
     if ws.board.columns.is_empty() {
         ws.board.columns = default_columns();
-        repairs.note(|| Repair::FieldDefaulted { kind: Kind::Workspace, item: "board".into(), field: "columns".into() });
+        repairs.note(|| Repair::FieldDefaulted {
+            kind: Kind::Workspace,
+            item: "board".into(),
+            field: "columns".into(),
+        });
     }
-    fresh_ids(ws.board.columns.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(), Kind::Column, ColumnId::PREFIX, ids, repairs);
+    fresh_ids(
+        ws.board.columns.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(),
+        Kind::Column,
+        ColumnId::PREFIX,
+        ids,
+        repairs,
+    );
     unique_names(ws.board.columns.iter_mut().map(|c| &mut c.name).collect(), Kind::Column, repairs);
-    fresh_ids(ws.board.tasks.iter_mut().map(|x| (&mut x.id.0, &x.title)).collect(), Kind::Task, TaskId::PREFIX, ids, repairs);
+    fresh_ids(
+        ws.board.tasks.iter_mut().map(|x| (&mut x.id.0, &x.title)).collect(),
+        Kind::Task,
+        TaskId::PREFIX,
+        ids,
+        repairs,
+    );
     for (i, t) in ws.board.tasks.iter_mut().enumerate() {
         if t.title.trim().is_empty() {
             t.title = format!("{} {}", kind_title(Kind::Task), i + 1);
@@ -406,15 +454,27 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     for c in &mut ws.board.columns {
         if c.wip_limit == Some(0) {
             c.wip_limit = None;
-            repairs.note(|| Repair::FieldDefaulted { kind: Kind::Column, item: c.name.clone(), field: "wip_limit".into() });
+            repairs.note(|| Repair::FieldDefaulted {
+                kind: Kind::Column,
+                item: c.name.clone(),
+                field: "wip_limit".into(),
+            });
         }
     }
     for (p, s) in ws.board.standards.iter_mut().enumerate() {
         let item = format!("P{}", p + 1);
-        for (field, hours) in [("first_response_hours", &mut s.first_response_hours), ("resolution_hours", &mut s.resolution_hours)] {
+        for (field, hours) in
+            [("first_response_hours", &mut s.first_response_hours), ("resolution_hours", &mut s.resolution_hours)]
+        {
             let to = (*hours).clamp(1, MAX_STANDARD_HOURS);
             if to != *hours {
-                repairs.note(|| Repair::ValueClamped { kind: Kind::Workspace, item: item.clone(), field: field.into(), from: (*hours).into(), to: to.into() });
+                repairs.note(|| Repair::ValueClamped {
+                    kind: Kind::Workspace,
+                    item: item.clone(),
+                    field: field.into(),
+                    from: (*hours).into(),
+                    to: to.into(),
+                });
                 *hours = to;
             }
         }
@@ -429,7 +489,9 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     let skill_ids = KeySet::new(ws.skills.iter().map(|s| s.id.as_str()));
     let dept_ids = KeySet::new(ws.departments.iter().map(|d| d.id.as_str()));
     for m in &mut ws.members {
-        m.capacity_hours = clamp(repairs, Kind::Member, &m.name, "capacity_hours", m.capacity_hours.into(), MAX_CAPACITY_HOURS.into()) as u32;
+        m.capacity_hours =
+            clamp(repairs, Kind::Member, &m.name, "capacity_hours", m.capacity_hours.into(), MAX_CAPACITY_HOURS.into())
+                as u32;
         for s in &mut m.skills {
             s.level = clamp(repairs, Kind::Member, &m.name, "level", s.level.into(), MAX_LEVEL.into()) as u8;
         }
@@ -445,7 +507,12 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
         keep_known(&mut m.roles, |r| r, &role_ids, Kind::Member, &name, Kind::Role, repairs);
         keep_known(&mut m.skills, |s| &s.skill, &skill_ids, Kind::Member, &name, Kind::Skill, repairs);
         if let Some(d) = m.department.as_ref().filter(|d| !dept_ids.contains(d.as_str())) {
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Member, item: name.clone(), target: Kind::Department, id: shortened(d.as_str()) });
+            repairs.note(|| Repair::ReferenceRemoved {
+                kind: Kind::Member,
+                item: name.clone(),
+                target: Kind::Department,
+                id: shortened(d.as_str()),
+            });
             m.department = None;
         }
     }
@@ -465,16 +532,32 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
             s.min_level = clamp(repairs, Kind::Task, &title, "min_level", s.min_level.into(), MAX_LEVEL.into()) as u8;
         }
         if let Some(d) = t.duty.as_ref().filter(|d| !duty_ids.contains(d.as_str())) {
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Duty, id: shortened(d.as_str()) });
+            repairs.note(|| Repair::ReferenceRemoved {
+                kind: Kind::Task,
+                item: title.clone(),
+                target: Kind::Duty,
+                id: shortened(d.as_str()),
+            });
             t.duty = None;
         }
         if !column_ids.contains(t.column.as_str()) {
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Task, item: title.clone(), target: Kind::Column, id: shortened(t.column.as_str()) });
+            repairs.note(|| Repair::ReferenceRemoved {
+                kind: Kind::Task,
+                item: title.clone(),
+                target: Kind::Column,
+                id: shortened(t.column.as_str()),
+            });
             t.column = first_column.clone();
         }
         if !(0.0..=1000.0).contains(&t.estimate_hours) {
             let to = if t.estimate_hours.is_nan() { 0.0 } else { t.estimate_hours.clamp(0.0, 1000.0) };
-            repairs.note(|| Repair::ValueClamped { kind: Kind::Task, item: title.clone(), field: "estimate_hours".into(), from: t.estimate_hours.max(0.0) as u64, to: to as u64 });
+            repairs.note(|| Repair::ValueClamped {
+                kind: Kind::Task,
+                item: title.clone(),
+                field: "estimate_hours".into(),
+                from: t.estimate_hours.max(0.0) as u64,
+                to: to as u64,
+            });
             t.estimate_hours = to;
         }
         let mut dates = Dates { kind: Kind::Task, item: &title, repairs };
@@ -493,17 +576,38 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     ws.training.retain(|t| {
         let keep = member_ids.contains(t.member.as_str()) && skill_ids.contains(t.skill.as_str());
         if !keep {
-            let (target, id) = if member_ids.contains(t.member.as_str()) { (Kind::Skill, shortened(t.skill.as_str())) } else { (Kind::Member, shortened(t.member.as_str())) };
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Training, item: shortened(t.id.as_str()), target, id });
+            let (target, id) = if member_ids.contains(t.member.as_str()) {
+                (Kind::Skill, shortened(t.skill.as_str()))
+            } else {
+                (Kind::Member, shortened(t.member.as_str()))
+            };
+            repairs.note(|| Repair::ReferenceRemoved {
+                kind: Kind::Training,
+                item: shortened(t.id.as_str()),
+                target,
+                id,
+            });
         }
         keep
     });
-    fresh_ids(ws.training.iter_mut().map(|x| (&mut x.id.0, &x.member.0)).collect(), Kind::Training, TrainingId::PREFIX, ids, repairs);
+    fresh_ids(
+        ws.training.iter_mut().map(|x| (&mut x.id.0, &x.member.0)).collect(),
+        Kind::Training,
+        TrainingId::PREFIX,
+        ids,
+        repairs,
+    );
     for t in &mut ws.training {
         let item = t.id.to_string();
-        t.target_level = clamp(repairs, Kind::Training, &item, "target_level", t.target_level.into(), MAX_LEVEL.into()) as u8;
+        t.target_level =
+            clamp(repairs, Kind::Training, &item, "target_level", t.target_level.into(), MAX_LEVEL.into()) as u8;
         if let Some(task) = t.task.as_ref().filter(|id| !task_ids.contains(id.as_str())) {
-            repairs.note(|| Repair::ReferenceRemoved { kind: Kind::Training, item: item.clone(), target: Kind::Task, id: shortened(task.as_str()) });
+            repairs.note(|| Repair::ReferenceRemoved {
+                kind: Kind::Training,
+                item: item.clone(),
+                target: Kind::Task,
+                id: shortened(task.as_str()),
+            });
             t.task = None;
         }
         Dates { kind: Kind::Training, item: &item, repairs }.maybe_day("due", &mut t.due);
@@ -511,7 +615,12 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     let before = ws.skill_history.len();
     ws.skill_history.retain(|c| member_ids.contains(c.member.as_str()) && skill_ids.contains(c.skill.as_str()));
     if ws.skill_history.len() < before {
-        repairs.note(|| Repair::EntriesDropped { kind: Kind::Workspace, item: "workspace".into(), field: "skill_history".into(), count: before - ws.skill_history.len() });
+        repairs.note(|| Repair::EntriesDropped {
+            kind: Kind::Workspace,
+            item: "workspace".into(),
+            field: "skill_history".into(),
+            count: before - ws.skill_history.len(),
+        });
     }
     for c in &mut ws.skill_history {
         let item = c.member.to_string();
@@ -531,7 +640,12 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
         // One value per period: the last one listed for it is kept.
         let dropped = before - k.values.len() + one_per_period(&mut k.values);
         if dropped > 0 {
-            repairs.note(|| Repair::EntriesDropped { kind: Kind::Kpi, item: k.name.clone(), field: "values".into(), count: dropped });
+            repairs.note(|| Repair::EntriesDropped {
+                kind: Kind::Kpi,
+                item: k.name.clone(),
+                field: "values".into(),
+                count: dropped,
+            });
         }
     }
     for d in &mut ws.duties {
@@ -552,7 +666,13 @@ struct Dates<'a> {
 
 impl Dates<'_> {
     fn moved(&mut self, field: &str, from: String, to: String) {
-        self.repairs.note(|| Repair::DateClamped { kind: self.kind, item: self.item.to_owned(), field: field.to_owned(), from, to });
+        self.repairs.note(|| Repair::DateClamped {
+            kind: self.kind,
+            item: self.item.to_owned(),
+            field: field.to_owned(),
+            from,
+            to,
+        });
     }
 
     fn instant(&mut self, field: &str, t: &mut DateTime<Utc>) {
@@ -665,7 +785,8 @@ fn keep_known<E, I: AsRef<str>>(
     target: Kind,
     repairs: &mut Repairs,
 ) {
-    let keep = known_once(&entries.iter().map(|e| key(e).as_ref()).collect::<Vec<_>>(), known, kind, item, target, repairs);
+    let keep =
+        known_once(&entries.iter().map(|e| key(e).as_ref()).collect::<Vec<_>>(), known, kind, item, target, repairs);
     let mut keep = keep.into_iter();
     entries.retain(|_| keep.next().unwrap_or(false));
 }
@@ -693,4 +814,3 @@ fn clamp(repairs: &mut Repairs, kind: Kind, item: &str, field: &str, value: u64,
         value
     }
 }
-

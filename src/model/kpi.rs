@@ -1,8 +1,8 @@
 //! Service KPIs: definitions, values per period, status against target, and CSV in and out.
 
 use super::csv::{csv_field, parse_csv};
-use super::keys::KeySet;
 use super::ids::{IdGen, KpiId};
+use super::keys::KeySet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -87,7 +87,14 @@ pub fn presets(names: [&str; 6]) -> [(String, &'static str, Direction, f64); 6] 
 impl Kpi {
     /// A new KPI.
     pub fn new(ids: &mut IdGen, name: &str, unit: &str, direction: Direction, target: f64) -> Kpi {
-        Kpi { id: KpiId::generate(ids), name: name.trim().into(), unit: unit.into(), direction, target, ..Kpi::default() }
+        Kpi {
+            id: KpiId::generate(ids),
+            name: name.trim().into(),
+            unit: unit.into(),
+            direction,
+            target,
+            ..Kpi::default()
+        }
     }
 
     /// Records a value, replacing any value for the same period.
@@ -118,7 +125,6 @@ impl Kpi {
         Some((last.value, self.status_of(last.value), prev))
     }
 }
-
 
 /// Why a row of a KPI CSV was not used.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,16 +6,16 @@
 //! Applied to a workspace that changed meanwhile, an op that no longer fits is skipped, and an
 //! anchor that is gone puts the entity last.
 
-use super::board::{Column, Task, ServiceStandard};
+use super::board::{Column, ServiceStandard, Task};
+use super::keys::KeySet;
 use super::kpi::Kpi;
 use super::raci::{Duty, Thresholds};
-use super::training::{LevelChange, TrainingItem};
 use super::team::{CollaborationModel, Department, Member, Role, Skill};
+use super::training::{LevelChange, TrainingItem};
 use super::workspace::Workspace;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use super::keys::KeySet;
 
 /// A collection of entities in a workspace, or (`Settings`) the workspace's own fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,7 +90,9 @@ impl Op {
             Op::Set { coll, id, field, old, new } => Op::Set { coll, id, field, old: new, new: old },
             Op::Insert { coll, id, after, value } => Op::Remove { coll, id, after, value },
             Op::Remove { coll, id, after, value } => Op::Insert { coll, id, after, value },
-            Op::Place { coll, id, old_after, new_after } => Op::Place { coll, id, old_after: new_after, new_after: old_after },
+            Op::Place { coll, id, old_after, new_after } => {
+                Op::Place { coll, id, old_after: new_after, new_after: old_after }
+            }
         }
     }
 
@@ -304,7 +306,9 @@ enum Before {
 
 fn snapshot(ws: &Workspace, touch: &Touch) -> Before {
     match touch {
-        Touch::Entity(Coll::Settings, id) => Before::Entity { coll: Coll::Settings, id: id.clone(), value: Some(settings(ws)), after: None },
+        Touch::Entity(Coll::Settings, id) => {
+            Before::Entity { coll: Coll::Settings, id: id.clone(), value: Some(settings(ws)), after: None }
+        }
         Touch::All(Coll::Settings) | Touch::Append(Coll::Settings) => {
             Before::Entity { coll: Coll::Settings, id: SETTINGS_ID.into(), value: Some(settings(ws)), after: None }
         }
@@ -370,7 +374,8 @@ fn changes(ws: &Workspace, before: Before, out: &mut Vec<Op>) {
 /// ones, each placed after its final predecessor. Every anchor is the predecessor the row has at
 /// the moment its op applies, so that the ops invert exactly.
 fn diff_rows(coll: Coll, old: &[(String, Value)], new: &[(String, Value)], out: &mut Vec<Op>) {
-    let (old_set, new_set) = (KeySet::new(old.iter().map(|r| r.0.as_str())), KeySet::new(new.iter().map(|r| r.0.as_str())));
+    let (old_set, new_set) =
+        (KeySet::new(old.iter().map(|r| r.0.as_str())), KeySet::new(new.iter().map(|r| r.0.as_str())));
     // A doubly linked list of rows as the ops go, so each anchor is known in O(1). Node `i` is
     // old row `i`; node `old.len() + j` is new row `j` when it is new; the last node is the head.
     let n = old.len() + new.len();
@@ -379,8 +384,8 @@ fn diff_rows(coll: Coll, old: &[(String, Value)], new: &[(String, Value)], out: 
     let anchor = |node: usize| (node != head).then(|| key(node).clone());
     let (mut prev, mut next) = (vec![head; n + 1], vec![head; n + 1]);
     let mut last = head;
-    for i in 0..old.len() {
-        prev[i] = last;
+    for (i, p) in prev.iter_mut().take(old.len()).enumerate() {
+        *p = last;
         next[last] = i;
         last = i;
     }

@@ -195,7 +195,12 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
         for (member, load) in loads {
             // "Far above": more than the factor times the median, and at least three duties more.
             if (load as f64) > t.member_load_factor * med && (load as f64) >= med + 3.0 {
-                out.push(Finding { check: Check::MemberOverload { load, median: med }, duty: None, role: None, member: Some(member) });
+                out.push(Finding {
+                    check: Check::MemberOverload { load, median: med },
+                    duty: None,
+                    role: None,
+                    member: Some(member),
+                });
             }
         }
     }

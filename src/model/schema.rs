@@ -30,7 +30,8 @@ pub struct Step {
 
 /// The chain, oldest first. Each step has a fixture under `tests/fixtures/` named after the
 /// version it starts from.
-pub const STEPS: &[Step] = &[Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }, Step { from: 3, run: v3_to_v4 }];
+pub const STEPS: &[Step] =
+    &[Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }, Step { from: 3, run: v3_to_v4 }];
 
 /// Version 4 added insights: the training plan, the record of level changes, and KPIs.
 fn v3_to_v4(mut ws: Value) -> Result<Value, String> {
@@ -46,12 +47,8 @@ fn v3_to_v4(mut ws: Value) -> Result<Value, String> {
 /// the app's defaults never changes what an old file migrates to.
 fn v2_to_v3(mut ws: Value) -> Result<Value, String> {
     let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
-    let column = |id: &str, name: &str, kind: &str, wip: Option<u32>| {
-        serde_json::json!({ "id": id, "name": name, "kind": kind, "wip_limit": wip })
-    };
-    let standard = |first: u32, resolution: u32| {
-        serde_json::json!({ "first_response_hours": first, "resolution_hours": resolution })
-    };
+    let column = |id: &str, name: &str, kind: &str, wip: Option<u32>| serde_json::json!({ "id": id, "name": name, "kind": kind, "wip_limit": wip });
+    let standard = |first: u32, resolution: u32| serde_json::json!({ "first_response_hours": first, "resolution_hours": resolution });
     let board = serde_json::json!({
         "columns": [
             column("col_backlog", "Backlog", "not-started", None),
@@ -84,7 +81,8 @@ fn v1_to_v2(mut ws: Value) -> Result<Value, String> {
             let id = role.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
             let area = role.get("name").and_then(Value::as_str).unwrap_or_default().to_owned();
             let Some(Value::Array(list)) = role.remove("duties") else { continue };
-            for (i, title) in list.iter().filter_map(Value::as_str).map(str::trim).filter(|t| !t.is_empty()).enumerate() {
+            for (i, title) in list.iter().filter_map(Value::as_str).map(str::trim).filter(|t| !t.is_empty()).enumerate()
+            {
                 lines.push((roles_seen.len(), i, title.to_owned()));
             }
             roles_seen.push((id, area));

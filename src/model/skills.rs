@@ -39,7 +39,12 @@ pub fn single_points_of_failure(ws: &Workspace) -> Vec<Risk> {
         for req in &r.required_skills {
             let q = qualified(ws, &req.skill, req.min_level);
             if q.len() <= 1 {
-                out.push(Risk { role: r.id.clone(), skill: req.skill.clone(), level: req.min_level, only: q.into_iter().next() });
+                out.push(Risk {
+                    role: r.id.clone(),
+                    skill: req.skill.clone(),
+                    level: req.min_level,
+                    only: q.into_iter().next(),
+                });
             }
         }
     }
@@ -64,7 +69,13 @@ pub fn gaps(ws: &Workspace) -> Vec<Gap> {
             for req in &r.required_skills {
                 let have = m.level(&req.skill);
                 if have < req.min_level {
-                    out.push(Gap { member: m.id.clone(), role: r.id.clone(), skill: req.skill.clone(), have, need: req.min_level });
+                    out.push(Gap {
+                        member: m.id.clone(),
+                        role: r.id.clone(),
+                        skill: req.skill.clone(),
+                        have,
+                        need: req.min_level,
+                    });
                 }
             }
         }
@@ -93,7 +104,8 @@ pub fn staffing(ws: &Workspace) -> Vec<Staffing> {
         .iter()
         .map(|r| {
             let holders: Vec<_> = ws.holders(&r.id).filter(|m| m.active).collect();
-            let qualified = holders.iter().filter(|m| r.required_skills.iter().all(|s| m.level(&s.skill) >= s.min_level)).count();
+            let qualified =
+                holders.iter().filter(|m| r.required_skills.iter().all(|s| m.level(&s.skill) >= s.min_level)).count();
             Staffing { role: r.id.clone(), needed: r.headcount, holders: holders.len(), qualified }
         })
         .collect()
@@ -119,7 +131,11 @@ impl Workspace {
     }
 
     /// Saves a member (see [`Workspace::save_member`]) and records any change of level.
-    pub fn save_member_recording(&mut self, m: super::team::Member, now: DateTime<Utc>) -> Result<(), super::edit::ModelError> {
+    pub fn save_member_recording(
+        &mut self,
+        m: super::team::Member,
+        now: DateTime<Utc>,
+    ) -> Result<(), super::edit::ModelError> {
         let before = self.member(&m.id).cloned();
         self.save_member(m.clone())?;
         self.record_level_changes(before.as_ref(), &m, now);
@@ -127,17 +143,35 @@ impl Workspace {
     }
 
     /// Records the level changes between a member as stored and as about to be saved.
-    pub fn record_level_changes(&mut self, before: Option<&super::team::Member>, after: &super::team::Member, now: DateTime<Utc>) {
+    pub fn record_level_changes(
+        &mut self,
+        before: Option<&super::team::Member>,
+        after: &super::team::Member,
+        now: DateTime<Utc>,
+    ) {
         for s in &after.skills {
             let from = before.map_or(0, |b| b.level(&s.skill));
             if from != s.level {
-                self.skill_history.push(LevelChange { at: now, member: after.id.clone(), skill: s.skill.clone(), from, to: s.level });
+                self.skill_history.push(LevelChange {
+                    at: now,
+                    member: after.id.clone(),
+                    skill: s.skill.clone(),
+                    from,
+                    to: s.level,
+                });
             }
         }
     }
 
     /// Plans training for a gap (or any member and skill).
-    pub fn plan_training(&mut self, ids: &mut IdGen, member: &MemberId, skill: &SkillId, target: u8, due: Option<NaiveDate>) -> TrainingId {
+    pub fn plan_training(
+        &mut self,
+        ids: &mut IdGen,
+        member: &MemberId,
+        skill: &SkillId,
+        target: u8,
+        due: Option<NaiveDate>,
+    ) -> TrainingId {
         let id = TrainingId::generate(ids);
         self.training.push(TrainingItem {
             id: id.clone(),
@@ -153,7 +187,13 @@ impl Workspace {
 
     /// Turns a training item into a training task on the board (first not-started column),
     /// assigned to the member and linked back to the item. Returns the task's id.
-    pub fn training_task(&mut self, ids: &mut IdGen, item: &TrainingId, title: String, now: DateTime<Utc>) -> Option<TaskId> {
+    pub fn training_task(
+        &mut self,
+        ids: &mut IdGen,
+        item: &TrainingId,
+        title: String,
+        now: DateTime<Utc>,
+    ) -> Option<TaskId> {
         let t = self.training.iter().find(|t| &t.id == item)?.clone();
         if let Some(existing) = t.task.as_ref().filter(|id| self.board.task(id).is_some()) {
             return Some(existing.clone());

@@ -25,8 +25,7 @@ pub enum CollaborationModel {
 
 impl CollaborationModel {
     /// Every model, in the order the app lists them.
-    pub const ALL: [CollaborationModel; 4] =
-        [Self::Departmental, Self::CrossFunctional, Self::Virtual, Self::Agile];
+    pub const ALL: [CollaborationModel; 4] = [Self::Departmental, Self::CrossFunctional, Self::Virtual, Self::Agile];
 
     /// The stable name used in files and in the UI's `value` attributes.
     pub fn as_str(self) -> &'static str {
@@ -63,8 +62,7 @@ pub enum SkillCategory {
 
 impl SkillCategory {
     /// Every category, in the order the app lists them.
-    pub const ALL: [SkillCategory; 5] =
-        [Self::People, Self::Technical, Self::Product, Self::Process, Self::Other];
+    pub const ALL: [SkillCategory; 5] = [Self::People, Self::Technical, Self::Product, Self::Process, Self::Other];
 
     /// The stable name used in files and in the UI's `value` attributes.
     pub fn as_str(self) -> &'static str {

@@ -5,7 +5,10 @@
 pub const ZH: &[(&str, &str)] = &[
     // Workspace
     ("Customer Service Team", "客户服务团队"),
-    ("Deliver efficient, professional help so that every customer leaves with their problem solved.", "提供高效、专业的服务，让每位客户的问题都得到解决。"),
+    (
+        "Deliver efficient, professional help so that every customer leaves with their problem solved.",
+        "提供高效、专业的服务，让每位客户的问题都得到解决。",
+    ),
     ("Resolve most customer issues at first contact", "在首次联系时解决大多数客户问题"),
     ("Keep customer satisfaction at or above 90%", "客户满意度保持在 90% 及以上"),
     ("Meet response-time standards for every priority", "各优先级均达到响应时间标准"),
@@ -45,13 +48,22 @@ pub const ZH: &[(&str, &str)] = &[
     ("Turns feedback and data into better ways of working.", "把反馈和数据转化为更好的工作方式。"),
     // Roles
     ("Team Lead", "团队负责人"),
-    ("Sets clear goals and expectations, removes obstacles and grows the team.", "设定清晰的目标和期望，排除障碍，培养团队。"),
+    (
+        "Sets clear goals and expectations, removes obstacles and grows the team.",
+        "设定清晰的目标和期望，排除障碍，培养团队。",
+    ),
     ("Customer Service Representative", "客户服务代表"),
-    ("Is the customer's first contact: answers questions, resolves issues and complaints.", "客户的第一联系人：解答问题，处理问题和投诉。"),
+    (
+        "Is the customer's first contact: answers questions, resolves issues and complaints.",
+        "客户的第一联系人：解答问题，处理问题和投诉。",
+    ),
     ("Technical Support Specialist", "技术支持专员"),
     ("Resolves technical problems with the products quickly and efficiently.", "快速高效地解决与产品相关的技术问题。"),
     ("Project Manager", "项目经理"),
-    ("Delivers service projects on time, within budget and to the customer's satisfaction.", "按时、按预算交付服务项目，并让客户满意。"),
+    (
+        "Delivers service projects on time, within budget and to the customer's satisfaction.",
+        "按时、按预算交付服务项目，并让客户满意。",
+    ),
     ("Quality Assurance Specialist", "质量保证专员"),
     ("Makes sure services meet or exceed customer expectations.", "确保服务达到或超过客户期望。"),
     // Members and titles
@@ -85,7 +97,10 @@ pub const ZH: &[(&str, &str)] = &[
     ("Develop and maintain quality standards", "制定并维护质量标准"),
     ("Review a sample of customer interactions", "抽查客户互动记录"),
     ("Run satisfaction surveys and act on the feedback", "开展满意度调查并根据反馈改进"),
-    ("Report service metrics: satisfaction, first contact resolution, response times", "报告服务指标：满意度、首次联系解决率、响应时间"),
+    (
+        "Report service metrics: satisfaction, first contact resolution, response times",
+        "报告服务指标：满意度、首次联系解决率、响应时间",
+    ),
     ("Track project progress and report to stakeholders", "跟踪项目进度并向相关方汇报"),
     ("Plan service projects: scope, schedule, budget and resources", "规划服务项目：范围、进度、预算和资源"),
     ("Plan staffing and capacity against forecast demand", "根据需求预测规划人员与产能"),
@@ -173,6 +188,9 @@ mod tests {
         assert_eq!(crate::model::validate(&zh), vec![]);
         assert_eq!(crate::model::raci_check::check(&zh), vec![]);
         // The structure is the English template's.
-        assert_eq!((zh.members.len(), zh.duties.len(), zh.board.tasks.len()), (en.members.len(), en.duties.len(), en.board.tasks.len()));
+        assert_eq!(
+            (zh.members.len(), zh.duties.len(), zh.board.tasks.len()),
+            (en.members.len(), en.duties.len(), en.board.tasks.len())
+        );
     }
 }

@@ -115,8 +115,9 @@ impl AppState {
     /// Downloads the workspace as a pretty, versioned JSON file.
     pub fn export(&self) {
         let now = browser::now();
-        let (name, text) =
-            self.ws.with_untracked(|ws| (schema::export_file_name(&ws.name, now.date_naive()), schema::encode(ws, now, true)));
+        let (name, text) = self
+            .ws
+            .with_untracked(|ws| (schema::export_file_name(&ws.name, now.date_naive()), schema::encode(ws, now, true)));
         let _ = browser::download(&name, &text, "application/json");
     }
 

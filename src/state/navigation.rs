@@ -21,8 +21,16 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 8] =
-        [Page::Team, Page::Roles, Page::Skills, Page::Chart, Page::Handbook, Page::Board, Page::Insights, Page::Workspace];
+    pub const ALL: [Page; 8] = [
+        Page::Team,
+        Page::Roles,
+        Page::Skills,
+        Page::Chart,
+        Page::Handbook,
+        Page::Board,
+        Page::Insights,
+        Page::Workspace,
+    ];
 
     pub fn hash(self) -> &'static str {
         match self {

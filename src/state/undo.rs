@@ -27,20 +27,16 @@ impl AppState {
     pub fn edit_with<T, E>(&self, f: impl FnOnce(&mut Cmd) -> Result<(T, Vec<Op>), E>) -> Result<T, E> {
         // The generic part is only this hand-over; the work is in one non-generic function.
         let (mut f, mut out) = (Some(f), None);
-        self.run(&mut |c| {
-            let r = f.take().map(|f| f(c));
-            let ops = match r {
-                Some(Ok((t, ops))) => {
-                    out = Some(Ok(t));
-                    ops
-                }
-                Some(Err(e)) => {
-                    out = Some(Err(e));
-                    Vec::new()
-                }
-                None => Vec::new(),
-            };
-            ops
+        self.run(&mut |c| match f.take().map(|f| f(c)) {
+            Some(Ok((t, ops))) => {
+                out = Some(Ok(t));
+                ops
+            }
+            Some(Err(e)) => {
+                out = Some(Err(e));
+                Vec::new()
+            }
+            None => Vec::new(),
         });
         out.expect("run calls the command once")
     }
@@ -85,7 +81,9 @@ impl AppState {
     }
 
     fn step(&self, back: bool) {
-        let Some(ops) = self.history.try_update_value(|h| if back { h.undo() } else { h.redo() }).flatten() else { return };
+        let Some(ops) = self.history.try_update_value(|h| if back { h.undo() } else { h.redo() }).flatten() else {
+            return;
+        };
         let done = browser::measure("rolecall:undo", || self.ws.update(|w| w.apply(&ops)));
         self.commit(done, Origin::History);
         self.history_tick.update(|t| *t += 1);

@@ -4,10 +4,12 @@
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use rolecall::model::analytics::*;
-use rolecall::model::board::{is_overdue, TaskFilter};
 use rolecall::model::assign::{open_load, spare_capacity, suggest};
+use rolecall::model::board::{is_overdue, TaskFilter};
 use rolecall::model::chart::nice_max;
-use rolecall::model::handbook::{chart_csv, handbook_markdown, member_handbook, role_handbook, ChartView, HandbookWords};
+use rolecall::model::handbook::{
+    chart_csv, handbook_markdown, member_handbook, role_handbook, ChartView, HandbookWords,
+};
 use rolecall::model::kpi::{import_values, values_csv};
 use rolecall::model::schema::encode;
 use rolecall::model::skills::{coverage, gaps, single_points_of_failure, staffing};
@@ -153,7 +155,9 @@ pub fn mutate(text: &str, rng: &mut Rng) -> String {
             }
             4 => {
                 *target = match std::mem::take(target) {
-                    Value::Array(a) => Value::Object(a.into_iter().enumerate().map(|(i, e)| (i.to_string(), e)).collect()),
+                    Value::Array(a) => {
+                        Value::Object(a.into_iter().enumerate().map(|(i, e)| (i.to_string(), e)).collect())
+                    }
                     Value::Object(m) => Value::Array(m.into_iter().map(|(_, e)| e).collect()),
                     other => Value::Array(vec![other]),
                 }
@@ -220,8 +224,8 @@ pub fn exercise_pages(ws: &Workspace, now: DateTime<Utc>) {
         let _ = coverage(ws, &s.id);
     }
     let _ = (single_points_of_failure(ws), gaps(ws), staffing(ws));
-    let _ = raci::check(ws);
-    let _ = raci::member_loads(ws);
+    let _ = raci_check::check(ws);
+    let _ = raci_check::member_loads(ws);
     let _ = chart_csv(ws, ChartView::Roles, "Area", "Duty");
     let _ = chart_csv(ws, ChartView::Members, "Area", "Duty");
     let _ = handbook_markdown(ws, &words());

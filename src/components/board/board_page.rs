@@ -5,8 +5,8 @@ use super::workload::Workload;
 use super::{CardView, LaneView, Lanes};
 use crate::components::t;
 use crate::i18n::fill;
-use crate::model::board::{initials, is_overdue, AssigneeFilter, Sla, TaskFilter};
 use crate::model::assign::over_capacity;
+use crate::model::board::{initials, is_overdue, AssigneeFilter, Sla, TaskFilter};
 use crate::model::ops::Coll;
 use crate::model::{ColumnId, MemberId, Priority, Task, TaskId, TaskType, Workspace};
 use crate::state::AppState;
@@ -40,7 +40,9 @@ pub(super) fn card_view(
         match board.sla(task, now) {
             Sla::Breached => Some(("breached", t.badge_breached.to_string())),
             Sla::AtRisk => Some(("at-risk", t.badge_at_risk.to_string())),
-            _ if board.is_open(task) => task.due.map(|d| ("due", fill(t.badge_due, &[("date", &crate::i18n::date(t, d))]))),
+            _ if board.is_open(task) => {
+                task.due.map(|d| ("due", fill(t.badge_due, &[("date", &crate::i18n::date(t, d))])))
+            }
             _ => None,
         }
     };
@@ -114,7 +116,11 @@ pub fn BoardPage() -> impl IntoView {
                 let columns: Vec<ColumnId> = ws.board.columns.iter().map(|c| c.id.clone()).collect();
                 let mut out: Vec<LaneView> = lane_order(ws, lanes)
                     .into_iter()
-                    .map(|key| LaneView { key, title: None, cells: columns.iter().map(|c| (c.clone(), Vec::new())).collect() })
+                    .map(|key| LaneView {
+                        key,
+                        title: None,
+                        cells: columns.iter().map(|c| (c.clone(), Vec::new())).collect(),
+                    })
                     .collect();
                 for task in ws.board.tasks.iter().filter(|t| !t.archived && f.matches(&ws.board, t, now, offset)) {
                     let (key, title) = lane_of(ws, task, lanes);
@@ -137,7 +143,9 @@ pub fn BoardPage() -> impl IntoView {
     // The first frame shows the top of each column; the rest follow a frame at a time, so the
     // board is usable before a thousand cards exist. Printing shows every card at once.
     let shown = RwSignal::new(super::FIRST_CARDS);
-    let longest = Memo::new(move |_| lane_views.with(|ls| ls.iter().flat_map(|l| l.cells.iter().map(|c| c.1.len())).max().unwrap_or(0)));
+    let longest = Memo::new(move |_| {
+        lane_views.with(|ls| ls.iter().flat_map(|l| l.cells.iter().map(|c| c.1.len())).max().unwrap_or(0))
+    });
     Effect::new(move |_| {
         if shown.get() < longest.get() {
             request_animation_frame(move || {
@@ -157,7 +165,8 @@ pub fn BoardPage() -> impl IntoView {
     provide_context(editing);
 
     let add = move |_| {
-        let column = state.ws.with_untracked(|w| w.board.columns.get(1).or(w.board.columns.first()).map(|c| c.id.clone()));
+        let column =
+            state.ws.with_untracked(|w| w.board.columns.get(1).or(w.board.columns.first()).map(|c| c.id.clone()));
         let id = state.with_ids(TaskId::generate);
         editing.set(Some(Task { id, column: column.unwrap_or_default(), estimate_hours: 1.0, ..Task::default() }));
     };
@@ -165,7 +174,11 @@ pub fn BoardPage() -> impl IntoView {
         let n = state.edit_with(|c| c.archive_done()).unwrap_or(0);
         archived.set(Some(n));
     };
-    let members = move || state.ws.watch(&[Coll::Members], |w| w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>());
+    let members = move || {
+        state
+            .ws
+            .watch(&[Coll::Members], |w| w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>())
+    };
     let labels = move || state.ws.watch(&[Coll::Tasks], |w| w.board.labels());
     let filters_on = move || filter.with(TaskFilter::active_count);
 
@@ -337,7 +350,10 @@ fn BoardCell(column: ColumnId, cards: Memo<Vec<TaskId>>, shown: RwSignal<usize>)
     let card_column = column.clone();
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        let Some(moving) = ev.data_transfer().and_then(|d| d.get_data("text/plain").ok()).filter(|s| !s.is_empty()) else { return };
+        let Some(moving) = ev.data_transfer().and_then(|d| d.get_data("text/plain").ok()).filter(|s| !s.is_empty())
+        else {
+            return;
+        };
         let moving = TaskId(moving);
         let before = drop_before.get_untracked().flatten();
         drop_before.set(None);

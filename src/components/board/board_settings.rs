@@ -2,8 +2,8 @@ use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::t;
 use crate::i18n::{board_error, fill};
 use crate::model::board::{Column, ColumnKind, MAX_STANDARD_HOURS};
-use crate::model::{ColumnId, Priority};
 use crate::model::ops::Coll;
+use crate::model::{ColumnId, Priority};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -82,7 +82,10 @@ pub fn BoardSettings() -> impl IntoView {
 }
 
 #[component]
-fn ColumnRow(column: Column, #[prop(into)] on_result: Callback<Result<(), crate::model::board::BoardError>>) -> impl IntoView {
+fn ColumnRow(
+    column: Column,
+    #[prop(into)] on_result: Callback<Result<(), crate::model::board::BoardError>>,
+) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let confirming = RwSignal::new(false);
@@ -96,8 +99,9 @@ fn ColumnRow(column: Column, #[prop(into)] on_result: Callback<Result<(), crate:
             on_result.run(state.edit(|x| x.update_column(c)));
         }
     };
-    let others: Vec<(ColumnId, String)> =
-        state.ws.with_untracked(|w| w.board.columns.iter().filter(|c| c.id != id).map(|c| (c.id.clone(), c.name.clone())).collect());
+    let others: Vec<(ColumnId, String)> = state.ws.with_untracked(|w| {
+        w.board.columns.iter().filter(|c| c.id != id).map(|c| (c.id.clone(), c.name.clone())).collect()
+    });
     let target = RwSignal::new(others.first().map(|(c, _)| c.clone()));
     let count = state.ws.with_untracked(|w| w.board.tasks.iter().filter(|t| t.column == id).count());
     let shift = {

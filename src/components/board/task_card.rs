@@ -1,8 +1,8 @@
 use super::board_page::card_view;
 use super::card_id;
-use crate::model::ops::Coll;
 use crate::components::t;
 use crate::i18n::fill;
+use crate::model::ops::Coll;
 use crate::model::{ColumnId, MemberId, Task, TaskId, TaskType};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -35,7 +35,8 @@ pub fn TaskCard(
             })
         })
     };
-    move || card.get().map(|card| {
+    move || {
+        card.get().map(|card| {
     let (id, column, state, t, editing) = (id.clone(), column.clone(), state, t, editing);
     let type_index = TaskType::ALL.iter().position(|k| *k == card.kind).unwrap_or(0);
     let label = fill(
@@ -130,4 +131,5 @@ pub fn TaskCard(
         </li>
     }
     })
+    }
 }

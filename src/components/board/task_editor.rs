@@ -3,8 +3,8 @@ use crate::components::shared::required_skills_field::RequiredSkillsField;
 use crate::components::t;
 use crate::i18n::{board_error, fill, reason};
 use crate::model::assign::{is_over_capacity, suggest};
-use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskType};
 use crate::model::ops::Coll;
+use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskType};
 use crate::state::AppState;
 use chrono::TimeZone;
 use leptos::prelude::*;
@@ -40,7 +40,8 @@ pub fn TaskEditor(
             Ok(h) if h.is_finite() => task.estimate_hours = h,
             _ => return error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
         }
-        task.labels = labels.get_untracked().split(',').map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+        task.labels =
+            labels.get_untracked().split(',').map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
         task.service_due = dates::parse_local_minute(&service_due.get_untracked())
             .and_then(|d| offset.from_local_datetime(&d).single())
             .map(|d| d.with_timezone(&chrono::Utc));
@@ -67,7 +68,11 @@ pub fn TaskEditor(
         (
             w.board.columns.iter().map(|c| (c.id.clone(), c.name.clone())).collect::<Vec<_>>(),
             w.duties.iter().map(|d| (d.id.clone(), d.title.clone())).collect::<Vec<_>>(),
-            w.members.iter().filter(|m| m.active).map(|m| (m.id.clone(), m.name.clone(), is_over_capacity(w, &m.id))).collect::<Vec<_>>(),
+            w.members
+                .iter()
+                .filter(|m| m.active)
+                .map(|m| (m.id.clone(), m.name.clone(), is_over_capacity(w, &m.id)))
+                .collect::<Vec<_>>(),
         )
     });
     let suggestions = move || {
@@ -130,7 +135,7 @@ pub fn TaskEditor(
                             <label for="task-duty">{t.f_duty}</label>
                             <select id="task-duty" class="rc-select" on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                draft.update(|d| d.duty = (!v.is_empty()).then(|| DutyId(v)));
+                                draft.update(|d| d.duty = (!v.is_empty()).then_some(DutyId(v)));
                             }>
                                 <option value="" selected=move || draft.with(|d| d.duty.is_none())>{t.no_duty}</option>
                                 {duties.into_iter().map(|(id, title)| {

@@ -1,7 +1,7 @@
 use crate::components::t;
 use crate::i18n::{fill, hours};
-use crate::model::board::{AssigneeFilter, TaskFilter};
 use crate::model::assign::open_load;
+use crate::model::board::{AssigneeFilter, TaskFilter};
 use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;

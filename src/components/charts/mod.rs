@@ -41,7 +41,9 @@ fn frame(max: f64, slots: usize) -> Frame {
 
 /// What every chart shares: the title with the "Show as table" toggle, the drawing (y-axis
 /// ticks, category labels and the chart's own `marks`) with its legend, and the table of the
-/// same numbers (`head` cells after the category column, then `rows`).
+/// same numbers (`head` cells after the category column, then `rows`). One private helper for
+/// every chart: its arguments are the parts of a figure, so a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 fn figure(
     title: String,
     frame: Frame,
@@ -54,16 +56,25 @@ fn figure(
 ) -> impl IntoView {
     let t = t();
     let as_table = RwSignal::new(false);
-    let ticks = [0.0, frame.max / 2.0, frame.max].map(|v| view! {
-        <g class="rc-chart__tick">
-            <line x1=LEFT x2=W - 8.0 y1=frame.y(v) y2=frame.y(v)/>
-            <text x=LEFT - 6.0 y=frame.y(v) + 4.0 text-anchor="end">{hours(v)}</text>
-        </g>
+    let ticks = [0.0, frame.max / 2.0, frame.max].map(|v| {
+        view! {
+            <g class="rc-chart__tick">
+                <line x1=LEFT x2=W - 8.0 y1=frame.y(v) y2=frame.y(v)/>
+                <text x=LEFT - 6.0 y=frame.y(v) + 4.0 text-anchor="end">{hours(v)}</text>
+            </g>
+        }
     });
     let every = label_every(categories.len());
-    let labels = categories.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, c)| view! {
-        <text class="rc-chart__x" x=frame.x(i) y=H - 8.0 text-anchor="middle">{c.clone()}</text>
-    }).collect_view();
+    let labels = categories
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % every == 0)
+        .map(|(i, c)| {
+            view! {
+                <text class="rc-chart__x" x=frame.x(i) y=H - 8.0 text-anchor="middle">{c.clone()}</text>
+            }
+        })
+        .collect_view();
     view! {
         <figure class="rc-chart">
             <figcaption class="rc-chart__head">
@@ -114,9 +125,17 @@ pub fn Chart(
     let frame = frame(max, categories.len());
     let bar_series: Vec<&Series> = series.iter().filter(|s| s.draw != Draw::Line).collect();
     let bar_w = frame.slot() * 0.7 / bar_series.len().max(1) as f64;
-    let bars = bar_series.iter().enumerate().map(|(k, s)| {
-        let class = if s.draw == Draw::ForecastBars { "rc-chart__bar rc-chart__bar--forecast" } else { "rc-chart__bar" };
-        s.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).map(|(i, v)| {
+    let bars =
+        bar_series
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                let class = if s.draw == Draw::ForecastBars {
+                    "rc-chart__bar rc-chart__bar--forecast"
+                } else {
+                    "rc-chart__bar"
+                };
+                s.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).map(|(i, v)| {
             let x = frame.x(i) - frame.slot() * 0.35 + bar_w * k as f64;
             view! {
                 <rect class=class x=format!("{x:.1}") y=format!("{:.1}", frame.y(v)) width=format!("{bar_w:.1}")
@@ -125,7 +144,8 @@ pub fn Chart(
                 </rect>
             }
         }).collect_view()
-    }).collect_view();
+            })
+            .collect_view();
     let lines = series.iter().filter(|s| s.draw == Draw::Line).map(|s| {
         let points = s.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).map(|(i, v)| view! {
             <circle class="rc-chart__point" cx=format!("{:.1}", frame.x(i)) cy=format!("{:.1}", frame.y(v)) r="3.5" data-value=hours(v)>
@@ -134,11 +154,13 @@ pub fn Chart(
         }).collect_view();
         view! { <polyline class="rc-chart__line" points=polyline(&frame, &s.values)/> {points} }
     }).collect_view();
-    let reference_line = reference.clone().map(|(label, v)| view! {
-        <g class="rc-chart__reference">
-            <line x1=LEFT x2=W - 8.0 y1=frame.y(v) y2=frame.y(v)/>
-            <text x=W - 10.0 y=frame.y(v) - 4.0 text-anchor="end">{label}</text>
-        </g>
+    let reference_line = reference.clone().map(|(label, v)| {
+        view! {
+            <g class="rc-chart__reference">
+                <line x1=LEFT x2=W - 8.0 y1=frame.y(v) y2=frame.y(v)/>
+                <text x=W - 10.0 y=frame.y(v) - 4.0 text-anchor="end">{label}</text>
+            </g>
+        }
     });
     let head = view! {
         {series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view()}
@@ -151,16 +173,28 @@ pub fn Chart(
             {reference.clone().map(|(_, v)| view! { <td class="rc-num">{hours(v)}</td> })}
         </tr>
     }).collect_view();
-    let legend = series.iter().map(|s| {
-        let class = match s.draw { Draw::Bars => "rc-legend rc-legend--bars", Draw::ForecastBars => "rc-legend rc-legend--forecast", Draw::Line => "rc-legend rc-legend--line" };
-        view! { <span class=class>{s.name.clone()}</span> }
-    }).collect_view();
+    let legend = series
+        .iter()
+        .map(|s| {
+            let class = match s.draw {
+                Draw::Bars => "rc-legend rc-legend--bars",
+                Draw::ForecastBars => "rc-legend rc-legend--forecast",
+                Draw::Line => "rc-legend rc-legend--line",
+            };
+            view! { <span class=class>{s.name.clone()}</span> }
+        })
+        .collect_view();
     figure(title, frame, &categories, category_label, view! { {bars}{lines}{reference_line} }, legend, head, rows)
 }
 
 /// Stacked areas (cumulative flow): one band per series, stacked in order.
 #[component]
-pub fn StackedChart(title: String, categories: Vec<String>, series: Vec<(String, Vec<f64>)>, category_label: &'static str) -> impl IntoView {
+pub fn StackedChart(
+    title: String,
+    categories: Vec<String>,
+    series: Vec<(String, Vec<f64>)>,
+    category_label: &'static str,
+) -> impl IntoView {
     let n = categories.len();
     let totals: Vec<f64> = (0..n).map(|i| series.iter().map(|(_, v)| v.get(i).copied().unwrap_or(0.0)).sum()).collect();
     let frame = frame(totals.iter().copied().fold(0.0, f64::max), n);
@@ -172,9 +206,15 @@ pub fn StackedChart(title: String, categories: Vec<String>, series: Vec<(String,
         below = top;
         view! { <polygon class=format!("rc-chart__band rc-chart__band--{}", k % 6) points=pts.join(" ")><title>{name.clone()}</title></polygon> }
     }).collect_view();
-    let legend = series.iter().enumerate().map(|(k, (name, _))| view! {
-        <span class=format!("rc-legend rc-legend--band rc-legend--band-{}", k % 6)>{name.clone()}</span>
-    }).collect_view();
+    let legend = series
+        .iter()
+        .enumerate()
+        .map(|(k, (name, _))| {
+            view! {
+                <span class=format!("rc-legend rc-legend--band rc-legend--band-{}", k % 6)>{name.clone()}</span>
+            }
+        })
+        .collect_view();
     let head = series.iter().map(|(s, _)| view! { <th scope="col">{s.clone()}</th> }).collect_view();
     let rows = categories.iter().enumerate().map(|(i, c)| view! {
         <tr><th scope="row">{c.clone()}</th>{series.iter().map(|(_, v)| view! { <td class="rc-num">{hours(v.get(i).copied().unwrap_or(0.0))}</td> }).collect_view()}</tr>

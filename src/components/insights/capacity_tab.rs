@@ -2,8 +2,8 @@ use crate::components::charts::{Chart, Draw, Series};
 use crate::components::t;
 use crate::i18n::{fill, hours};
 use crate::model::analytics::{average_estimate, created_per_week, forecast, recent_weeks, role_need, Forecast};
-use crate::model::skills::staffing;
 use crate::model::ops::Coll;
+use crate::model::skills::staffing;
 use crate::state::AppState;
 use leptos::prelude::*;
 

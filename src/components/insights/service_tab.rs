@@ -3,8 +3,8 @@ use crate::components::t;
 use crate::i18n::{fill, hours};
 use crate::model::analytics::{cumulative_flow, cycle_times, percentile, recent_weeks, sla_met_per_week, throughput};
 use crate::model::kpi::{presets, values_csv, Direction, RowError, Status};
-use crate::model::{dates, schema, KpiId};
 use crate::model::ops::Coll;
+use crate::model::{dates, schema, KpiId};
 use crate::state::AppState;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -19,7 +19,8 @@ pub fn ServiceTab() -> impl IntoView {
     let kpi_ids = move || state.ws.watch(&[Coll::Kpis], |w| w.kpis.iter().map(|k| k.id.clone()).collect::<Vec<_>>());
     let export = move |_| {
         let text = state.ws.with_untracked(|w| values_csv(&w.kpis));
-        let name = state.ws.with_untracked(|w| schema::file_name(&w.name, "kpis", crate::browser::now().date_naive(), "csv"));
+        let name =
+            state.ws.with_untracked(|w| schema::file_name(&w.name, "kpis", crate::browser::now().date_naive(), "csv"));
         let _ = crate::browser::download(&name, &text, "text/csv;charset=utf-8");
     };
     let input = NodeRef::<leptos::html::Input>::new();
@@ -30,19 +31,29 @@ pub fn ServiceTab() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let name = file.name();
             if file.size() > crate::model::import::MAX_BYTES as f64 {
-                let reason = crate::i18n::import_error(t, &crate::model::import::ImportError::TooLarge { bytes: file.size() as usize });
+                let reason = crate::i18n::import_error(
+                    t,
+                    &crate::model::import::ImportError::TooLarge { bytes: file.size() as usize },
+                );
                 report.set(Some((fill(t.import_failed, &[("file", &name), ("reason", &reason)]), Vec::new())));
                 return;
             }
             let Ok(text) = crate::browser::read_text(&file).await else { return };
             let Ok(r) = state.edit_with(|c| c.import_kpi_values(&text)) else { return };
-            let lines = r.errors.iter().map(|(line, e)| match e {
-                RowError::Columns => fill(t.row_columns, &[("line", line)]),
-                RowError::UnknownKpi(n) => fill(t.row_unknown, &[("line", line), ("name", n)]),
-                RowError::BadDate(v) => fill(t.row_date, &[("line", line), ("value", v)]),
-                RowError::BadNumber(v) => fill(t.row_number, &[("line", line), ("value", v)]),
-            }).chain((r.error_count > r.errors.len()).then(|| fill(t.repairs_more, &[("count", &(r.error_count - r.errors.len()))])))
-            .collect();
+            let lines = r
+                .errors
+                .iter()
+                .map(|(line, e)| match e {
+                    RowError::Columns => fill(t.row_columns, &[("line", line)]),
+                    RowError::UnknownKpi(n) => fill(t.row_unknown, &[("line", line), ("name", n)]),
+                    RowError::BadDate(v) => fill(t.row_date, &[("line", line), ("value", v)]),
+                    RowError::BadNumber(v) => fill(t.row_number, &[("line", line), ("value", v)]),
+                })
+                .chain(
+                    (r.error_count > r.errors.len())
+                        .then(|| fill(t.repairs_more, &[("count", &(r.error_count - r.errors.len()))])),
+                )
+                .collect();
             report.set(Some((fill(t.kpi_import_result, &[("count", &r.recorded), ("file", &name)]), lines)));
         });
     };
@@ -113,7 +124,8 @@ fn KpiCard(id: KpiId) -> impl IntoView {
             let _ = state.edit(|c| c.remove_kpi(&id));
         }
     };
-    move || kpi.get().map(|k| {
+    move || {
+        kpi.get().map(|k| {
         let unit = k.unit.clone();
         let fmt = move |v: f64| format!("{}{}{}", hours(v), if unit == "%" { "" } else { " " }, unit);
         let status = k.latest().map(|(v, s, delta)| {
@@ -164,6 +176,7 @@ fn KpiCard(id: KpiId) -> impl IntoView {
             </article>
         }
     })
+    }
 }
 
 #[component]
@@ -196,7 +209,15 @@ fn AddKpi() -> impl IntoView {
         target.set(String::new());
         error.set(None);
     };
-    let missing = move || state.ws.watch(&[Coll::Kpis], |w| presets(t.kpi_presets).into_iter().filter(|p| !w.kpis.iter().any(|k| k.name == p.0)).map(|p| p.0).collect::<Vec<_>>());
+    let missing = move || {
+        state.ws.watch(&[Coll::Kpis], |w| {
+            presets(t.kpi_presets)
+                .into_iter()
+                .filter(|p| !w.kpis.iter().any(|k| k.name == p.0))
+                .map(|p| p.0)
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <details class="rc-add-kpi">
             <summary>{t.add_kpi}</summary>

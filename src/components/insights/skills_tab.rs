@@ -1,10 +1,10 @@
 use crate::components::t;
 use crate::i18n::fill;
-use crate::model::skills::{coverage, gaps, single_points_of_failure, staffing};
-use crate::model::training::TrainingStatus;
-use crate::model::team::MAX_LEVEL;
-use crate::model::{dates, DepartmentId, MemberId, RoleId, SkillId, TrainingId};
 use crate::model::ops::Coll;
+use crate::model::skills::{coverage, gaps, single_points_of_failure, staffing};
+use crate::model::team::MAX_LEVEL;
+use crate::model::training::TrainingStatus;
+use crate::model::{dates, DepartmentId, MemberId, RoleId, SkillId, TrainingId};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -40,15 +40,19 @@ pub fn SkillsTab() -> impl IntoView {
             rows
         })
     });
-    let skills = Memo::new(move |_| state.ws.watch(&[Coll::Skills], |w| w.skills.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()));
+    let skills = Memo::new(move |_| {
+        state.ws.watch(&[Coll::Skills], |w| w.skills.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
+    });
     let (departments, roles) = state.ws.with_untracked(|w| {
         (
             w.departments.iter().map(|d| (d.id.to_string(), d.name.clone())).collect::<Vec<_>>(),
             w.roles.iter().map(|r| (r.id.to_string(), r.name.clone())).collect::<Vec<_>>(),
         )
     });
-    let name_of = move |m: &MemberId| state.ws.with_untracked(|w| w.member(m).map(|m| m.name.clone()).unwrap_or_default());
-    let skill_of = move |s: &SkillId| state.ws.with_untracked(|w| w.skill(s).map(|s| s.name.clone()).unwrap_or_default());
+    let name_of =
+        move |m: &MemberId| state.ws.with_untracked(|w| w.member(m).map(|m| m.name.clone()).unwrap_or_default());
+    let skill_of =
+        move |s: &SkillId| state.ws.with_untracked(|w| w.skill(s).map(|s| s.name.clone()).unwrap_or_default());
     let role_of = move |r: &RoleId| state.ws.with_untracked(|w| w.role(r).map(|r| r.name.clone()).unwrap_or_default());
     let plan = move |m: MemberId, s: SkillId, need: u8| {
         let due = crate::model::dates::add_days(crate::browser::now().date_naive(), 30);
@@ -248,7 +252,10 @@ fn LevelCell(
         let (m, s) = (member.clone(), skill.clone());
         move || match active.get() {
             Some((am, asv)) => am == m && asv == s,
-            None => rows.with(|r| r.first().map(|x| &x.0) == Some(&m)) && skills.with(|k| k.first().map(|x| &x.0) == Some(&s)),
+            None => {
+                rows.with(|r| r.first().map(|x| &x.0) == Some(&m))
+                    && skills.with(|k| k.first().map(|x| &x.0) == Some(&s))
+            }
         }
     };
     let set_level = {
@@ -284,7 +291,9 @@ fn LevelCell(
                 "ArrowLeft" => mv(0, -1),
                 "ArrowRight" => mv(0, 1),
                 "i" | "I" => toggle_interest(),
-                k if k.len() == 1 && k.as_bytes()[0].is_ascii_digit() && k.as_bytes()[0] - b'0' <= MAX_LEVEL => set_level(k.as_bytes()[0] - b'0'),
+                k if k.len() == 1 && k.as_bytes()[0].is_ascii_digit() && k.as_bytes()[0] - b'0' <= MAX_LEVEL => {
+                    set_level(k.as_bytes()[0] - b'0')
+                }
                 _ => return,
             }
             ev.prevent_default();
@@ -293,7 +302,15 @@ fn LevelCell(
     let label = move || {
         let (level, interest) = value.get();
         let name = state.ws.with_untracked(|w| w.member(&member).map(|m| m.name.clone()).unwrap_or_default());
-        fill(t.matrix_cell, &[("member", &name), ("skill", &skill_name), ("level", &level), ("interest", &if interest { t.matrix_interest } else { "" })])
+        fill(
+            t.matrix_cell,
+            &[
+                ("member", &name),
+                ("skill", &skill_name),
+                ("level", &level),
+                ("interest", &if interest { t.matrix_interest } else { "" }),
+            ],
+        )
     };
     view! {
         <td role="gridcell" class=move || format!("rc-matrix__cell rc-heat--{}", value.get().0)

@@ -6,9 +6,9 @@ use super::{AreaGroup, ChartCtx, Column, ColumnKind};
 use crate::components::t;
 use crate::i18n::fill;
 use crate::model::handbook::{chart_csv, ChartView};
+use crate::model::ops::Coll;
 use crate::model::raci_check::{check, Finding, Severity};
 use crate::model::{schema, Duty, DutyId, RoleId};
-use crate::model::ops::Coll;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -22,7 +22,8 @@ pub fn ChartPage() -> impl IntoView {
     let role_filter = RwSignal::new(String::new());
     let only_problems = RwSignal::new(false);
     let editing = RwSignal::new(None::<Duty>);
-    let findings: Memo<Vec<Finding>> = Memo::new(move |_| state.ws.watch(&[Coll::Duties, Coll::Roles, Coll::Members, Coll::Settings], check));
+    let findings: Memo<Vec<Finding>> =
+        Memo::new(move |_| state.ws.watch(&[Coll::Duties, Coll::Roles, Coll::Members, Coll::Settings], check));
     provide_context(findings);
 
     let columns = Memo::new(move |_| {
@@ -74,7 +75,8 @@ pub fn ChartPage() -> impl IntoView {
     };
     let download_csv = move |_| {
         let text = state.ws.with_untracked(|w| chart_csv(w, view.get_untracked(), t.f_area, t.col_duty));
-        let name = state.ws.with_untracked(|w| schema::file_name(&w.name, "chart", crate::browser::now().date_naive(), "csv"));
+        let name =
+            state.ws.with_untracked(|w| schema::file_name(&w.name, "chart", crate::browser::now().date_naive(), "csv"));
         let _ = crate::browser::download(&name, &text, "text/csv;charset=utf-8");
     };
     let print = move |_| {
@@ -87,7 +89,11 @@ pub fn ChartPage() -> impl IntoView {
         })
     };
     let areas = move || state.ws.watch(&[Coll::Duties], |w| w.areas());
-    let roles = move || state.ws.watch(&[Coll::Roles], |w| w.roles.iter().map(|r| (r.id.to_string(), r.name.clone())).collect::<Vec<_>>());
+    let roles = move || {
+        state
+            .ws
+            .watch(&[Coll::Roles], |w| w.roles.iter().map(|r| (r.id.to_string(), r.name.clone())).collect::<Vec<_>>())
+    };
 
     view! {
         <section class="rc-page rc-chart-page" aria-labelledby="chart-title">

@@ -1,8 +1,8 @@
 use crate::components::t;
 use crate::i18n::{fill, handbook_words};
 use crate::model::handbook::{handbook_markdown, member_handbook, role_handbook, Handbook};
-use crate::model::{schema, MemberId, RoleId};
 use crate::model::ops::Coll;
+use crate::model::{schema, MemberId, RoleId};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -16,23 +16,31 @@ pub fn HandbookPage() -> impl IntoView {
     let show = RwSignal::new("roles".to_string());
     let pages = move || {
         let show = show.get();
-        state.ws.watch(&[Coll::Duties, Coll::Roles, Coll::Members, Coll::Skills, Coll::Settings, Coll::Departments], |w| -> Vec<(String, Handbook, bool)> {
-            let role = |id: &RoleId| role_handbook(w, id).map(|h| (format!("role-{id}"), h, false));
-            let member = |id: &MemberId| member_handbook(w, id).map(|h| (format!("member-{id}"), h, true));
-            match show.split_once(':') {
-                Some(("role", id)) => role(&RoleId::from(id)).into_iter().collect(),
-                Some(("member", id)) => member(&MemberId::from(id)).into_iter().collect(),
-                _ if show == "members" => w.members.iter().filter(|m| m.active).filter_map(|m| member(&m.id)).collect(),
-                _ => w.roles.iter().filter_map(|r| role(&r.id)).collect(),
-            }
-        })
+        state.ws.watch(
+            &[Coll::Duties, Coll::Roles, Coll::Members, Coll::Skills, Coll::Settings, Coll::Departments],
+            |w| -> Vec<(String, Handbook, bool)> {
+                let role = |id: &RoleId| role_handbook(w, id).map(|h| (format!("role-{id}"), h, false));
+                let member = |id: &MemberId| member_handbook(w, id).map(|h| (format!("member-{id}"), h, true));
+                match show.split_once(':') {
+                    Some(("role", id)) => role(&RoleId::from(id)).into_iter().collect(),
+                    Some(("member", id)) => member(&MemberId::from(id)).into_iter().collect(),
+                    _ if show == "members" => {
+                        w.members.iter().filter(|m| m.active).filter_map(|m| member(&m.id)).collect()
+                    }
+                    _ => w.roles.iter().filter_map(|r| role(&r.id)).collect(),
+                }
+            },
+        )
     };
     let download = move |_| {
         let text = state.ws.with_untracked(|w| handbook_markdown(w, &handbook_words(t)));
-        let name = state.ws.with_untracked(|w| schema::file_name(&w.name, "handbook", crate::browser::now().date_naive(), "md"));
+        let name = state
+            .ws
+            .with_untracked(|w| schema::file_name(&w.name, "handbook", crate::browser::now().date_naive(), "md"));
         let _ = crate::browser::download(&name, &text, "text/markdown;charset=utf-8");
     };
-    let roles = state.ws.with_untracked(|w| w.roles.iter().map(|r| (r.id.to_string(), r.name.clone())).collect::<Vec<_>>());
+    let roles =
+        state.ws.with_untracked(|w| w.roles.iter().map(|r| (r.id.to_string(), r.name.clone())).collect::<Vec<_>>());
     let members = state.ws.with_untracked(|w| {
         w.members.iter().filter(|m| m.active).map(|m| (m.id.to_string(), m.name.clone())).collect::<Vec<_>>()
     });
@@ -92,14 +100,19 @@ fn HandbookArticle(id: String, handbook: Handbook, is_member: bool) -> impl Into
         .iter()
         .map(|s| {
             let text = match s.level {
-                Some(level) => fill(t.handbook_skill_member, &[("name", &s.name), ("level", &level), ("required", &s.required)]),
+                Some(level) => {
+                    fill(t.handbook_skill_member, &[("name", &s.name), ("level", &level), ("required", &s.required)])
+                }
                 None => fill(t.handbook_skill_role, &[("name", &s.name), ("required", &s.required)]),
             };
             (text, s.met())
         })
         .collect();
-    let works_with: Vec<String> =
-        handbook.works_with.iter().map(|(n, c)| format!("{n} · {}", fill(t.handbook_shared, &[("count", c)]))).collect();
+    let works_with: Vec<String> = handbook
+        .works_with
+        .iter()
+        .map(|(n, c)| format!("{n} · {}", fill(t.handbook_shared, &[("count", c)])))
+        .collect();
     view! {
         <article class="rc-handbook rc-panel" aria-labelledby=labelled_by id=id>
             <h2 id=heading>{handbook.name.clone()}</h2>

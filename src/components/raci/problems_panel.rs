@@ -1,5 +1,5 @@
 use crate::components::t;
-use crate::i18n::{finding, fill};
+use crate::i18n::{fill, finding};
 use crate::model::raci_check::{Finding, Severity};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -15,7 +15,8 @@ pub fn ProblemsPanel(
     let t = t();
     let findings = expect_context::<Memo<Vec<Finding>>>();
     let group = move |severity: Severity| {
-        let items = move || findings.with(|f| f.iter().filter(|f| f.severity() == severity).cloned().collect::<Vec<_>>());
+        let items =
+            move || findings.with(|f| f.iter().filter(|f| f.severity() == severity).cloned().collect::<Vec<_>>());
         let title = match severity {
             Severity::Error => t.errors_title,
             Severity::Warning => t.warnings_title,
@@ -25,11 +26,11 @@ pub fn ProblemsPanel(
             Severity::Warning => "rc-problems__group rc-problems__group--warning",
         };
         view! {
-            <Show when={let items = items.clone(); move || !items().is_empty()}>
+            <Show when=move || !items().is_empty()>
                 <div class=class>
-                    <h3>{let items = items.clone(); move || fill(title, &[("count", &items().len())])}</h3>
+                    <h3>{move || fill(title, &[("count", &items().len())])}</h3>
                     <ul class="rc-problems__list">
-                        {let items = items.clone(); move || items().into_iter().map(|f| {
+                        {move || items().into_iter().map(|f| {
                             let text = state.ws.with_untracked(|w| finding(t, w, &f));
                             let code = f.check.code();
                             view! {

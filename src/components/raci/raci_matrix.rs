@@ -1,8 +1,8 @@
 use super::{cell_id, column_id, ChartCtx, Column, ColumnKind};
 use crate::components::t;
 use crate::i18n::{fill, letter_name};
-use crate::model::raci_check::{member_letter, Finding, Severity};
 use crate::model::ops::Coll;
+use crate::model::raci_check::{member_letter, Finding, Severity};
 use crate::model::{DutyId, Raci};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -92,7 +92,9 @@ fn RaciRow(duty: DutyId, title: String, #[prop(into)] on_edit: Callback<DutyId>)
     let findings = expect_context::<Memo<Vec<Finding>>>();
     let severity = {
         let duty = duty.clone();
-        Memo::new(move |_| findings.with(|f| f.iter().filter(|f| f.duty.as_ref() == Some(&duty)).map(|f| f.severity()).min()))
+        Memo::new(move |_| {
+            findings.with(|f| f.iter().filter(|f| f.duty.as_ref() == Some(&duty)).map(|f| f.severity()).min())
+        })
     };
     let id = duty.clone();
     let d = duty.clone();
@@ -173,11 +175,18 @@ fn RaciCell(duty: DutyId, column: Column, duty_title: String) -> impl IntoView {
             let moved = |dr: i32, dc: i32, home: bool, end: bool| {
                 let rows = ctx.rows();
                 let cols: Vec<String> = ctx.columns.with_untracked(|c| c.iter().map(|c| c.key().to_owned()).collect());
-                let (Some(r), Some(c)) = (rows.iter().position(|d| d == &duty), cols.iter().position(|c| c == &key)) else {
+                let (Some(r), Some(c)) = (rows.iter().position(|d| d == &duty), cols.iter().position(|c| c == &key))
+                else {
                     return;
                 };
                 let r = (r as i32 + dr).clamp(0, rows.len() as i32 - 1) as usize;
-                let c = if home { 0 } else if end { cols.len() - 1 } else { (c as i32 + dc).clamp(0, cols.len() as i32 - 1) as usize };
+                let c = if home {
+                    0
+                } else if end {
+                    cols.len() - 1
+                } else {
+                    (c as i32 + dc).clamp(0, cols.len() as i32 - 1) as usize
+                };
                 ctx.focus_cell(rows[r].clone(), cols[c].clone());
             };
             match k.as_str() {

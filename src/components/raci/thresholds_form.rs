@@ -1,6 +1,6 @@
 use crate::components::t;
-use crate::model::raci::Thresholds;
 use crate::model::ops::Coll;
+use crate::model::raci::Thresholds;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -15,8 +15,20 @@ pub fn ThresholdsForm() -> impl IntoView {
         ("th-r", t.th_max_responsible, |x| x.max_responsible as f64, |x, v| x.max_responsible = v as usize, "1"),
         ("th-c", t.th_max_consulted, |x| x.max_consulted as f64, |x, v| x.max_consulted = v as usize, "1"),
         ("th-i", t.th_max_informed, |x| x.max_informed as f64, |x, v| x.max_informed = v as usize, "1"),
-        ("th-ra", t.th_max_accountable_per_role, |x| x.max_accountable_per_role as f64, |x, v| x.max_accountable_per_role = v as usize, "1"),
-        ("th-rr", t.th_max_responsible_per_role, |x| x.max_responsible_per_role as f64, |x, v| x.max_responsible_per_role = v as usize, "1"),
+        (
+            "th-ra",
+            t.th_max_accountable_per_role,
+            |x| x.max_accountable_per_role as f64,
+            |x, v| x.max_accountable_per_role = v as usize,
+            "1",
+        ),
+        (
+            "th-rr",
+            t.th_max_responsible_per_role,
+            |x| x.max_responsible_per_role as f64,
+            |x, v| x.max_responsible_per_role = v as usize,
+            "1",
+        ),
         ("th-load", t.th_member_load_factor, |x| x.member_load_factor, |x, v| x.member_load_factor = v, "0.5"),
     ];
     view! {

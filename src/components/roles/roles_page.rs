@@ -1,8 +1,8 @@
 use super::role_editor::RoleEditor;
 use crate::components::t;
 use crate::i18n::fill;
-use crate::model::{Role, RoleId};
 use crate::model::ops::Coll;
+use crate::model::{Role, RoleId};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -43,7 +43,8 @@ fn RoleCard(role: Role, #[prop(into)] on_edit: Callback<Role>) -> impl IntoView 
     let state = AppState::expect();
     let t = t();
     let id = role.id.clone();
-    let holders = move || state.ws.watch(&[Coll::Members], |w| w.holders(&id).map(|m| m.name.clone()).collect::<Vec<_>>());
+    let holders =
+        move || state.ws.watch(&[Coll::Members], |w| w.holders(&id).map(|m| m.name.clone()).collect::<Vec<_>>());
     let required: Vec<String> = state.ws.with_untracked(|w| {
         role.required_skills
             .iter()

@@ -21,24 +21,25 @@ pub fn DropZone() -> impl IntoView {
             ev.prevent_default();
             dragging.set(true);
         }
-    })
-    ;
+    });
     let leave = window_event_listener_untyped("dragleave", move |ev| {
         let left_window = ev.dyn_ref::<web_sys::DragEvent>().map(|d| d.related_target().is_none()).unwrap_or(true);
         if left_window {
             dragging.set(false);
         }
-    })
-    ;
+    });
     let drop = window_event_listener_untyped("drop", move |ev| {
         dragging.set(false);
-        let file = ev.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|dt| dt.files()).and_then(|f| f.get(0));
+        let file = ev
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|d| d.data_transfer())
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0));
         if let Some(file) = file {
             ev.prevent_default();
             import_file(state, file);
         }
-    })
-    ;
+    });
     on_cleanup(move || {
         over.remove();
         leave.remove();

@@ -16,7 +16,9 @@ pub fn import_file(state: AppState, file: web_sys::File) {
         match crate::browser::read_text(&file).await {
             Ok(text) => state.read_file(name, &text),
             // A binary file that is not UTF-8 fails here; say so in the same place.
-            Err(_) => state.import_error.set(Some((name, crate::model::import::ImportError::NotJson { line: 1, column: 1 }))),
+            Err(_) => {
+                state.import_error.set(Some((name, crate::model::import::ImportError::NotJson { line: 1, column: 1 })))
+            }
         }
     });
 }

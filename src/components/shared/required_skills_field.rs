@@ -25,7 +25,9 @@ pub fn RequiredSkillsField(
         let catalogue = catalogue.clone();
         move |id: &SkillId| catalogue.iter().find(|s| &s.id == id).map(|s| s.name.clone()).unwrap_or_default()
     };
-    let unlisted = move || value.with(|v| catalogue.iter().filter(|s| v.iter().all(|x| x.skill != s.id)).cloned().collect::<Vec<_>>());
+    let unlisted = move || {
+        value.with(|v| catalogue.iter().filter(|s| v.iter().all(|x| x.skill != s.id)).cloned().collect::<Vec<_>>())
+    };
     let edit = move |f: &dyn Fn(&mut Vec<RequiredSkill>)| {
         let mut v = value.get_untracked();
         f(&mut v);

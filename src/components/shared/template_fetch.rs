@@ -27,7 +27,9 @@ pub fn with_service_team_template(fetch: RwSignal<TemplateFetch>, use_it: impl F
     let lang = state.lang.get_untracked();
     leptos::task::spawn_local(async move {
         let made = match load_template().await {
-            Ok(()) => state.with_ids(|ids| crate::browser::ready_now(service_team_template(ids, crate::browser::now(), lang))),
+            Ok(()) => {
+                state.with_ids(|ids| crate::browser::ready_now(service_team_template(ids, crate::browser::now(), lang)))
+            }
             Err(_) => None,
         };
         // try_: using the template may remove the screen that asked for it, and so `fetch`.

@@ -2,8 +2,8 @@ use super::skill_editor::SkillEditor;
 use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::t;
 use crate::i18n::fill;
-use crate::model::{Skill, SkillCategory, SkillId};
 use crate::model::ops::Coll;
+use crate::model::{Skill, SkillCategory, SkillId};
 use crate::state::AppState;
 use leptos::prelude::*;
 

@@ -56,7 +56,9 @@ pub fn MemberEditor(
     let unlisted = {
         let catalogue = catalogue.clone();
         move || {
-            draft.with(|m| catalogue.iter().filter(|s| m.skills.iter().all(|ms| ms.skill != s.id)).cloned().collect::<Vec<_>>())
+            draft.with(|m| {
+                catalogue.iter().filter(|s| m.skills.iter().all(|ms| ms.skill != s.id)).cloned().collect::<Vec<_>>()
+            })
         }
     };
     let title = if is_new { t.new_member } else { t.edit_member };
@@ -90,7 +92,7 @@ pub fn MemberEditor(
                         <select id="member-department" class="rc-select"
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                draft.update(|m| m.department = (!v.is_empty()).then(|| DepartmentId(v)));
+                                draft.update(|m| m.department = (!v.is_empty()).then_some(DepartmentId(v)));
                             }>
                             <option value="" selected=move || draft.with(|m| m.department.is_none())>{t.no_department}</option>
                             {departments.into_iter().map(|d| {

@@ -1,8 +1,8 @@
-use crate::model::ops::Coll;
 use super::member_editor::MemberEditor;
 use crate::components::shared::template_fetch::{with_service_team_template, TemplateFetch, TemplateFetchFailed};
 use crate::components::t;
 use crate::i18n::fill;
+use crate::model::ops::Coll;
 use crate::model::{Member, MemberId};
 use crate::state::{AppState, ReplaceReason};
 use leptos::prelude::*;
@@ -80,16 +80,24 @@ fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl In
     });
     let names = {
         let member = member.clone();
-        Memo::new(move |_| state.ws.watch(&[Coll::Departments, Coll::Roles, Coll::Skills], |w| {
-        let department = member.department.as_ref().and_then(|d| w.department(d)).map(|d| d.name.clone()).unwrap_or_default();
-        let roles: Vec<String> = member.roles.iter().filter_map(|r| w.role(r)).map(|r| r.name.clone()).collect();
-        let skills: Vec<String> = member
-            .skills
-            .iter()
-            .filter_map(|s| w.skill(&s.skill).map(|k| format!("{} {}", k.name, s.level)))
-            .collect();
-        (department, roles, skills)
-    }))
+        Memo::new(move |_| {
+            state.ws.watch(&[Coll::Departments, Coll::Roles, Coll::Skills], |w| {
+                let department = member
+                    .department
+                    .as_ref()
+                    .and_then(|d| w.department(d))
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default();
+                let roles: Vec<String> =
+                    member.roles.iter().filter_map(|r| w.role(r)).map(|r| r.name.clone()).collect();
+                let skills: Vec<String> = member
+                    .skills
+                    .iter()
+                    .filter_map(|s| w.skill(&s.skill).map(|k| format!("{} {}", k.name, s.level)))
+                    .collect();
+                (department, roles, skills)
+            })
+        })
     };
     let edit_label = fill(t.edit_named, &[("name", &member.name)]);
     let m = member.clone();

@@ -1,8 +1,8 @@
 use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::t;
 use crate::i18n::{fill, model_error};
-use crate::model::{Department, DepartmentId};
 use crate::model::ops::Coll;
+use crate::model::{Department, DepartmentId};
 use crate::state::AppState;
 use leptos::prelude::*;
 

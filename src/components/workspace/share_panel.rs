@@ -1,8 +1,8 @@
 use crate::browser;
 use crate::components::t;
 use crate::i18n::fill;
-use crate::model::share::{self, ShareError, MAX_LINK_CHARS};
 use crate::model::schema;
+use crate::model::share::{self, ShareError, MAX_LINK_CHARS};
 use crate::state::AppState;
 use leptos::prelude::*;
 

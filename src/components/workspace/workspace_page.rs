@@ -1,10 +1,10 @@
-use crate::model::ops::Coll;
 use super::departments::Departments;
 use super::share_panel::SharePanel;
 use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::shared::import_button::ImportButton;
 use crate::components::shared::lines_field::LinesField;
 use crate::components::t;
+use crate::model::ops::Coll;
 use crate::model::{template, CollaborationModel};
 use crate::state::{AppState, ReplaceReason};
 use leptos::prelude::*;
