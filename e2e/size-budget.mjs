@@ -9,8 +9,11 @@
 import { fileURLToPath } from 'node:url';
 import { gzipKb, mainWasm, splitSizes } from './split-sizes.mjs';
 
-const MAIN_BUDGET_KB = 230;
-const FIRST_SCREEN_BUDGET_KB = 362;
+// Raised once, by issue 12's allowance (main module +10 KB at most): 230 → 239 and 362 → 377,
+// for the state core (ops, undo from ops, tabs that merge, keyed views). Measured: main 238.4,
+// board first screen 376.8.
+const MAIN_BUDGET_KB = 239;
+const FIRST_SCREEN_BUDGET_KB = 377;
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const main = gzipKb(mainWasm(dist));

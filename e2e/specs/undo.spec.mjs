@@ -38,3 +38,17 @@ test('Ctrl+Z in a text field undoes the typing, not the workspace', async ({ app
   await name.press('Control+z');
   await expect(page.getByRole('button', { name: 'Undo: change to the workspace settings' })).toBeVisible();
 });
+
+test('typing a name key by key is one undo step, and a pause starts the next', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.goTo('Workspace');
+  const name = page.getByLabel('Team name');
+  await name.fill('');
+  await name.pressSequentially('Night shift', { delay: 30 });
+  await page.locator('body').click();
+  await page.keyboard.press('Control+z');
+  // One step took back the whole word (and the clearing before it, typed in the same field).
+  await expect(name).toHaveValue('Customer Service Team');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(name).toHaveValue('Night shift');
+});

@@ -6,11 +6,11 @@
 //! Applied to a workspace that changed meanwhile, an op that no longer fits is skipped, and an
 //! anchor that is gone puts the entity last.
 
-use super::board::{Column, ServiceStandard, Task};
+use super::board::{Board, Column, Task};
 use super::keys::KeySet;
 use super::kpi::Kpi;
-use super::raci::{Duty, Thresholds};
-use super::team::{CollaborationModel, Department, Member, Role, Skill};
+use super::raci::Duty;
+use super::team::{Department, Member, Role, Skill};
 use super::training::{LevelChange, TrainingItem};
 use super::workspace::Workspace;
 use serde::de::DeserializeOwned;
@@ -181,40 +181,48 @@ impl<T: Row> Rows for Vec<T> {
     }
 }
 
-/// The workspace's own fields, as one entity.
-#[derive(Serialize, Deserialize)]
-struct Settings {
-    name: String,
-    purpose: String,
-    goals: Vec<String>,
-    collaboration: CollaborationModel,
-    rhythm: Vec<String>,
-    thresholds: Thresholds,
-    standards: [ServiceStandard; 4],
-}
+/// The lists of a workspace: not settings (each is a collection of its own).
+const LISTS: [&str; 9] =
+    ["departments", "members", "roles", "skills", "duties", "training", "skill_history", "kpis", "board"];
 
+/// The workspace's own fields (name, purpose, goals, collaboration, rhythm, thresholds, and the
+/// board's service standards), as one entity. Written through the workspace's own serde code,
+/// which the wasm holds already for files.
 fn settings(ws: &Workspace) -> Value {
-    let s = Settings {
+    let shell = Workspace {
         name: ws.name.clone(),
         purpose: ws.purpose.clone(),
         goals: ws.goals.clone(),
         collaboration: ws.collaboration,
         rhythm: ws.rhythm.clone(),
         thresholds: ws.thresholds.clone(),
-        standards: ws.board.standards,
+        board: Board { columns: Vec::new(), tasks: Vec::new(), standards: ws.board.standards },
+        ..Workspace::default()
     };
-    serde_json::to_value(s).unwrap_or(Value::Null)
+    let mut v = serde_json::to_value(shell).unwrap_or(Value::Null);
+    if let Value::Object(obj) = &mut v {
+        let standards = obj.get("board").and_then(|b| b.get("standards")).cloned().unwrap_or(Value::Null);
+        for list in LISTS {
+            obj.remove(list);
+        }
+        obj.insert("standards".into(), standards);
+    }
+    v
 }
 
 fn put_settings(ws: &mut Workspace, v: &Value) -> bool {
-    let Ok(s) = Settings::deserialize(v) else { return false };
+    let Value::Object(obj) = v else { return false };
+    let mut obj = obj.clone();
+    let standards = obj.remove("standards").unwrap_or(Value::Null);
+    obj.insert("board".into(), serde_json::json!({ "standards": standards }));
+    let Ok(s) = Workspace::deserialize(&Value::Object(obj)) else { return false };
     ws.name = s.name;
     ws.purpose = s.purpose;
     ws.goals = s.goals;
     ws.collaboration = s.collaboration;
     ws.rhythm = s.rhythm;
     ws.thresholds = s.thresholds;
-    ws.board.standards = s.standards;
+    ws.board.standards = s.board.standards;
     true
 }
 
