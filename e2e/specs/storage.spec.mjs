@@ -133,3 +133,21 @@ test('an edit in one tab is never silently overwritten by the other: the later e
   await expect(page.locator('.rc-header__team')).toHaveText('Edited here');
   await other.close();
 });
+
+test('a save this version cannot read (a newer version, in another tab) is never written over', async ({ app, page, context }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.locator('.rc-header__team')).toHaveText('Customer Service Team');
+  const future = JSON.stringify({ format: 'rolecall', version: 99, revision: 1000, workspace: { name: 'From the future' } });
+  await other.evaluate((text) => localStorage.setItem('rolecall.workspace', text), future);
+  await app.goTo('Workspace');
+  await page.getByLabel('Team name').fill('Edited here');
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await expect(page.getByTestId('save-failed')).toContainText('cannot read');
+  expect(await app.stored()).toBe(future);
+  // The work here can still be taken away.
+  await expect(page.getByTestId('save-failed').getByRole('button', { name: 'Export to file' })).toBeVisible();
+  await other.close();
+});

@@ -22,6 +22,7 @@ pub static EN: Strings = Strings {
     save_failed_quota: "Not saved: this browser's storage is full. Your changes stay on this page until you close it — export them to a file now.",
     save_failed_unavailable: "Not saved: this browser does not allow local storage. Export your work to a file before you close the page.",
     save_failed_other: "Not saved ({reason}). Your changes stay on this page until you close it — export them to a file now.",
+    save_blocked: "Not saved: another tab saved this workspace in a form this version of Rolecall cannot read (a newer version?). Nothing is saved over it. Export your changes here, then reload.",
     drop_hint: "Drop a Rolecall file to import it",
 
     recovery_title: "Your saved workspace could not be opened",

@@ -84,6 +84,7 @@ pub struct Strings {
     pub save_failed_quota: &'static str,
     pub save_failed_unavailable: &'static str,
     pub save_failed_other: &'static str,
+    pub save_blocked: &'static str,
     pub drop_hint: &'static str,
 
     pub recovery_title: &'static str,

@@ -22,6 +22,7 @@ pub static ZH: Strings = Strings {
     save_failed_quota: "未保存：此浏览器的存储空间已满。关闭页面前更改仍保留在页面上——请立即导出为文件。",
     save_failed_unavailable: "未保存：此浏览器不允许本地存储。关闭页面前请将工作导出为文件。",
     save_failed_other: "未保存（{reason}）。关闭页面前更改仍保留在页面上——请立即导出为文件。",
+    save_blocked: "未保存：另一个标签页以此版本的 Rolecall 无法读取的格式保存了工作区（可能是更新的版本）。不会覆盖它。请先在此导出你的更改，然后重新加载。",
     drop_hint: "将 Rolecall 文件拖放到此处即可导入",
 
     recovery_title: "无法打开已保存的工作区",

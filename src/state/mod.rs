@@ -44,6 +44,8 @@ pub enum SaveStatus {
     /// [`AppState::held_original`]).
     Held,
     Failed(StorageError),
+    /// Another tab stored data this tab cannot read (a newer version's): nothing is saved over it.
+    Blocked,
 }
 
 /// Why the workspace was replaced wholesale (and can be put back).

@@ -56,8 +56,10 @@ impl AppState {
         // Another tab saved after this tab's copy: take its workspace with this tab's changes
         // on top, never write over it.
         if let Ok(Some(text)) = storage::read(WORKSPACE_KEY) {
-            if schema::stored_revision(&text) > self.revision.get_value() {
-                self.merge_stored(&text);
+            if schema::stored_revision(&text) > self.revision.get_value() && !self.merge_stored(&text) {
+                self.dirty.set_value(true);
+                self.save.set(SaveStatus::Blocked);
+                return;
             }
         }
         let next = stored_revision().max(self.revision.get_value()) + 1;
@@ -87,8 +89,9 @@ impl AppState {
 
     /// Takes another tab's stored workspace and replays this tab's unsaved changes on top. A
     /// field both tabs changed ends on this tab's value (the later change), and both tabs say so.
-    fn merge_stored(&self, text: &str) {
-        let Ok(got) = self.with_ids(|ids| import::read(text, ids)) else { return };
+    /// False when the stored text cannot be read here: then nothing may be saved over it.
+    fn merge_stored(&self, text: &str) -> bool {
+        let Ok(got) = self.with_ids(|ids| import::read(text, ids)) else { return false };
         let mut theirs = got.workspace;
         let clashes = self.unsaved.with_value(|mine| rebase(&mut theirs, mine));
         self.revision.set_value(schema::stored_revision(text));
@@ -97,6 +100,7 @@ impl AppState {
             self.clash.set(true);
             self.clash_pending.set_value(true);
         }
+        true
     }
 
     pub(super) fn install_persistence(self) {
@@ -119,8 +123,11 @@ impl AppState {
                 return;
             }
             if self.dirty.get_value() && self.mode.get_untracked() == Mode::Ready {
-                self.merge_stored(&text);
-                self.flush_now();
+                if self.merge_stored(&text) {
+                    self.flush_now();
+                } else {
+                    self.save.set(SaveStatus::Blocked);
+                }
                 return;
             }
             self.adopt_stored(&text);
@@ -139,7 +146,14 @@ impl AppState {
 
     /// Takes the workspace another tab stored (this tab has nothing unsaved).
     fn adopt_stored(&self, text: &str) {
-        let Ok(got) = self.with_ids(|ids| import::read(text, ids)) else { return };
+        let Ok(got) = self.with_ids(|ids| import::read(text, ids)) else {
+            // Unreadable here (a newer version's save): this tab's view is now behind, and it
+            // must never write over that data.
+            if self.mode.get_untracked() == Mode::Ready {
+                self.save.set(SaveStatus::Blocked);
+            }
+            return;
+        };
         // Another tab has saved: the original this tab held back for is gone already.
         self.held_original.set(None);
         self.load_repairs.set(Repairs::default());

@@ -14,6 +14,7 @@ pub fn Banners() -> impl IntoView {
         SaveStatus::Failed(StorageError::QuotaExceeded) => Some(t.save_failed_quota.to_string()),
         SaveStatus::Failed(StorageError::Unavailable) => Some(t.save_failed_unavailable.to_string()),
         SaveStatus::Failed(StorageError::Other(reason)) => Some(fill(t.save_failed_other, &[("reason", &reason)])),
+        SaveStatus::Blocked => Some(t.save_blocked.to_string()),
         _ => None,
     };
     view! {

@@ -13,7 +13,7 @@ pub fn SaveIndicator() -> impl IntoView {
                 SaveStatus::Saved => t.save_saved,
                 SaveStatus::Pending => t.save_pending,
                 SaveStatus::Held => t.save_held,
-                SaveStatus::Failed(_) => "",
+                SaveStatus::Failed(_) | SaveStatus::Blocked => "",
             }}
         </span>
     }
