@@ -25,6 +25,8 @@ test('every change can be undone and redone, by button and by keyboard, and says
   await expect(undo).toHaveAccessibleName('Undo: change to the board');
   await page.keyboard.press('Control+z');
   await expect(page.locator('.rc-board__cell[data-column="col_todo"]')).toContainText('Refund request');
+  // The card is built anew in its old column, and keeps the keyboard focus.
+  await expect(card).toBeFocused();
   await app.saved();
   const t = (await app.storedWorkspace()).board.tasks.find((x) => x.title === 'Refund request for order 4821');
   expect(t.column).toBe('col_todo');

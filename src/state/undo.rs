@@ -84,8 +84,13 @@ impl AppState {
         let Some(ops) = self.history.try_update_value(|h| if back { h.undo() } else { h.redo() }).flatten() else {
             return;
         };
+        // A view that the step moves (a card to its old column) is built anew: focus follows it.
+        let focused = document().active_element().map(|e| e.id()).filter(|id| !id.is_empty());
         let done = browser::measure("rolecall:undo", || self.ws.update(|w| w.apply(&ops)));
         self.commit(done, Origin::History);
         self.history_tick.update(|t| *t += 1);
+        if let Some(id) = focused {
+            browser::focus_soon(id);
+        }
     }
 }
