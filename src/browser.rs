@@ -83,12 +83,23 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
 }
 
 /// Moves keyboard focus to the element with `id`, if it exists. Returns whether it did.
+/// Whether `el` has the keyboard focus.
+fn is_focused(el: &web_sys::HtmlElement) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| &a == el.unchecked_ref::<web_sys::Element>())
+}
+
 pub fn focus(id: &str) -> bool {
     match web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
+        // Focusing the element that has focus already would force a layout of the page for
+        // nothing (a keyboard move focuses its card before and after the re-render).
+        Some(el) if is_focused(&el) => true,
         Some(el) => el.focus().is_ok(),
         None => false,
     }

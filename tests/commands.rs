@@ -30,7 +30,9 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
     let duty = ws.duties.get(nth(c, ws.duties.len())).map(|d| d.id.clone());
     let mut cmd = Cmd { ws, ids, now: now() };
     let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][c % 5];
-    let r = match pick % 20 {
+    let department = ws.departments.get(nth(c, ws.departments.len())).map(|d| d.id.clone());
+    let kpi = ws.kpis.get(nth(c, ws.kpis.len())).map(|k| k.id.clone());
+    let r = match pick % 36 {
         0 => cmd.move_task(&task?, &column?, Some(c % 7)).ok(),
         1 => cmd.set_role_letter(&duty?, &role?, letter).ok(),
         2 => cmd.set_member_letter(&duty?, &member?, Some(letter)).ok(),
@@ -71,7 +73,66 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
         18 => cmd
             .set_standard(Priority::P2, ServiceStandard { first_response_hours: 1 + c as u32, resolution_hours: 48 })
             .ok(),
-        _ => cmd.toggle_interest(&member?, &skill?).ok(),
+        19 => cmd.toggle_interest(&member?, &skill?).ok(),
+        20 => {
+            let mut m = cmd.ws.member(&member?)?.clone();
+            m.name = format!("{} {c}", m.name);
+            m.capacity_hours = (c % 60) as u32;
+            if let Some(k) = m.skills.first_mut() {
+                k.level = (c % 5) as u8;
+            }
+            cmd.save_member(m).ok()
+        }
+        21 => {
+            let mut r = cmd.ws.role(&role?)?.clone();
+            r.purpose = format!("Purpose {c}");
+            cmd.save_role(r).ok()
+        }
+        22 => {
+            let mut k = cmd.ws.skill(&skill?)?.clone();
+            k.description = format!("About {c}");
+            cmd.save_skill(k).ok()
+        }
+        23 => {
+            let mut d = cmd.ws.duty(&duty?)?.clone();
+            d.area = format!("Area {}", c % 3);
+            cmd.save_duty(d).ok()
+        }
+        24 => cmd.remove_department(&department?).ok(),
+        25 => cmd.set_goals(vec![format!("Goal {c}"), "Answer within a day".into()]).ok(),
+        26 => {
+            let mut t = cmd.ws.thresholds.clone();
+            t.max_informed = c % 9;
+            cmd.set_thresholds(t).ok()
+        }
+        27 => {
+            let mut col = cmd.ws.board.column(&column?)?.clone();
+            col.wip_limit = Some(1 + (c % 6) as u32);
+            cmd.update_column(col).ok()
+        }
+        28 => cmd.add_kpi(&format!("KPI {c}"), "%", Direction::HigherIsBetter, 90.0, None).ok(),
+        29 => cmd.record_kpi(&kpi?, chrono::NaiveDate::from_ymd_opt(2026, 11, 16)?, c as f64).ok(),
+        30 => cmd.remove_kpi(&kpi?).ok(),
+        31 => {
+            let name = cmd.ws.kpis.first()?.name.clone();
+            cmd.import_kpi_values(&format!("kpi,period,value\n{name},2026-11-09,{c}\nnobody,2026-11-09,1\n"))
+                .ok()
+                .map(|x| x.1)
+        }
+        32 => {
+            let item = cmd.ws.training.get(nth(c, cmd.ws.training.len()))?.id.clone();
+            cmd.set_training_due(&item, chrono::NaiveDate::from_ymd_opt(2027, 1, 1 + (c % 28) as u32)).ok()
+        }
+        33 => cmd.set_collaboration(CollaborationModel::ALL[c % CollaborationModel::ALL.len()]).ok(),
+        34 => {
+            let mut d = Department { id: DepartmentId::generate(cmd.ids), name: format!("Dept {c}") };
+            if c % 2 == 0 {
+                d = cmd.ws.departments.first().cloned().unwrap_or(d);
+                d.name = format!("Renamed {c}");
+            }
+            cmd.save_department(d).ok()
+        }
+        _ => cmd.set_rhythm(vec![format!("Daily huddle, 09:{:02}", c % 60)]).ok(),
     };
     r
 }
@@ -96,10 +157,10 @@ proptest! {
             let after = ws.clone();
             let mut back = after.clone();
             back.apply(&invert(&ops));
-            prop_assert_eq!(&back, &before, "undo of command {} did not restore", pick % 20);
+            prop_assert_eq!(&back, &before, "undo of command {} did not restore", pick % 36);
             let mut again = before.clone();
             again.apply(&ops);
-            prop_assert_eq!(&again, &after, "redo of command {} did not land", pick % 20);
+            prop_assert_eq!(&again, &after, "redo of command {} did not land", pick % 36);
         }
     }
 

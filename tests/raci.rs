@@ -259,3 +259,20 @@ fn duty_titles_are_unique_and_letters_need_known_roles() {
     ws.set_role_letter(&d, &RoleId::from("rol_0"), None).unwrap();
     assert!(ws.duties[0].roles.is_empty());
 }
+
+// The problems list is keyed by Finding::key: two findings must never share one.
+#[test]
+fn every_finding_has_a_key_of_its_own() {
+    for seed in 0..5 {
+        let ws = rolecall::model::generate::large(seed, common_now(), rolecall::model::generate::BENCH);
+        let mut keys: Vec<String> = rolecall::model::raci_check::check(&ws).iter().map(|f| f.key()).collect();
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "seed {seed}");
+    }
+}
+
+fn common_now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap()
+}

@@ -53,6 +53,11 @@ impl<'a> KeySet<'a> {
     }
 
     /// The position, among the keys given, of the first one equal to `key`.
+    /// The keys, sorted (a repeated key once per entry).
+    pub fn sorted(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.0.iter().map(|(k, _)| *k)
+    }
+
     pub fn position(&self, key: &str) -> Option<usize> {
         let at = self.0.partition_point(|(k, _)| *k < key);
         self.0.get(at).filter(|(k, _)| *k == key).map(|(_, i)| *i)

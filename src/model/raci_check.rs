@@ -2,6 +2,7 @@
 
 use super::ids::{DutyId, MemberId, RoleId};
 use super::raci::{Duty, Raci};
+use super::team::Member;
 use super::workspace::Workspace;
 
 /// How serious a finding is.
@@ -86,6 +87,32 @@ impl Finding {
     pub fn severity(&self) -> Severity {
         self.check.severity()
     }
+
+    /// A key that differs whenever what the finding says differs, for keyed lists.
+    pub fn key(&self) -> String {
+        let (a, b) = match &self.check {
+            Check::ManyAccountable { count } => (*count as f64, 0.0),
+            Check::Unstaffed { responsible, accountable } => {
+                (f64::from(u8::from(*responsible)), f64::from(u8::from(*accountable)))
+            }
+            Check::TooManyResponsible { count, limit }
+            | Check::TooManyConsulted { count, limit }
+            | Check::TooManyInformed { count, limit }
+            | Check::RoleBottleneck { count, limit }
+            | Check::RoleOverload { count, limit } => (*count as f64, *limit as f64),
+            Check::EveryRoleInvolved { roles } => (*roles as f64, 0.0),
+            Check::MemberOverload { load, median } => (*load as f64, *median),
+            Check::NoAccountable | Check::NoResponsible | Check::Silo | Check::RoleIdle => (0.0, 0.0),
+        };
+        let id = |x: Option<&str>| x.unwrap_or_default().to_owned();
+        format!(
+            "{}|{}|{}|{}|{a}|{b}",
+            self.check.code(),
+            id(self.duty.as_ref().map(|d| d.as_str())),
+            id(self.role.as_ref().map(|r| r.as_str())),
+            id(self.member.as_ref().map(|m| m.as_str()))
+        )
+    }
 }
 
 /// A member's letter on a duty: their override if they have one, otherwise what their roles
@@ -94,7 +121,18 @@ pub fn member_letter(ws: &Workspace, duty: &Duty, member: &MemberId) -> (Option<
     if let Some(o) = duty.member_override(member) {
         return (o, true);
     }
-    let Some(m) = ws.member(member) else { return (None, false) };
+    match ws.member(member) {
+        Some(m) => letter_of(duty, m),
+        None => (None, false),
+    }
+}
+
+/// [`member_letter`] for a member already in hand (the checks walk every member of every duty:
+/// no look-up by id in that loop).
+pub fn letter_of(duty: &Duty, m: &Member) -> (Option<Raci>, bool) {
+    if let Some(o) = duty.member_override(&m.id) {
+        return (o, true);
+    }
     (Raci::combine(m.roles.iter().filter_map(|r| duty.role_letter(r))), false)
 }
 
@@ -107,7 +145,7 @@ pub fn member_loads(ws: &Workspace) -> Vec<(MemberId, usize)> {
             let load = ws
                 .duties
                 .iter()
-                .filter(|d| member_letter(ws, d, &m.id).0.is_some_and(|l| l.is_responsible() || l.is_accountable()))
+                .filter(|d| letter_of(d, m).0.is_some_and(|l| l.is_responsible() || l.is_accountable()))
                 .count();
             (m.id.clone(), load)
         })
@@ -132,7 +170,7 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
     let t = &ws.thresholds;
     let mut out = Vec::new();
     let at_duty = |check: Check, duty: &Duty| Finding { check, duty: Some(duty.id.clone()), role: None, member: None };
-    let active: Vec<&super::team::Member> = ws.members.iter().filter(|m| m.active).collect();
+    let active: Vec<&Member> = ws.members.iter().filter(|m| m.active).collect();
     for d in &ws.duties {
         let letters: Vec<Raci> = ws.roles.iter().filter_map(|r| d.role_letter(&r.id)).collect();
         let a = letters.iter().filter(|l| l.is_accountable()).count();
@@ -140,7 +178,7 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
         let c = letters.iter().filter(|l| **l == Raci::C).count();
         let i = letters.iter().filter(|l| **l == Raci::I).count();
         // Member overrides can supply what roles do not.
-        let effective: Vec<Raci> = active.iter().filter_map(|m| member_letter(ws, d, &m.id).0).collect();
+        let effective: Vec<Raci> = active.iter().filter_map(|m| letter_of(d, m).0).collect();
         let eff_a = effective.iter().any(|l| l.is_accountable());
         let eff_r = effective.iter().any(|l| l.is_responsible());
         let over_a = d.members.iter().any(|o| o.letter.is_some_and(Raci::is_accountable));

@@ -44,9 +44,12 @@ impl AppState {
     fn run(&self, f: &mut dyn FnMut(&mut Cmd) -> Vec<Op>) {
         let now = browser::now();
         let mut ids = self.ids.get_value();
-        let ops = self.ws.update(|ws| f(&mut Cmd { ws, ids: &mut ids, now }));
-        self.ids.set_value(ids);
-        self.commit(ops, Origin::User);
+        // Measured (as the save is): the command and its notifications, before the views run.
+        browser::measure("rolecall:edit", || {
+            let ops = self.ws.update(|ws| f(&mut Cmd { ws, ids: &mut ids, now }));
+            self.ids.set_value(ids);
+            self.commit(ops, Origin::User);
+        });
     }
 
     /// Tells the views, the undo history and the save what `ops` changed.

@@ -7,10 +7,19 @@ use crate::components::t;
 use crate::i18n::fill;
 use crate::model::assign::over_capacity;
 use crate::model::board::{initials, is_overdue, AssigneeFilter, Sla, TaskFilter};
+use crate::model::keys::KeySet;
 use crate::model::ops::Coll;
 use crate::model::{ColumnId, MemberId, Priority, Task, TaskId, TaskType, Workspace};
 use crate::state::AppState;
 use leptos::prelude::*;
+
+/// The ids of the tasks the board's filter lets through, sorted (`None`: no filter on).
+pub(super) type Matching = Memo<Option<Vec<String>>>;
+
+/// Whether the filter hides the task `id`.
+pub(super) fn filtered_out(matching: &Option<Vec<String>>, id: &str) -> bool {
+    matching.as_ref().is_some_and(|m| m.binary_search_by(|x| x.as_str().cmp(id)).is_err())
+}
 
 /// Which view of the board is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,11 +75,11 @@ pub(super) fn card_view(
 /// The lane a task belongs to: its key and title.
 fn lane_of(ws: &Workspace, task: &Task, lanes: Lanes) -> (String, String) {
     let t = t();
-    let first = task.assignees.first().and_then(|m| ws.member(m));
+    let first = || task.assignees.first().and_then(|m| ws.member(m));
     match lanes {
         Lanes::None => (String::new(), String::new()),
-        Lanes::Assignee => first.map_or(("~".into(), t.unassigned.into()), |m| (m.id.to_string(), m.name.clone())),
-        Lanes::Role => first
+        Lanes::Assignee => first().map_or(("~".into(), t.unassigned.into()), |m| (m.id.to_string(), m.name.clone())),
+        Lanes::Role => first()
             .and_then(|m| m.roles.first())
             .and_then(|r| ws.role(r))
             .map_or(("~".into(), t.no_role.into()), |r| (r.id.to_string(), r.name.clone())),
@@ -108,11 +117,26 @@ pub fn BoardPage() -> impl IntoView {
     // Once per change, not once per card: who is over capacity.
     let over = Memo::new(move |_| state.ws.watch(&[Coll::Tasks, Coll::Members, Coll::Columns], over_capacity));
     provide_context(over);
-    let lane_views = Memo::new(move |_| {
+    // Every card stays in the page and a filter hides the others, as a plain page would: a
+    // keystroke in the search changes attributes, not a thousand components.
+    let matching: Matching = Memo::new(move |_| {
         let now = state.now.get();
-        let lanes = lanes.get();
         filter.with(|f| {
-            state.ws.watch(&[Coll::Tasks, Coll::Columns, Coll::Members, Coll::Roles, Coll::Settings], |ws| {
+            (f.active_count() > 0).then(|| {
+                state.ws.watch(&[Coll::Tasks, Coll::Columns, Coll::Settings], |ws| {
+                    let ids =
+                        ws.board.tasks.iter().filter(|t| f.matches(&ws.board, t, now, offset)).map(|t| t.id.as_str());
+                    // Sorted by the model's one sort of keys, for look-ups by binary search.
+                    KeySet::new(ids).sorted().map(str::to_owned).collect::<Vec<String>>()
+                })
+            })
+        })
+    });
+    provide_context(matching);
+    let lane_views = Memo::new(move |_| {
+        let lanes = lanes.get();
+        {
+            state.ws.watch(&[Coll::Tasks, Coll::Columns, Coll::Members, Coll::Roles], |ws| {
                 let columns: Vec<ColumnId> = ws.board.columns.iter().map(|c| c.id.clone()).collect();
                 let mut out: Vec<LaneView> = lane_order(ws, lanes)
                     .into_iter()
@@ -122,7 +146,7 @@ pub fn BoardPage() -> impl IntoView {
                         cells: columns.iter().map(|c| (c.clone(), Vec::new())).collect(),
                     })
                     .collect();
-                for task in ws.board.tasks.iter().filter(|t| !t.archived && f.matches(&ws.board, t, now, offset)) {
+                for task in ws.board.tasks.iter().filter(|t| !t.archived) {
                     let (key, title) = lane_of(ws, task, lanes);
                     let Some(lane) = out.iter_mut().find(|l| l.key == key) else { continue };
                     if lanes != Lanes::None {
@@ -138,8 +162,20 @@ pub fn BoardPage() -> impl IntoView {
                 }
                 out
             })
-        })
+        }
     });
+    // With lanes on, a lane with no card left by the filter is hidden.
+    let lane_hidden = move |key: &str| {
+        lanes.get() != Lanes::None
+            && matching.with(|m| {
+                m.is_some()
+                    && lane_views.with(|ls| {
+                        ls.iter()
+                            .find(|l| l.key == key)
+                            .is_none_or(|l| l.cells.iter().all(|c| c.1.iter().all(|id| filtered_out(m, id.as_str()))))
+                    })
+            })
+    };
     // The first frame shows the top of each column; the rest follow a frame at a time, so the
     // board is usable before a thousand cards exist. Printing shows every card at once.
     let shown = RwSignal::new(super::FIRST_CARDS);
@@ -179,7 +215,8 @@ pub fn BoardPage() -> impl IntoView {
             .ws
             .watch(&[Coll::Members], |w| w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>())
     };
-    let labels = move || state.ws.watch(&[Coll::Tasks], |w| w.board.labels());
+    // A memo: a card move leaves the labels as they were, and the options are not rebuilt.
+    let labels = Memo::new(move |_| state.ws.watch(&[Coll::Tasks], |w| w.board.labels()));
     let filters_on = move || filter.with(TaskFilter::active_count);
 
     view! {
@@ -252,7 +289,7 @@ pub fn BoardPage() -> impl IntoView {
                             filter.update(|f| f.label = (!v.is_empty()).then_some(v));
                         }>
                             <option value="" selected=move || filter.with(|f| f.label.is_none())>{t.any}</option>
-                            {move || labels().into_iter().map(|l| {
+                            {move || labels.get().into_iter().map(|l| {
                                 let (v, value) = (l.clone(), l.clone());
                                 view! { <option value=value selected=move || filter.with(|f| f.label.as_ref() == Some(&v))>{l}</option> }
                             }).collect_view()}
@@ -313,7 +350,7 @@ pub fn BoardPage() -> impl IntoView {
                     // so a move re-renders only the cards that changed.
                     <For each=move || lane_views.with(|ls| ls.iter().map(|l| (l.key.clone(), l.title.clone(), l.cells.iter().map(|c| c.0.clone()).collect::<Vec<_>>())).collect::<Vec<_>>())
                         key=|l| l.clone() let:lane>
-                        <div class="rc-board__lane">
+                        <div class="rc-board__lane" hidden={let key = lane.0.clone(); move || lane_hidden(&key)}>
                             {lane.1.clone().map(|title| view! { <h3 class="rc-board__lane-title">{title}</h3> })}
                             <div class="rc-board__cells">
                                 {lane.2.into_iter().map(|column| {

@@ -21,6 +21,7 @@ pub fn TaskCard(
     let t = t();
     let editing = expect_context::<RwSignal<Option<Task>>>();
     let over = expect_context::<Memo<Vec<MemberId>>>();
+    let matching = expect_context::<super::board_page::Matching>();
     let offset = crate::browser::local_offset();
     // The card follows its own task, the names it shows and the clock; nothing else.
     let card = {
@@ -87,7 +88,8 @@ pub fn TaskCard(
     let drag_id = id.clone();
     let over_id = id.clone();
     view! {
-        <li class=format!("rc-task rc-task--{}", card.priority.as_str().to_lowercase()) draggable="true" data-task=id.to_string()
+        <li class=format!("rc-task rc-task--{}", card.priority.as_str().to_lowercase()) draggable="true" hidden={let id = id.clone(); move || matching.with(|m| super::board_page::filtered_out(m, id.as_str()))}
+            data-task=id.to_string()
             on:dragstart=move |ev: leptos::ev::DragEvent| {
                 if let Some(dt) = ev.data_transfer() {
                     let _ = dt.set_data("text/plain", drag_id.as_str());

@@ -40,6 +40,22 @@ pub fn SkillsTab() -> impl IntoView {
             rows
         })
     });
+    // The insight tables as memos: a level change re-renders only the tables (and coverage rows)
+    // whose numbers it changed.
+    let risks =
+        Memo::new(move |_| state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], single_points_of_failure));
+    let gap_list = Memo::new(move |_| state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], gaps));
+    let staffed = Memo::new(move |_| state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], staffing));
+    let covered = Memo::new(move |_| {
+        state.ws.watch(&[Coll::Members, Coll::Skills], |w| {
+            w.skills.iter().map(|s| (s.name.clone(), coverage(w, &s.id))).collect::<Vec<(String, [usize; 5])>>()
+        })
+    });
+    let growth = Memo::new(move |_| {
+        state.ws.watch(&[Coll::LevelChanges, Coll::Members, Coll::Skills], |w| {
+            w.skill_history.iter().rev().take(12).cloned().collect::<Vec<_>>()
+        })
+    });
     let skills = Memo::new(move |_| {
         state.ws.watch(&[Coll::Skills], |w| w.skills.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
     });
@@ -119,7 +135,7 @@ pub fn SkillsTab() -> impl IntoView {
             <section class="rc-panel rc-spof" aria-labelledby="spof-title">
                 <h2 id="spof-title">{t.spof_title}</h2>
                 {move || {
-                    let risks = state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], single_points_of_failure);
+                    let risks = risks.get();
                     if risks.is_empty() {
                         return view! { <p class="rc-muted">{t.spof_none}</p> }.into_any();
                     }
@@ -140,7 +156,7 @@ pub fn SkillsTab() -> impl IntoView {
             <section class="rc-panel" aria-labelledby="gaps-title">
                 <h2 id="gaps-title">{t.gaps_title}</h2>
                 {move || {
-                    let list = state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], gaps);
+                    let list = gap_list.get();
                     if list.is_empty() {
                         return view! { <p class="rc-muted">{t.gaps_none}</p> }.into_any();
                     }
@@ -174,10 +190,9 @@ pub fn SkillsTab() -> impl IntoView {
                         {(1..=MAX_LEVEL).map(|l| view! { <th scope="col" class="rc-num">{fill(t.col_level_n, &[("level", &l)])}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
-                        {move || state.ws.watch(&[Coll::Members, Coll::Skills], |w| w.skills.iter().map(|s| {
-                            let c = coverage(w, &s.id);
-                            view! { <tr><th scope="row">{s.name.clone()}</th>{(1..=4).map(|l| view! { <td class="rc-num">{c[l]}</td> }).collect_view()}</tr> }
-                        }).collect_view())}
+                        <For each=move || covered.get() key=|row| row.clone() let:row>
+                            <tr><th scope="row">{row.0.clone()}</th>{(1..=4).map(|l| view! { <td class="rc-num">{row.1[l]}</td> }).collect_view()}</tr>
+                        </For>
                     </tbody>
                 </table>
             </div>
@@ -191,7 +206,7 @@ pub fn SkillsTab() -> impl IntoView {
                     <th scope="col" class="rc-num">{t.col_holders}</th><th scope="col" class="rc-num">{t.col_qualified}</th><th scope="col">{t.col_status}</th>
                 </tr></thead>
                 <tbody>
-                    {move || state.ws.watch(&[Coll::Members, Coll::Roles, Coll::Skills], staffing).into_iter().map(|s| {
+                    {move || staffed.get().into_iter().map(|s| {
                         let status = if s.is_met() { t.staffing_met.to_string() } else { fill(t.staffing_short, &[("count", &(s.needed as usize - s.qualified))]) };
                         view! {
                             <tr>
@@ -210,7 +225,7 @@ pub fn SkillsTab() -> impl IntoView {
         <section class="rc-panel" aria-labelledby="growth-title">
             <h2 id="growth-title">{t.growth_title}</h2>
             {move || {
-                let changes = state.ws.watch(&[Coll::LevelChanges, Coll::Members, Coll::Skills], |w| w.skill_history.iter().rev().take(12).cloned().collect::<Vec<_>>());
+                let changes = growth.get();
                 if changes.is_empty() {
                     return view! { <p class="rc-muted">{t.growth_empty}</p> }.into_any();
                 }

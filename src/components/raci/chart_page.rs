@@ -88,7 +88,8 @@ pub fn ChartPage() -> impl IntoView {
             (errors, f.len() - errors)
         })
     };
-    let areas = move || state.ws.watch(&[Coll::Duties], |w| w.areas());
+    // A memo: a cell change leaves the areas as they were, and the options are not rebuilt.
+    let areas = Memo::new(move |_| state.ws.watch(&[Coll::Duties], |w| w.areas()));
     let roles = move || {
         state
             .ws
@@ -119,7 +120,7 @@ pub fn ChartPage() -> impl IntoView {
                     <label for="chart-area">{t.filter_area}</label>
                     <select id="chart-area" class="rc-select" on:change=move |ev| area.set(event_target_value(&ev))>
                         <option value="" selected=move || area.with(String::is_empty)>{t.all_areas}</option>
-                        {move || areas().into_iter().map(|a| {
+                        {move || areas.get().into_iter().map(|a| {
                             let shown = if a.is_empty() { t.no_area.to_string() } else { a.clone() };
                             let value = a.clone();
                             view! { <option value=a selected=move || area.get() == value>{shown}</option> }

@@ -15,8 +15,11 @@ pub fn ProblemsPanel(
     let t = t();
     let findings = expect_context::<Memo<Vec<Finding>>>();
     let group = move |severity: Severity| {
-        let items =
-            move || findings.with(|f| f.iter().filter(|f| f.severity() == severity).cloned().collect::<Vec<_>>());
+        // A memo, and a list keyed by each finding: a cell change re-renders the findings it
+        // changed, not the whole list.
+        let items = Memo::new(move |_| {
+            findings.with(|f| f.iter().filter(|f| f.severity() == severity).cloned().collect::<Vec<_>>())
+        });
         let title = match severity {
             Severity::Error => t.errors_title,
             Severity::Warning => t.warnings_title,
@@ -26,11 +29,12 @@ pub fn ProblemsPanel(
             Severity::Warning => "rc-problems__group rc-problems__group--warning",
         };
         view! {
-            <Show when=move || !items().is_empty()>
+            <Show when=move || items.with(|i| !i.is_empty())>
                 <div class=class>
-                    <h3>{move || fill(title, &[("count", &items().len())])}</h3>
+                    <h3>{move || fill(title, &[("count", &items.with(Vec::len))])}</h3>
                     <ul class="rc-problems__list">
-                        {move || items().into_iter().map(|f| {
+                        <For each=move || items.get() key=Finding::key let:f>
+                        {
                             let text = state.ws.with_untracked(|w| finding(t, w, &f));
                             let code = f.check.code();
                             view! {
@@ -40,7 +44,8 @@ pub fn ProblemsPanel(
                                         on:click=move |_| on_show.run(f.clone())>{t.show_in_chart}</button>
                                 </li>
                             }
-                        }).collect_view()}
+                        }
+                        </For>
                     </ul>
                 </div>
             </Show>
