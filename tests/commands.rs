@@ -28,10 +28,10 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
     let skill = ws.skills.get(nth(b, ws.skills.len())).map(|s| s.id.clone());
     let role = ws.roles.get(nth(b, ws.roles.len())).map(|r| r.id.clone());
     let duty = ws.duties.get(nth(c, ws.duties.len())).map(|d| d.id.clone());
-    let mut cmd = Cmd { ws, ids, now: now() };
-    let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][c % 5];
     let department = ws.departments.get(nth(c, ws.departments.len())).map(|d| d.id.clone());
     let kpi = ws.kpis.get(nth(c, ws.kpis.len())).map(|k| k.id.clone());
+    let mut cmd = Cmd { ws, ids, now: now() };
+    let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][c % 5];
     let r = match pick % 36 {
         0 => cmd.move_task(&task?, &column?, Some(c % 7)).ok(),
         1 => cmd.set_role_letter(&duty?, &role?, letter).ok(),
