@@ -4,6 +4,7 @@
 
 use super::dates::add_hours;
 use super::ids::{ColumnId, DutyId, IdGen, MemberId, TaskId};
+use super::keys::KeySet;
 use super::team::RequiredSkill;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -531,9 +532,19 @@ impl Board {
 
     /// The labels used on the board, sorted.
     pub fn labels(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.tasks.iter().flat_map(|t| t.labels.iter().cloned()).collect();
-        out.sort_by_key(|l| l.to_lowercase());
-        out.dedup();
+        // Each label lowercased once, and sorted by the model's one sort of keys (ties keep
+        // their order), not lowercased again at every comparison. The filter ignores case, so
+        // each label is listed once, as first written.
+        let all: Vec<&str> = self.tasks.iter().flat_map(|t| t.labels.iter().map(String::as_str)).collect();
+        let lower: Vec<String> = all.iter().map(|l| l.to_lowercase()).collect();
+        let mut out: Vec<String> = Vec::new();
+        let mut last: Option<&str> = None;
+        for i in KeySet::new(lower.iter().map(String::as_str)).positions() {
+            if last != Some(lower[i].as_str()) {
+                last = Some(lower[i].as_str());
+                out.push(all[i].to_owned());
+            }
+        }
         out
     }
 }

@@ -53,6 +53,11 @@ impl<'a> KeySet<'a> {
     }
 
     /// The position, among the keys given, of the first one equal to `key`.
+    /// The positions of the keys, in the keys' sorted order (ties in their own order).
+    pub fn positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|(_, i)| *i)
+    }
+
     /// The keys, sorted (a repeated key once per entry).
     pub fn sorted(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.0.iter().map(|(k, _)| *k)

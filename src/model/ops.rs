@@ -522,12 +522,44 @@ impl Workspace {
     /// fits (its entity is gone, its value does not read) is skipped. Returns the ops applied.
     pub fn apply(&mut self, ops: &[Op]) -> Vec<Op> {
         let mut done = Vec::with_capacity(ops.len());
-        for op in ops {
-            if apply_one(self, op) {
-                done.push(op.clone());
+        let mut i = 0;
+        while i < ops.len() {
+            // A run of field changes to one row is read and written back once.
+            let run = ops[i..].iter().take_while(|o| is_set_of(o, ops[i].coll(), ops[i].id())).count();
+            if run > 1 && ops[i].coll() != Coll::Settings {
+                let applied = set_fields(self, &ops[i..i + run]);
+                done.extend(ops[i..i + run].iter().take(applied).cloned());
+                i += run;
+                continue;
             }
+            if apply_one(self, &ops[i]) {
+                done.push(ops[i].clone());
+            }
+            i += 1;
         }
         done
+    }
+}
+
+fn is_set_of(op: &Op, coll: Coll, id: &str) -> bool {
+    matches!(op, Op::Set { coll: c, id: i, .. } if *c == coll && i == id)
+}
+
+/// Applies field changes to one row (all `Set`s of one entity): returns how many applied.
+fn set_fields(ws: &mut Workspace, sets: &[Op]) -> usize {
+    let Some(r) = rows_mut(ws, sets[0].coll()) else { return 0 };
+    let Some(at) = position(r, sets[0].id()) else { return 0 };
+    let mut v = r.value_at(at);
+    let Some(obj) = v.as_object_mut() else { return 0 };
+    for op in sets {
+        if let Op::Set { field, new, .. } = op {
+            obj.insert(field.clone(), new.clone());
+        }
+    }
+    if r.put(at, v, false) {
+        sets.len()
+    } else {
+        0
     }
 }
 
