@@ -126,7 +126,7 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
         33 => cmd.set_collaboration(CollaborationModel::ALL[c % CollaborationModel::ALL.len()]).ok(),
         34 => {
             let mut d = Department { id: DepartmentId::generate(cmd.ids), name: format!("Dept {c}") };
-            if c % 2 == 0 {
+            if c.is_multiple_of(2) {
                 d = cmd.ws.departments.first().cloned().unwrap_or(d);
                 d.name = format!("Renamed {c}");
             }
