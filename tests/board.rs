@@ -344,8 +344,14 @@ fn the_generated_benchmark_workspace_is_valid_and_round_trips() {
 #[test]
 fn labels_are_listed_once_sorted_without_regard_to_case() {
     let mut b = Board::default();
-    for (i, labels) in [vec!["vip", "Phone"], vec!["acme", "phone"], vec!["VIP", "vip"], vec!["Billing"]].into_iter().enumerate() {
-        b.tasks.push(Task { id: TaskId(format!("t{i}")), labels: labels.into_iter().map(String::from).collect(), ..Task::default() });
+    for (i, labels) in
+        [vec!["vip", "Phone"], vec!["acme", "phone"], vec!["VIP", "vip"], vec!["Billing"]].into_iter().enumerate()
+    {
+        b.tasks.push(Task {
+            id: TaskId(format!("t{i}")),
+            labels: labels.into_iter().map(String::from).collect(),
+            ..Task::default()
+        });
     }
     assert_eq!(b.labels(), ["acme", "Billing", "Phone", "vip"]);
 }

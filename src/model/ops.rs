@@ -624,6 +624,16 @@ pub fn keys_of(ws: &Workspace, coll: Coll) -> Vec<String> {
     rows(ws, coll).map(keys).unwrap_or_default()
 }
 
+/// Whether row `i` of `coll` is the row `id`.
+pub fn row_is(ws: &Workspace, coll: Coll, i: usize, id: &str) -> bool {
+    rows(ws, coll).is_some_and(|r| i < r.count() && r.key_is(i, id))
+}
+
+/// Where the row `id` of `coll` is, by a scan.
+pub fn find_row(ws: &Workspace, coll: Coll, id: &str) -> Option<usize> {
+    rows(ws, coll).and_then(|r| position(r, id))
+}
+
 /// The value of one field of one entity, if the entity is there.
 pub fn field_value(ws: &Workspace, coll: Coll, id: &str, field: &str) -> Option<Value> {
     let v = match rows(ws, coll) {

@@ -2,7 +2,7 @@
 //! or collections it shows, and a change notifies only the views its ops name. Rows are kept in
 //! ordered maps, not hashes: no crafted ids can make a look-up slow.
 
-use crate::model::ops::{diff, keys_of, Coll, Op};
+use crate::model::ops::{diff, find_row, keys_of, row_is, Coll, Op};
 use crate::model::Workspace;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ struct Slot {
 #[derive(Default)]
 struct Rows {
     slots: BTreeMap<String, Slot>,
-    /// Whether every `at` is current (rows added, removed or moved make it stale).
+    /// Whether the places were ever filled in (a whole new workspace empties them).
     placed: bool,
 }
 
@@ -68,7 +68,14 @@ impl WsStore {
                 rows.placed = true;
             }
             let slot = rows.slots.entry(id.to_owned()).or_default();
-            (slot.trigger.get_or_insert_with(ArcTrigger::new).clone(), slot.at)
+            // A row added, removed or moved since shifts others: a kept place is checked, and
+            // a wrong one found again by one scan (a card move re-renders one card, not all).
+            let at = match slot.at {
+                Some(i) if self.data.with_value(|w| row_is(w, coll, i, id)) => Some(i),
+                _ => self.data.with_value(|w| find_row(w, coll, id)),
+            };
+            slot.at = at;
+            (slot.trigger.get_or_insert_with(ArcTrigger::new).clone(), at)
         });
         let at = found.and_then(|(trigger, at)| {
             trigger.track();
@@ -93,12 +100,18 @@ impl WsStore {
     /// Notifies the views that show what `ops` changed.
     pub(super) fn notify(&self, ops: &[Op]) {
         let mut colls = [false; Coll::ALL.len()];
+        let mut moved = [0usize; Coll::ALL.len()];
         self.rows.update_value(|all| {
             for op in ops {
                 let rows = &mut all[op.coll().index()];
                 colls[op.coll().index()] = true;
                 if !matches!(op, Op::Set { .. }) {
-                    rows.placed = false;
+                    moved[op.coll().index()] += 1;
+                    // Many rows moved at once: fill the places in again in one pass, rather
+                    // than one scan per row shown.
+                    if moved[op.coll().index()] > 16 {
+                        rows.placed = false;
+                    }
                 }
                 if let Some(t) = rows.slots.get(op.id()).and_then(|s| s.trigger.as_ref()) {
                     t.notify();

@@ -12,9 +12,26 @@ use crate::model::ops::Coll;
 use crate::model::{ColumnId, MemberId, Priority, Task, TaskId, TaskType, Workspace};
 use crate::state::AppState;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The ids of the tasks the board's filter lets through, sorted (`None`: no filter on).
 pub(super) type Matching = Memo<Option<Vec<String>>>;
+
+/// Each member's "over capacity" flag, made when a card first shows the member.
+#[derive(Clone, Copy)]
+pub(super) struct OverFlags(StoredValue<BTreeMap<String, ArcRwSignal<bool>>>);
+
+impl OverFlags {
+    /// Whether `member` is over capacity, following that member alone.
+    pub(super) fn get(&self, member: &MemberId, over: Memo<Vec<MemberId>>) -> bool {
+        let flag = self.0.try_update_value(|map| {
+            map.entry(member.to_string())
+                .or_insert_with(|| ArcRwSignal::new(over.with_untracked(|o| o.contains(member))))
+                .clone()
+        });
+        flag.is_some_and(|f| f.get())
+    }
+}
 
 /// Whether the filter hides the task `id`.
 pub(super) fn filtered_out(matching: &Option<Vec<String>>, id: &str) -> bool {
@@ -33,7 +50,7 @@ pub(super) fn card_view(
     task: &Task,
     now: chrono::DateTime<chrono::Utc>,
     offset: chrono::FixedOffset,
-    over: &[MemberId],
+    is_over: impl Fn(&MemberId) -> bool,
 ) -> CardView {
     let t = t();
     let board = &ws.board;
@@ -41,7 +58,7 @@ pub(super) fn card_view(
         .assignees
         .iter()
         .filter_map(|m| ws.member(m))
-        .map(|m| (initials(&m.name), m.name.clone(), over.contains(&m.id)))
+        .map(|m| (initials(&m.name), m.name.clone(), is_over(&m.id)))
         .collect();
     let badge = if is_overdue(board, task, now, offset) {
         Some(("overdue", t.badge_overdue.to_string()))
@@ -114,8 +131,23 @@ pub fn BoardPage() -> impl IntoView {
     let filter = state.board_filter;
     let offset = crate::browser::local_offset();
 
-    // Once per change, not once per card: who is over capacity.
+    // Once per change, not once per card: who is over capacity. Each card follows only its own
+    // assignees' flags, so a card move wakes the cards whose people changed, not all of them.
     let over = Memo::new(move |_| state.ws.watch(&[Coll::Tasks, Coll::Members, Coll::Columns], over_capacity));
+    let flags = OverFlags(StoredValue::new(BTreeMap::new()));
+    Effect::new(move |_| {
+        over.with(|over| {
+            flags.0.with_value(|map| {
+                for (member, flag) in map {
+                    let now_over = over.iter().any(|m| m.as_str() == member);
+                    if flag.get_untracked() != now_over {
+                        flag.set(now_over);
+                    }
+                }
+            })
+        })
+    });
+    provide_context(flags);
     provide_context(over);
     // Every card stays in the page and a filter hides the others, as a plain page would: a
     // keystroke in the search changes attributes, not a thousand components.

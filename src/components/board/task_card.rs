@@ -21,6 +21,7 @@ pub fn TaskCard(
     let t = t();
     let editing = expect_context::<RwSignal<Option<Task>>>();
     let over = expect_context::<Memo<Vec<MemberId>>>();
+    let flags = expect_context::<super::board_page::OverFlags>();
     let matching = expect_context::<super::board_page::Matching>();
     let offset = crate::browser::local_offset();
     // The card follows its own task, the names it shows and the clock; nothing else.
@@ -28,12 +29,13 @@ pub fn TaskCard(
         let id = id.clone();
         Memo::new(move |_| {
             let now = state.now.get();
-            over.with(|over| {
+            {
                 state.ws.watch(&[Coll::Members, Coll::Skills, Coll::Columns, Coll::Settings], |_| ());
                 state.ws.entity(Coll::Tasks, id.as_str(), |ws, at| {
-                    at.and_then(|i| ws.board.tasks.get(i)).map(|task| card_view(ws, task, now, offset, over))
+                    at.and_then(|i| ws.board.tasks.get(i))
+                        .map(|task| card_view(ws, task, now, offset, |m| flags.get(m, over)))
                 })
-            })
+            }
         })
     };
     move || {
