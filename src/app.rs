@@ -20,9 +20,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The whole app. It is rendered again, as a whole, when the language changes.
 #[component]
 pub fn App() -> impl IntoView {
-    // The first page's code is fetched (and compiled, off the main thread) while the stored
-    // workspace is read, not after.
-    prefetch(Group::of(Page::from_hash(&window().location().hash().unwrap_or_default())));
     let state = AppState::provide();
     move || {
         let lang = state.lang.get();
@@ -236,21 +233,6 @@ fn CurrentPage() -> impl IntoView {
             }
         });
         view! { <p class="rc-page-loading" role="status">{t().page_loading}</p> }.into_any()
-    }
-}
-
-/// Starts fetching a group now: the load is polled once here, which starts the fetches, and
-/// then runs to its end as a task (the loader shares one load between every caller).
-fn prefetch(group: Group) {
-    use std::future::Future;
-    use std::task::{Context, Waker};
-    let mut load = Box::pin(async move {
-        if group.load().await.is_ok() {
-            LOADED[group as usize].store(true, Ordering::Relaxed);
-        }
-    });
-    if load.as_mut().poll(&mut Context::from_waker(Waker::noop())).is_pending() {
-        leptos::task::spawn_local(load);
     }
 }
 

@@ -6,6 +6,7 @@ use crate::model::raci_check::{member_letter, Finding, Severity};
 use crate::model::{DutyId, Raci};
 use crate::state::AppState;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The chart as a keyboard grid: duties as rows grouped by area, roles or members as columns.
 /// Rows and columns with problems are marked.
@@ -18,6 +19,29 @@ pub fn RaciMatrix(
     let ctx = ChartCtx::expect();
     let t = t();
     let findings = expect_context::<Memo<Vec<Finding>>>();
+    // Each row follows its own duty's severity: a cell change wakes the rows whose marks
+    // changed, not all 200.
+    let rows = RowMarks(StoredValue::new(BTreeMap::new()));
+    Effect::new(move |_| {
+        findings.with(|f| {
+            let mut worst: BTreeMap<&str, Severity> = BTreeMap::new();
+            for x in f {
+                if let Some(d) = &x.duty {
+                    let s = worst.entry(d.as_str()).or_insert(x.severity());
+                    *s = (*s).min(x.severity());
+                }
+            }
+            rows.0.with_value(|map| {
+                for (duty, mark) in map {
+                    let now = worst.get(duty.as_str()).copied();
+                    if mark.get_untracked() != now {
+                        mark.set(now);
+                    }
+                }
+            })
+        })
+    });
+    provide_context(rows);
     let column_marker = move |key: String| {
         findings.with(|f| {
             f.iter()
@@ -71,6 +95,21 @@ pub fn RaciMatrix(
     }
 }
 
+/// Each duty row's worst finding, made when the row is first shown.
+#[derive(Clone, Copy)]
+struct RowMarks(StoredValue<BTreeMap<String, ArcRwSignal<Option<Severity>>>>);
+
+impl RowMarks {
+    fn get(&self, duty: &DutyId, findings: Memo<Vec<Finding>>) -> ArcRwSignal<Option<Severity>> {
+        let first = || {
+            findings.with_untracked(|f| f.iter().filter(|f| f.duty.as_ref() == Some(duty)).map(|f| f.severity()).min())
+        };
+        self.0
+            .try_update_value(|map| map.entry(duty.to_string()).or_insert_with(|| ArcRwSignal::new(first())).clone())
+            .unwrap_or_else(|| ArcRwSignal::new(None))
+    }
+}
+
 #[component]
 fn Marker(#[prop(into)] severity: Signal<Option<Severity>>) -> impl IntoView {
     let t = t();
@@ -91,10 +130,8 @@ fn RaciRow(duty: DutyId, title: String, #[prop(into)] on_edit: Callback<DutyId>)
     let t = t();
     let findings = expect_context::<Memo<Vec<Finding>>>();
     let severity = {
-        let duty = duty.clone();
-        Memo::new(move |_| {
-            findings.with(|f| f.iter().filter(|f| f.duty.as_ref() == Some(&duty)).map(|f| f.severity()).min())
-        })
+        let mark = expect_context::<RowMarks>().get(&duty, findings);
+        Signal::derive(move || mark.get())
     };
     let id = duty.clone();
     let d = duty.clone();
