@@ -1,6 +1,7 @@
 //! The responsibility chart's checks: what a chart gets wrong, and each member's letters.
 
 use super::ids::{DutyId, MemberId, RoleId};
+use super::keys::KeySet;
 use super::raci::{Duty, Raci};
 use super::team::Member;
 use super::workspace::Workspace;
@@ -170,15 +171,46 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
     let t = &ws.thresholds;
     let mut out = Vec::new();
     let at_duty = |check: Check, duty: &Duty| Finding { check, duty: Some(duty.id.clone()), role: None, member: None };
-    let active: Vec<&Member> = ws.members.iter().filter(|m| m.active).collect();
+    // Roles by position, found once: a duty's letters are then read per role without a scan,
+    // and each member's letter on each duty costs its few roles, not a search.
+    let roles = KeySet::new(ws.roles.iter().map(|r| r.id.as_str()));
+    let active: Vec<(&Member, Vec<usize>)> = ws
+        .members
+        .iter()
+        .filter(|m| m.active)
+        .map(|m| (m, m.roles.iter().filter_map(|r| roles.position(r.as_str())).collect()))
+        .collect();
+    let mut loads = vec![0usize; active.len()];
+    let mut by_role: Vec<Option<Raci>> = vec![None; ws.roles.len()];
     for d in &ws.duties {
-        let letters: Vec<Raci> = ws.roles.iter().filter_map(|r| d.role_letter(&r.id)).collect();
+        by_role.iter_mut().for_each(|l| *l = None);
+        let mut seen = vec![false; ws.roles.len()];
+        for x in &d.roles {
+            // As `Duty::role_letter`: the first entry for a role counts.
+            if let Some(i) = roles.position(x.role.as_str()).filter(|&i| !seen[i]) {
+                seen[i] = true;
+                by_role[i] = x.letter;
+            }
+        }
+        let letters: Vec<Raci> = by_role.iter().flatten().copied().collect();
         let a = letters.iter().filter(|l| l.is_accountable()).count();
         let r = letters.iter().filter(|l| l.is_responsible()).count();
         let c = letters.iter().filter(|l| **l == Raci::C).count();
         let i = letters.iter().filter(|l| **l == Raci::I).count();
         // Member overrides can supply what roles do not.
-        let effective: Vec<Raci> = active.iter().filter_map(|m| letter_of(d, m).0).collect();
+        let mut effective: Vec<Raci> = Vec::new();
+        for (k, (m, idx)) in active.iter().enumerate() {
+            let letter = match d.member_override(&m.id) {
+                Some(o) => o,
+                None => Raci::combine(idx.iter().filter_map(|&i| by_role[i])),
+            };
+            if let Some(l) = letter {
+                if l.is_responsible() || l.is_accountable() {
+                    loads[k] += 1;
+                }
+                effective.push(l);
+            }
+        }
         let eff_a = effective.iter().any(|l| l.is_accountable());
         let eff_r = effective.iter().any(|l| l.is_responsible());
         let over_a = d.members.iter().any(|o| o.letter.is_some_and(Raci::is_accountable));
@@ -228,7 +260,7 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
                 out.push(at_role(Check::RoleIdle));
             }
         }
-        let loads = member_loads(ws);
+        let loads: Vec<(MemberId, usize)> = active.iter().zip(loads).map(|((m, _), l)| (m.id.clone(), l)).collect();
         let med = median(&mut loads.iter().map(|(_, l)| *l).collect::<Vec<_>>());
         for (member, load) in loads {
             // "Far above": more than the factor times the median, and at least three duties more.
