@@ -274,8 +274,15 @@ fn keys(rows: &dyn Rows) -> Vec<String> {
     ks
 }
 
+/// Where the row `id` is: the row with that key, or for a repeated key numbered `key#n` (see
+/// [`keys`]), its n-th occurrence.
 fn position(rows: &dyn Rows, id: &str) -> Option<usize> {
-    (0..rows.count()).find(|&i| rows.key_is(i, id))
+    if let Some(i) = (0..rows.count()).find(|&i| rows.key_is(i, id)) {
+        return Some(i);
+    }
+    let (base, n) = id.rsplit_once('#')?;
+    let n: usize = n.parse().ok().filter(|n| *n >= 2)?;
+    (0..rows.count()).filter(|&i| rows.key_is(i, base)).nth(n - 1)
 }
 
 /// The field-by-field difference of one entity.
