@@ -15,10 +15,7 @@ impl AppState {
         // whatever storage held (unreadable data stays under the backup key).
         self.take_over_storage();
         self.mode.set(Mode::Ready);
-        self.ws.replace(ws);
-        self.history.update_value(|h| h.clear());
-        self.history_tick.update(|t| *t += 1);
-        self.flush_now();
+        self.put_back(ws);
         navigate(Page::Team);
     }
 

@@ -54,15 +54,20 @@ impl AppState {
             return;
         }
         // Another tab saved after this tab's copy: take its workspace with this tab's changes
-        // on top, never write over it.
-        if let Ok(Some(text)) = storage::read(WORKSPACE_KEY) {
-            if schema::stored_revision(&text) > self.revision.get_value() && !self.merge_stored(&text) {
-                self.dirty.set_value(true);
-                self.save.set(SaveStatus::Blocked);
-                return;
+        // on top, never write over it. (Storage is read once per save.)
+        let stored = match storage::read(WORKSPACE_KEY) {
+            Ok(Some(text)) => {
+                let stored = schema::stored_revision(&text);
+                if stored > self.revision.get_value() && !self.merge_stored(&text) {
+                    self.dirty.set_value(true);
+                    self.save.set(SaveStatus::Blocked);
+                    return;
+                }
+                stored
             }
-        }
-        let next = stored_revision().max(self.revision.get_value()) + 1;
+            _ => 0,
+        };
+        let next = stored.max(self.revision.get_value()) + 1;
         if self.clash_pending.get_value() {
             // Tells the other tab, when it takes this save, that its change was replaced.
             let _ = storage::write(MERGE_NOTE_KEY, &next.to_string());
@@ -160,15 +165,14 @@ impl AppState {
         let revision = schema::stored_revision(text);
         self.revision.set_value(revision);
         self.dirty.set_value(false);
+        self.ws.replace(got.workspace);
         if self.mode.get_untracked() == Mode::Ready {
-            self.ws.replace(got.workspace);
             let note = storage::read(MERGE_NOTE_KEY).ok().flatten();
             if note.and_then(|n| n.trim().parse::<u64>().ok()) == Some(revision) {
                 self.clash.set(true);
             }
         } else {
             self.mode.set(Mode::Ready);
-            self.ws.replace(got.workspace);
             self.epoch.update(|e| *e += 1);
         }
         self.save.set(SaveStatus::Saved);

@@ -122,13 +122,11 @@ impl WsStore {
         self.all.notify();
     }
 
-    /// Replaces the whole workspace (a file, another tab), notifying what differs. Returns the
-    /// ops of the difference.
-    pub(super) fn replace(&self, next: Workspace) -> Vec<Op> {
+    /// Replaces the whole workspace (a file, another tab), notifying what differs.
+    pub(super) fn replace(&self, next: Workspace) {
         let ops = self.data.with_value(|w| diff(w, &next));
         self.data.set_value(next);
         self.rows.update_value(|all| all.iter_mut().for_each(|r| r.placed = false));
         self.notify(&ops);
-        ops
     }
 }

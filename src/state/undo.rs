@@ -90,8 +90,12 @@ impl AppState {
         // A view that the step moves (a card to its old column) is built anew: focus follows it.
         let focused = document().active_element().map(|e| e.id()).filter(|id| !id.is_empty());
         let done = browser::measure("rolecall:undo", || self.ws.update(|w| w.apply(&ops)));
-        self.commit(done, Origin::History);
-        self.history_tick.update(|t| *t += 1);
+        if done.is_empty() {
+            // Nothing of the step fits any more, but it moved between the stacks all the same.
+            self.history_tick.update(|t| *t += 1);
+        } else {
+            self.commit(done, Origin::History);
+        }
         if let Some(id) = focused {
             browser::focus_soon(id);
         }
