@@ -3,6 +3,7 @@ use super::task_card::TaskCard;
 use super::task_editor::TaskEditor;
 use super::workload::Workload;
 use super::{CardView, LaneView, Lanes};
+use crate::components::shared::keyed_signals::KeyedSignals;
 use crate::components::t;
 use crate::i18n::fill;
 use crate::model::assign::over_capacity;
@@ -12,24 +13,18 @@ use crate::model::ops::Coll;
 use crate::model::{ColumnId, MemberId, Priority, Task, TaskId, TaskType, Workspace};
 use crate::state::AppState;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// The ids of the tasks the board's filter lets through, sorted (`None`: no filter on).
 pub(super) type Matching = Memo<Option<Vec<String>>>;
 
 /// Each member's "over capacity" flag, made when a card first shows the member.
 #[derive(Clone, Copy)]
-pub(super) struct OverFlags(StoredValue<BTreeMap<String, ArcRwSignal<bool>>>);
+pub(super) struct OverFlags(KeyedSignals<bool>);
 
 impl OverFlags {
     /// Whether `member` is over capacity, following that member alone.
     pub(super) fn get(&self, member: &MemberId, over: Memo<Vec<MemberId>>) -> bool {
-        let flag = self.0.try_update_value(|map| {
-            map.entry(member.to_string())
-                .or_insert_with(|| ArcRwSignal::new(over.with_untracked(|o| o.contains(member))))
-                .clone()
-        });
-        flag.is_some_and(|f| f.get())
+        self.0.get(member.as_str(), || over.with_untracked(|o| o.contains(member))).is_some_and(|f| f.get())
     }
 }
 
@@ -134,19 +129,8 @@ pub fn BoardPage() -> impl IntoView {
     // Once per change, not once per card: who is over capacity. Each card follows only its own
     // assignees' flags, so a card move wakes the cards whose people changed, not all of them.
     let over = Memo::new(move |_| state.ws.watch(&[Coll::Tasks, Coll::Members, Coll::Columns], over_capacity));
-    let flags = OverFlags(StoredValue::new(BTreeMap::new()));
-    Effect::new(move |_| {
-        over.with(|over| {
-            flags.0.with_value(|map| {
-                for (member, flag) in map {
-                    let now_over = over.iter().any(|m| m.as_str() == member);
-                    if flag.get_untracked() != now_over {
-                        flag.set(now_over);
-                    }
-                }
-            })
-        })
-    });
+    let flags = OverFlags(KeyedSignals::new());
+    Effect::new(move |_| over.with(|over| flags.0.sync(|member| over.iter().any(|m| m.as_str() == member))));
     provide_context(flags);
     provide_context(over);
     // Every card stays in the page and a filter hides the others, as a plain page would: a

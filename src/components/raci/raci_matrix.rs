@@ -1,4 +1,5 @@
 use super::{cell_id, column_id, ChartCtx, Column, ColumnKind};
+use crate::components::shared::keyed_signals::KeyedSignals;
 use crate::components::t;
 use crate::i18n::{fill, letter_name};
 use crate::model::ops::Coll;
@@ -21,7 +22,7 @@ pub fn RaciMatrix(
     let findings = expect_context::<Memo<Vec<Finding>>>();
     // Each row follows its own duty's severity: a cell change wakes the rows whose marks
     // changed, not all 200.
-    let rows = RowMarks(StoredValue::new(BTreeMap::new()));
+    let rows = RowMarks(KeyedSignals::new());
     Effect::new(move |_| {
         findings.with(|f| {
             let mut worst: BTreeMap<&str, Severity> = BTreeMap::new();
@@ -31,14 +32,7 @@ pub fn RaciMatrix(
                     *s = (*s).min(x.severity());
                 }
             }
-            rows.0.with_value(|map| {
-                for (duty, mark) in map {
-                    let now = worst.get(duty.as_str()).copied();
-                    if mark.get_untracked() != now {
-                        mark.set(now);
-                    }
-                }
-            })
+            rows.0.sync(|duty| worst.get(duty).copied())
         })
     });
     provide_context(rows);
@@ -97,16 +91,14 @@ pub fn RaciMatrix(
 
 /// Each duty row's worst finding, made when the row is first shown.
 #[derive(Clone, Copy)]
-struct RowMarks(StoredValue<BTreeMap<String, ArcRwSignal<Option<Severity>>>>);
+struct RowMarks(KeyedSignals<Option<Severity>>);
 
 impl RowMarks {
     fn get(&self, duty: &DutyId, findings: Memo<Vec<Finding>>) -> ArcRwSignal<Option<Severity>> {
         let first = || {
             findings.with_untracked(|f| f.iter().filter(|f| f.duty.as_ref() == Some(duty)).map(|f| f.severity()).min())
         };
-        self.0
-            .try_update_value(|map| map.entry(duty.to_string()).or_insert_with(|| ArcRwSignal::new(first())).clone())
-            .unwrap_or_else(|| ArcRwSignal::new(None))
+        self.0.get(duty.as_str(), first).unwrap_or_else(|| ArcRwSignal::new(None))
     }
 }
 

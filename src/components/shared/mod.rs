@@ -4,6 +4,7 @@ pub mod drop_zone;
 pub mod editor_actions;
 pub mod import_button;
 pub mod import_preview;
+pub mod keyed_signals;
 pub mod level_select;
 pub mod lines_field;
 pub mod recovery;
