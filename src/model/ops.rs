@@ -531,9 +531,9 @@ impl Workspace {
         let mut done = Vec::with_capacity(ops.len());
         let mut i = 0;
         while i < ops.len() {
-            // A run of field changes to one row is read and written back once.
+            // A run of field changes to one row (or to the settings) is read and written once.
             let run = ops[i..].iter().take_while(|o| is_set_of(o, ops[i].coll(), ops[i].id())).count();
-            if run > 1 && ops[i].coll() != Coll::Settings {
+            if run > 0 {
                 let applied = set_fields(self, &ops[i..i + run]);
                 done.extend(ops[i..i + run].iter().take(applied).cloned());
                 i += run;
@@ -552,46 +552,46 @@ fn is_set_of(op: &Op, coll: Coll, id: &str) -> bool {
     matches!(op, Op::Set { coll: c, id: i, .. } if *c == coll && i == id)
 }
 
-/// Applies field changes to one row (all `Set`s of one entity): returns how many applied.
+/// Applies field changes to one entity (every op a `Set` of that entity): returns how many
+/// applied (all or none).
 fn set_fields(ws: &mut Workspace, sets: &[Op]) -> usize {
-    let Some(r) = rows_mut(ws, sets[0].coll()) else { return 0 };
-    let Some(at) = position(r, sets[0].id()) else { return 0 };
-    let mut v = r.value_at(at);
+    let (coll, id) = (sets[0].coll(), sets[0].id());
+    let (mut v, at) = match rows(ws, coll) {
+        None => (settings(ws), 0),
+        Some(r) => match position(r, id) {
+            Some(at) => (r.value_at(at), at),
+            None => return 0,
+        },
+    };
     let Some(obj) = v.as_object_mut() else { return 0 };
     for op in sets {
         if let Op::Set { field, new, .. } = op {
             obj.insert(field.clone(), new.clone());
         }
     }
-    if r.put(at, v, false) {
+    let written = match rows_mut(ws, coll) {
+        None => put_settings(ws, &v),
+        Some(r) => r.put(at, v, false),
+    };
+    if written {
         sets.len()
     } else {
         0
     }
 }
 
+/// Applies one op that adds, removes or moves a row (field changes go through `set_fields`).
 fn apply_one(ws: &mut Workspace, op: &Op) -> bool {
-    let coll = op.coll();
-    if coll == Coll::Settings {
-        let Op::Set { field, new, .. } = op else { return false };
-        let mut v = settings(ws);
-        let Some(obj) = v.as_object_mut() else { return false };
-        obj.insert(field.clone(), new.clone());
-        return put_settings(ws, &v);
+    if matches!(op, Op::Set { .. }) {
+        return set_fields(ws, std::slice::from_ref(op)) == 1;
     }
-    let Some(r) = rows_mut(ws, coll) else { return false };
+    let Some(r) = rows_mut(ws, op.coll()) else { return false };
     let anchor = |r: &dyn Rows, after: &Option<String>| match after {
         None => 0,
         Some(a) => position(r, a).map_or(r.count(), |p| p + 1),
     };
     match op {
-        Op::Set { id, field, new, .. } => {
-            let Some(i) = position(r, id) else { return false };
-            let mut v = r.value_at(i);
-            let Some(obj) = v.as_object_mut() else { return false };
-            obj.insert(field.clone(), new.clone());
-            r.put(i, v, false)
-        }
+        Op::Set { .. } => false,
         Op::Insert { id, after, value, .. } => match position(r, id) {
             Some(i) => r.put(i, value.clone(), false),
             None => {

@@ -119,12 +119,10 @@ impl Finding {
 /// A member's letter on a duty: their override if they have one, otherwise what their roles
 /// give them combined. The flag says whether it is an override.
 pub fn member_letter(ws: &Workspace, duty: &Duty, member: &MemberId) -> (Option<Raci>, bool) {
-    if let Some(o) = duty.member_override(member) {
-        return (o, true);
-    }
     match ws.member(member) {
         Some(m) => letter_of(duty, m),
-        None => (None, false),
+        // An override of someone no longer in the team still reads as written.
+        None => duty.member_override(member).map_or((None, false), |o| (o, true)),
     }
 }
 
