@@ -33,6 +33,23 @@ export class RolecallApp {
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
 
+  /**
+   * Two tabs on the template workspace, this one on page `here`, the other on `otherHash`. The
+   * clock is held so that a debounced save waits, however slow the machine: a race between the
+   * tabs is staged, not left to timing. Returns the other tab.
+   */
+  async stagedSecondTab(context, otherHash, here) {
+    await context.clock.install();
+    await this.startFromTemplate();
+    await this.saved();
+    const other = await context.newPage();
+    await other.goto(this.page.url());
+    await other.locator(`a[href="${otherHash}"]`).click();
+    await this.goTo(here);
+    await context.clock.pauseAt(Date.now() + 60_000);
+    return other;
+  }
+
   /** Waits until the autosave has written what is on screen. */
   async saved() {
     await expect(this.page.getByTestId('save-status')).toHaveText('All changes saved');

@@ -57,15 +57,8 @@ test('after an undo, focus stays on the chart cell and the chart is not rebuilt'
 });
 
 test('a card move in one tab and a cell edit in the other merge, with no page rebuild', async ({ app, page, context }) => {
-  // The clock is held so that this tab's save waits: the other tab saves first, staged.
-  await context.clock.install();
-  await app.startFromTemplate();
-  await app.saved();
-  const other = await context.newPage();
-  await other.goto(page.url());
-  await other.locator('a[href="#/board"]').click();
-  await app.goTo('Responsibilities');
-  await context.clock.pauseAt(Date.now() + 60_000);
+  // This tab's save waits: the other tab saves first, staged.
+  const other = await app.stagedSecondTab(context, '#/board', 'Responsibilities');
   const lead = cell(page, ANSWER, 'Team Lead');
   await mark(page.locator('.rc-raci'));
   await lead.focus();
@@ -95,14 +88,7 @@ test('a card move in one tab and a cell edit in the other merge, with no page re
 });
 
 test('two tabs changing the same cell at once end on one value in both tabs and in storage, and both say so', async ({ app, page, context }) => {
-  await context.clock.install();
-  await app.startFromTemplate();
-  await app.saved();
-  const other = await context.newPage();
-  await other.goto(page.url());
-  await other.locator('a[href="#/responsibilities"]').click();
-  await app.goTo('Responsibilities');
-  await context.clock.pauseAt(Date.now() + 60_000);
+  const other = await app.stagedSecondTab(context, '#/responsibilities', 'Responsibilities');
   await cell(page, ANSWER, 'Team Lead').focus();
   await page.keyboard.press('c');
   await cell(other, ANSWER, 'Team Lead').focus();

@@ -110,16 +110,8 @@ test('a second tab follows the first instead of overwriting it', async ({ app, p
 });
 
 test('an edit in one tab is never silently overwritten by the other: the later edit wins in both, and both say so', async ({ app, page, context }) => {
-  // The clock is held so that this tab's debounced save cannot run before the other tab saves,
-  // however slow the machine: the race is staged, not left to timing.
-  await context.clock.install();
-  await app.startFromTemplate();
-  await app.saved();
-  const other = await context.newPage();
-  await other.goto(page.url());
-  await other.locator('a[href="#/workspace"]').click();
-  await app.goTo('Workspace');
-  await context.clock.pauseAt(Date.now() + 60_000);
+  // This tab's debounced save cannot run before the other tab saves: the race is staged.
+  const other = await app.stagedSecondTab(context, '#/workspace', 'Workspace');
   // This tab edits; before its save, the other tab saves a different edit of the same field.
   await page.getByLabel('Team name').fill('Edited here');
   await other.getByLabel('Team name').fill('Edited there');
