@@ -27,6 +27,7 @@ pub mod template;
 pub mod template_zh;
 pub mod training;
 pub mod workspace;
+pub mod ydoc;
 
 pub use board::{Board, Priority, Task, TaskType};
 pub use edit::{validate, Kind, ModelError, Problem};

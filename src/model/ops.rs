@@ -139,7 +139,7 @@ impl Row for LevelChange {
 
 /// One collection seen through values, so that diffing and applying are written once (and the
 /// wasm holds one copy of them, not one per entity type).
-trait Rows {
+pub(super) trait Rows {
     fn count(&self) -> usize;
     fn key_at(&self, i: usize) -> String;
     fn key_is(&self, i: usize, key: &str) -> bool;
@@ -188,7 +188,7 @@ const LISTS: [&str; 9] =
 /// The workspace's own fields (name, purpose, goals, collaboration, rhythm, thresholds, and the
 /// board's service standards), as one entity. Written through the workspace's own serde code,
 /// which the wasm holds already for files.
-fn settings(ws: &Workspace) -> Value {
+pub(super) fn settings(ws: &Workspace) -> Value {
     let shell = Workspace {
         name: ws.name.clone(),
         purpose: ws.purpose.clone(),
@@ -210,7 +210,7 @@ fn settings(ws: &Workspace) -> Value {
     v
 }
 
-fn put_settings(ws: &mut Workspace, v: &Value) -> bool {
+pub(super) fn put_settings(ws: &mut Workspace, v: &Value) -> bool {
     let Value::Object(obj) = v else { return false };
     let mut obj = obj.clone();
     let standards = obj.remove("standards").unwrap_or(Value::Null);
@@ -226,7 +226,7 @@ fn put_settings(ws: &mut Workspace, v: &Value) -> bool {
     true
 }
 
-fn rows(ws: &Workspace, coll: Coll) -> Option<&dyn Rows> {
+pub(super) fn rows(ws: &Workspace, coll: Coll) -> Option<&dyn Rows> {
     Some(match coll {
         Coll::Settings => return None,
         Coll::Departments => &ws.departments,
@@ -242,7 +242,7 @@ fn rows(ws: &Workspace, coll: Coll) -> Option<&dyn Rows> {
     })
 }
 
-fn rows_mut(ws: &mut Workspace, coll: Coll) -> Option<&mut dyn Rows> {
+pub(super) fn rows_mut(ws: &mut Workspace, coll: Coll) -> Option<&mut dyn Rows> {
     Some(match coll {
         Coll::Settings => return None,
         Coll::Departments => &mut ws.departments,
@@ -260,7 +260,7 @@ fn rows_mut(ws: &mut Workspace, coll: Coll) -> Option<&mut dyn Rows> {
 
 /// The keys of a collection in order, a repeated key numbered from its second occurrence on
 /// (`key#2`), so that every row has a key of its own.
-fn keys(rows: &dyn Rows) -> Vec<String> {
+pub(super) fn keys(rows: &dyn Rows) -> Vec<String> {
     let mut ks: Vec<String> = (0..rows.count()).map(|i| rows.key_at(i)).collect();
     let firsts = super::keys::first_of(&ks.iter().map(String::as_str).collect::<Vec<_>>());
     let mut seen = vec![1usize; ks.len()];
@@ -652,7 +652,7 @@ pub fn field_value(ws: &Workspace, coll: Coll, id: &str, field: &str) -> Option<
 
 /// The key of an element of a list field, so that lists of keyed parts (a duty's letters, a
 /// member's skills, a KPI's values) merge part by part: a plain string is its own key.
-fn element_key(v: &Value) -> String {
+pub(super) fn element_key(v: &Value) -> String {
     if let Value::Object(o) = v {
         for k in ["id", "role", "member", "skill", "period"] {
             if let Some(Value::String(s)) = o.get(k) {

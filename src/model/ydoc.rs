@@ -1,0 +1,595 @@
+//! The workspace as a Yjs document (through `yrs`), for team sync. The layout merges entity by
+//! entity, field by field, and avoids the trap of nested objects that two people create apart
+//! (on merge, one side's object would silently win):
+//!
+//! - each collection is a root map keyed by the entity's id (`members`, `tasks` …); the
+//!   workspace's own fields are the root map `settings`;
+//! - each entity is a flat map: a scalar field under its name; an object field as one JSON
+//!   text under `field{}`; a list field as a marker `field[]` and one key per element,
+//!   `field[]` + the element's key, holding `[order, JSON]` (a RACI cell is one key, an
+//!   assignee one key);
+//! - orders are fractional-index strings (`@` for an entity's place), never list positions.
+//!
+//! Local changes go in as the ops a command made ([`write_ops`]); the document comes out as a
+//! workspace ([`read`]), which the app diffs against the one on screen.
+
+use super::ids::IdGen;
+use super::import::{repair, Repairs};
+use super::ops::{element_key, keys, put_settings, rows, rows_mut, settings, Coll, Op, SETTINGS_ID};
+use super::workspace::Workspace;
+use serde_json::{Map as JsonMap, Value};
+use std::collections::BTreeMap;
+use yrs::any::Number;
+use yrs::{Any, Doc, Map, MapPrelim, MapRef, Out, ReadTxn, Transact, TransactionMut};
+
+/// The key of an entity's place in its collection.
+const ORDER: &str = "@";
+
+/// The root map of a collection.
+fn root_name(coll: Coll) -> &'static str {
+    match coll {
+        Coll::Settings => "settings",
+        Coll::Departments => "departments",
+        Coll::Members => "members",
+        Coll::Roles => "roles",
+        Coll::Skills => "skills",
+        Coll::Duties => "duties",
+        Coll::Columns => "columns",
+        Coll::Tasks => "tasks",
+        Coll::Training => "training",
+        Coll::LevelChanges => "levelChanges",
+        Coll::Kpis => "kpis",
+    }
+}
+
+/// Why a document does not read as a workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocError {
+    /// An entry of a collection is not an entity, or its fields do not make one.
+    Entity { coll: &'static str, id: String },
+}
+
+impl std::fmt::Display for DocError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocError::Entity { coll, id } => write!(f, "{coll}/{}", id.chars().take(40).collect::<String>()),
+        }
+    }
+}
+
+/// The root maps of a document, one per collection (made once, before any transaction).
+pub struct Roots {
+    maps: Vec<MapRef>,
+}
+
+impl Roots {
+    pub fn new(doc: &Doc) -> Self {
+        Roots { maps: Coll::ALL.iter().map(|c| doc.get_or_insert_map(root_name(*c))).collect() }
+    }
+
+    fn of(&self, coll: Coll) -> &MapRef {
+        &self.maps[coll.index()]
+    }
+
+    /// Whether the document holds no workspace yet (an empty room).
+    pub fn is_empty<T: ReadTxn>(&self, txn: &T) -> bool {
+        self.maps.iter().all(|m| m.len(txn) == 0)
+    }
+}
+
+// ---- Fractional indexes ----------------------------------------------------------------
+
+const DIGITS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const BASE: u8 = DIGITS.len() as u8;
+
+fn digit(c: u8) -> u8 {
+    DIGITS.iter().position(|d| *d == c).unwrap_or(0) as u8
+}
+
+/// An order key strictly between `a` and `b` (`""`: the start; `None`: the end). Keys never end
+/// on the lowest digit, so that there is always room below one. Where `b` is not above `a` (two
+/// people placed things at one spot at once), the key goes after `a`.
+pub fn between(a: &str, b: Option<&str>) -> String {
+    let b = b.filter(|b| *b > a);
+    let a: Vec<u8> = a.bytes().map(digit).collect();
+    let b: Option<Vec<u8>> = b.map(|b| b.bytes().map(digit).collect());
+    midpoint(&a, b.as_deref()).into_iter().map(|d| DIGITS[d as usize] as char).collect()
+}
+
+fn midpoint(a: &[u8], b: Option<&[u8]>) -> Vec<u8> {
+    if let Some(b) = b {
+        let n = (0..b.len()).take_while(|&i| a.get(i).copied().unwrap_or(0) == b[i]).count();
+        if n > 0 {
+            let mut out = b[..n].to_vec();
+            out.extend(midpoint(a.get(n..).unwrap_or(&[]), Some(&b[n..])));
+            return out;
+        }
+    }
+    let da = a.first().copied().unwrap_or(0);
+    let db = b.and_then(|b| b.first().copied()).unwrap_or(BASE);
+    if db - da > 1 {
+        return vec![(da + db) / 2];
+    }
+    match b {
+        Some(b) if b.len() > 1 => vec![b[0]],
+        _ => {
+            let mut out = vec![da];
+            out.extend(midpoint(a.get(1..).unwrap_or(&[]), None));
+            out
+        }
+    }
+}
+
+// ---- Values ----------------------------------------------------------------------------
+
+fn to_any(v: &Value) -> Any {
+    match v {
+        Value::Null => Any::Null,
+        Value::Bool(b) => Any::Bool(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Any::Number(Number::Int(i)),
+            None => Any::Number(Number::Float(n.as_f64().unwrap_or(0.0))),
+        },
+        Value::String(s) => Any::String(s.as_str().into()),
+        other => Any::String(other.to_string().into()),
+    }
+}
+
+fn from_any(a: &Any) -> Option<Value> {
+    Some(match a {
+        Any::Null | Any::Undefined => Value::Null,
+        Any::Bool(b) => Value::Bool(*b),
+        Any::Number(Number::Int(i)) => Value::from(*i),
+        Any::Number(Number::Float(f)) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+        Any::String(s) => Value::String(s.to_string()),
+        _ => return None,
+    })
+}
+
+fn element(order: &str, json: String) -> Any {
+    Any::Array(vec![Any::String(order.into()), Any::String(json.into())].into())
+}
+
+fn read_element(a: &Any) -> Option<(String, Value)> {
+    let Any::Array(parts) = a else { return None };
+    match &parts[..] {
+        [Any::String(order), Any::String(json)] => Some((order.to_string(), serde_json::from_str(json).ok()?)),
+        _ => None,
+    }
+}
+
+/// The keys of a list's elements, a repeated one numbered from its second occurrence on.
+fn element_keys(items: &[Value]) -> Vec<String> {
+    let mut ks: Vec<String> = items.iter().map(element_key).collect();
+    let firsts = super::keys::first_of(&ks.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut seen = vec![1usize; ks.len()];
+    for i in 0..ks.len() {
+        if firsts[i] != i {
+            seen[firsts[i]] += 1;
+            ks[i] = format!("{}#{}", ks[i], seen[firsts[i]]);
+        }
+    }
+    ks
+}
+
+// ---- Writing ---------------------------------------------------------------------------
+
+/// Writes the fields of one entity into its flat map, changing only the keys that differ.
+fn write_fields(txn: &mut TransactionMut, map: &MapRef, value: &Value) {
+    let empty = JsonMap::new();
+    let obj = value.as_object().unwrap_or(&empty);
+    let existing: BTreeMap<String, Any> = map
+        .iter(txn)
+        .filter_map(|(k, v)| match v {
+            Out::Any(a) => Some((k.to_string(), a)),
+            _ => None,
+        })
+        .collect();
+    let mut want: BTreeMap<String, Any> = BTreeMap::new();
+    for (field, v) in obj {
+        match v {
+            Value::Object(_) => {
+                want.insert(format!("{field}{{}}"), Any::String(v.to_string().into()));
+            }
+            Value::Array(items) => {
+                want.insert(format!("{field}[]"), Any::Bool(true));
+                let ks = element_keys(items);
+                let olds: Vec<Option<String>> = ks
+                    .iter()
+                    .map(|k| existing.get(&format!("{field}[]{k}")).and_then(read_element).map(|(o, _)| o))
+                    .collect();
+                let mut prev = String::new();
+                for (i, (k, item)) in ks.iter().zip(items).enumerate() {
+                    // An element keeps its order key while that stays in order.
+                    let order = match &olds[i] {
+                        Some(o) if *o > prev => o.clone(),
+                        _ => between(&prev, olds.get(i + 1).and_then(|o| o.as_deref())),
+                    };
+                    want.insert(format!("{field}[]{k}"), element(&order, item.to_string()));
+                    prev = order;
+                }
+            }
+            _ => {
+                want.insert(field.clone(), to_any(v));
+            }
+        }
+    }
+    for k in existing.keys() {
+        if k != ORDER && !want.contains_key(k) {
+            map.remove(txn, k);
+        }
+    }
+    for (k, a) in want {
+        if existing.get(&k) != Some(&a) {
+            map.insert(txn, k, a);
+        }
+    }
+}
+
+/// The order key of entity `id` of `coll`, if it is in the document.
+fn order_of<T: ReadTxn>(txn: &T, root: &MapRef, id: &str) -> Option<String> {
+    match root.get(txn, id)? {
+        Out::YMap(m) => match m.get(txn, ORDER)? {
+            Out::Any(Any::String(s)) => Some(s.to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Writes one entity as it is in `ws` (or removes it from the document when `ws` lacks it);
+/// `place`: give it an order key between its neighbours in `ws`.
+fn write_entity(txn: &mut TransactionMut, roots: &Roots, ws: &Workspace, coll: Coll, id: &str, place: bool) {
+    let root = roots.of(coll);
+    if coll == Coll::Settings {
+        write_fields(txn, root, &settings(ws));
+        return;
+    }
+    let Some(r) = rows(ws, coll) else { return };
+    let ks = keys(r);
+    let Some(at) = ks.iter().position(|k| k == id) else {
+        root.remove(txn, id);
+        return;
+    };
+    let map = match root.get(txn, id) {
+        Some(Out::YMap(m)) => m,
+        _ => root.insert(txn, id, MapPrelim::default()),
+    };
+    write_fields(txn, &map, &r.value_at(at));
+    let has_order = matches!(map.get(txn, ORDER), Some(Out::Any(Any::String(_))));
+    if place || !has_order {
+        let prev = at.checked_sub(1).and_then(|p| order_of(txn, root, &ks[p])).unwrap_or_default();
+        let next = ks.get(at + 1).and_then(|k| order_of(txn, root, k));
+        map.insert(txn, ORDER, Any::String(between(&prev, next.as_deref()).into()));
+    }
+}
+
+/// Writes what `ops` changed (as `ws` now is) into the document.
+pub fn write_ops(txn: &mut TransactionMut, roots: &Roots, ws: &Workspace, ops: &[Op]) {
+    let mut done: BTreeMap<(usize, &str), bool> = BTreeMap::new();
+    for op in ops {
+        let place = matches!(op, Op::Insert { .. } | Op::Place { .. });
+        let seen = done.entry((op.coll().index(), op.id())).or_insert(false);
+        *seen |= place;
+    }
+    for ((c, id), place) in done {
+        write_entity(txn, roots, ws, Coll::ALL[c], id, place);
+    }
+}
+
+/// Writes a whole workspace into an empty document (the first person in a room publishes).
+pub fn write_all(txn: &mut TransactionMut, roots: &Roots, ws: &Workspace) {
+    write_fields(txn, roots.of(Coll::Settings), &settings(ws));
+    for coll in Coll::ALL.into_iter().skip(1) {
+        let Some(r) = rows(ws, coll) else { continue };
+        let root = roots.of(coll);
+        let mut prev = String::new();
+        for (i, id) in keys(r).iter().enumerate() {
+            let map = match root.get(txn, id) {
+                Some(Out::YMap(m)) => m,
+                _ => root.insert(txn, id.as_str(), MapPrelim::default()),
+            };
+            write_fields(txn, &map, &r.value_at(i));
+            prev = between(&prev, None);
+            map.insert(txn, ORDER, Any::String(prev.as_str().into()));
+        }
+    }
+}
+
+// ---- Reading ---------------------------------------------------------------------------
+
+/// The fields of one flat map as a JSON object, and its order key.
+fn read_fields<T: ReadTxn>(txn: &T, map: &MapRef) -> Option<(Value, String)> {
+    let mut obj = JsonMap::new();
+    let mut order = String::new();
+    let mut lists: BTreeMap<String, Vec<(String, String, Value)>> = BTreeMap::new();
+    for (k, v) in map.iter(txn) {
+        let Out::Any(a) = v else { return None };
+        if k == ORDER {
+            order = match a {
+                Any::String(s) => s.to_string(),
+                _ => return None,
+            };
+        } else if let Some(field) = k.strip_suffix("{}") {
+            let Any::String(json) = a else { return None };
+            obj.insert(field.to_owned(), serde_json::from_str(&json).ok()?);
+        } else if let Some(field) = k.strip_suffix("[]") {
+            lists.entry(field.to_owned()).or_default();
+        } else if let Some((field, ekey)) = k.split_once("[]") {
+            let (o, item) = read_element(&a)?;
+            lists.entry(field.to_owned()).or_default().push((o, ekey.to_owned(), item));
+        } else {
+            obj.insert(k.to_owned(), from_any(&a)?);
+        }
+    }
+    for (field, mut items) in lists {
+        items.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
+        obj.insert(field, Value::Array(items.into_iter().map(|(_, _, v)| v).collect()));
+    }
+    Some((Value::Object(obj), order))
+}
+
+/// The workspace a document holds. Entities are ordered by their order keys (ties by id);
+/// references left dangling by two people's changes at once (a task assigned to someone another
+/// person removed) are repaired the same way on every side.
+pub fn read<T: ReadTxn>(txn: &T, roots: &Roots) -> Result<Workspace, DocError> {
+    let mut ws = Workspace::default();
+    let (s, _) = read_fields(txn, roots.of(Coll::Settings))
+        .ok_or(DocError::Entity { coll: root_name(Coll::Settings), id: SETTINGS_ID.into() })?;
+    if roots.of(Coll::Settings).len(txn) > 0 && !put_settings(&mut ws, &s) {
+        return Err(DocError::Entity { coll: root_name(Coll::Settings), id: SETTINGS_ID.into() });
+    }
+    for coll in Coll::ALL.into_iter().skip(1) {
+        let bad = |id: &str| DocError::Entity { coll: root_name(coll), id: id.to_owned() };
+        let mut found: Vec<(String, String, Value)> = Vec::new();
+        for (id, v) in roots.of(coll).iter(txn) {
+            let Out::YMap(m) = v else { return Err(bad(id)) };
+            let (mut value, order) = read_fields(txn, &m).ok_or_else(|| bad(id))?;
+            if let Some(obj) = value.as_object_mut().filter(|o| o.contains_key("id")) {
+                obj.insert("id".into(), Value::String(id.to_owned()));
+            }
+            found.push((order, id.to_owned(), value));
+        }
+        found.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
+        let r = rows_mut(&mut ws, coll).expect("not settings");
+        while r.count() > 0 {
+            r.remove_at(r.count() - 1);
+        }
+        for (_, id, value) in found {
+            let at = r.count();
+            if !r.put(at, value, true) {
+                return Err(bad(&id));
+            }
+        }
+    }
+    // The same seed everywhere: a repair must come out the same on every side.
+    repair(&mut ws, &mut IdGen::new(0), &mut Repairs::default());
+    Ok(ws)
+}
+
+/// A document holding `ws` (for tests and for merging files).
+pub fn doc_of(ws: &Workspace) -> (Doc, Roots) {
+    let doc = Doc::new();
+    let roots = Roots::new(&doc);
+    {
+        let mut txn = doc.transact_mut();
+        write_all(&mut txn, &roots, ws);
+    }
+    (doc, roots)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::commands::Cmd;
+    use crate::model::template::service_team;
+    use chrono::{TimeZone, Utc};
+    use proptest::prelude::*;
+    use yrs::updates::decoder::Decode;
+    use yrs::{StateVector, Update};
+
+    fn now() -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
+    }
+
+    fn team() -> Workspace {
+        service_team(&mut IdGen::new(7), now())
+    }
+
+    fn read_doc(doc: &Doc, roots: &Roots) -> Workspace {
+        read(&doc.transact(), roots).expect("reads")
+    }
+
+    /// Brings `to` up to date with `from`.
+    fn exchange(from: &Doc, to: &Doc) {
+        let sv = to.transact().state_vector();
+        let update = from.transact().encode_state_as_update_v1(&sv);
+        to.transact_mut().apply_update(Update::decode_v1(&update).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn order_keys_fall_strictly_between() {
+        let mut keys = vec![between("", None)];
+        // Insert at the front, the back and in the middle, many times over.
+        for i in 0..300 {
+            let at = i % 3;
+            let k = match at {
+                0 => between("", Some(&keys[0])),
+                1 => between(keys.last().unwrap(), None),
+                _ => {
+                    let m = keys.len() / 2;
+                    between(&keys[m - 1], Some(&keys[m]))
+                }
+            };
+            let pos = keys.partition_point(|x| *x < k);
+            assert!(pos == keys.len() || keys[pos] != k, "{k} is new");
+            keys.insert(pos, k);
+        }
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        assert!(keys.iter().all(|k| !k.ends_with('0')));
+        // Equal neighbours (two people at one spot): the key goes after.
+        assert!(between("V", Some("V")).as_str() > "V");
+    }
+
+    #[test]
+    fn a_workspace_round_trips_through_the_document() {
+        let ws = team();
+        let (doc, roots) = doc_of(&ws);
+        assert_eq!(read_doc(&doc, &roots), ws);
+        // An empty document is an empty room.
+        let empty = Doc::new();
+        let r = Roots::new(&empty);
+        assert!(r.is_empty(&empty.transact()));
+        assert!(!roots.is_empty(&doc.transact()));
+    }
+
+    #[test]
+    fn a_raci_cell_is_one_key_and_an_assignee_another() {
+        let ws = team();
+        let (doc, roots) = doc_of(&ws);
+        let duty = &ws.duties[0];
+        let txn = doc.transact();
+        let Some(Out::YMap(m)) = roots.of(Coll::Duties).get(&txn, &duty.id.0) else { panic!() };
+        let cell = format!("roles[]{}", duty.roles[0].role.0);
+        assert!(m.get(&txn, &cell).is_some(), "{cell}");
+        assert!(matches!(m.get(&txn, "title"), Some(Out::Any(Any::String(_)))));
+    }
+
+    #[test]
+    fn commands_written_as_ops_keep_the_document_equal_to_the_workspace() {
+        let mut ws = team();
+        let (doc, roots) = doc_of(&ws);
+        let mut ids = IdGen::new(3);
+        let task = ws.board.tasks[0].id.clone();
+        let last = ws.board.columns.last().unwrap().id.clone();
+        let member = ws.members[1].id.clone();
+        let batches = [
+            Cmd { ws: &mut ws, ids: &mut ids, now: now() }.move_task(&task, &last, Some(0)).unwrap(),
+            Cmd { ws: &mut ws, ids: &mut ids, now: now() }.remove_member(&member).unwrap(),
+            Cmd { ws: &mut ws, ids: &mut ids, now: now() }.set_name("Night shift".into()).unwrap(),
+        ];
+        for ops in batches {
+            let mut txn = doc.transact_mut();
+            write_ops(&mut txn, &roots, &ws, &ops);
+        }
+        assert_eq!(read_doc(&doc, &roots), ws);
+    }
+
+    #[test]
+    fn a_hostile_document_is_refused_whole() {
+        let (doc, roots) = doc_of(&team());
+        {
+            let mut txn = doc.transact_mut();
+            roots.of(Coll::Tasks).insert(&mut txn, "bad", Any::Number(Number::Int(3)));
+        }
+        assert!(matches!(read(&doc.transact(), &roots), Err(DocError::Entity { coll: "tasks", .. })));
+        let (doc, roots) = doc_of(&team());
+        {
+            let mut txn = doc.transact_mut();
+            let Some(Out::YMap(m)) = roots.of(Coll::Members).iter(&txn).next().map(|(_, v)| v) else { panic!() };
+            m.insert(&mut txn, "capacity_hours", "lots");
+        }
+        assert!(read(&doc.transact(), &roots).is_err());
+        // Bytes that are no update at all are refused before anything applies.
+        assert!(Update::decode_v1(&[0xff, 0xff, 0xff]).is_err());
+    }
+
+    /// A random change, by a person, to a workspace.
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Rename(usize, String),
+        Move(usize, usize, usize),
+        AddTask(usize, String),
+        RemoveTask(usize),
+        Letter(usize, usize, u8),
+        TeamName(String),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (0..40usize, "[a-z]{1,6}").prop_map(|(i, s)| Edit::Rename(i, s)),
+            (0..40usize, 0..8usize, 0..10usize).prop_map(|(i, c, at)| Edit::Move(i, c, at)),
+            (0..8usize, "[a-z]{1,6}").prop_map(|(c, s)| Edit::AddTask(c, s)),
+            (0..40usize).prop_map(Edit::RemoveTask),
+            (0..30usize, 0..10usize, 0..5u8).prop_map(|(d, r, l)| Edit::Letter(d, r, l)),
+            "[a-z]{1,6}".prop_map(Edit::TeamName),
+        ]
+    }
+
+    fn run(ws: &mut Workspace, ids: &mut IdGen, e: &Edit) -> Vec<Op> {
+        use crate::model::board::Task;
+        use crate::model::raci::Raci;
+        let mut c = Cmd { ws, ids, now: now() };
+        let tasks: Vec<_> = c.ws.board.tasks.iter().map(|t| t.id.clone()).collect();
+        let cols: Vec<_> = c.ws.board.columns.iter().map(|t| t.id.clone()).collect();
+        let got = match e {
+            Edit::Rename(i, s) if !tasks.is_empty() => {
+                let mut t = c.ws.board.tasks[i % tasks.len()].clone();
+                t.title = s.clone();
+                c.save_task(t).ok()
+            }
+            Edit::Move(i, col, at) if !tasks.is_empty() && !cols.is_empty() => {
+                c.move_task(&tasks[i % tasks.len()], &cols[col % cols.len()], Some(*at)).ok()
+            }
+            Edit::AddTask(col, s) if !cols.is_empty() => {
+                let id = crate::model::ids::TaskId::generate(c.ids);
+                let t = Task { id, title: s.clone(), column: cols[col % cols.len()].clone(), ..Task::default() };
+                c.save_task(t).ok()
+            }
+            Edit::RemoveTask(i) if !tasks.is_empty() => c.remove_task(&tasks[i % tasks.len()]).ok(),
+            Edit::Letter(d, r, l) if !c.ws.duties.is_empty() && !c.ws.roles.is_empty() => {
+                let duty = c.ws.duties[d % c.ws.duties.len()].id.clone();
+                let role = c.ws.roles[r % c.ws.roles.len()].id.clone();
+                let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][*l as usize];
+                c.set_role_letter(&duty, &role, letter).ok()
+            }
+            Edit::TeamName(s) => c.set_name(s.clone()).ok(),
+            _ => None,
+        };
+        got.unwrap_or_default()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+        /// Two people edit one room at once, and their updates cross in any order: both end on
+        /// the same workspace, and each document reads as the workspace its person sees.
+        #[test]
+        fn concurrent_edits_converge(
+            mine in prop::collection::vec(edit(), 1..12),
+            theirs in prop::collection::vec(edit(), 1..12),
+            split in 0..12usize,
+        ) {
+            let start = team();
+            let (a, ra) = doc_of(&start);
+            let b = Doc::new();
+            let rb = Roots::new(&b);
+            exchange(&a, &b);
+            let (mut wa, mut wb) = (read_doc(&a, &ra), read_doc(&b, &rb));
+            prop_assert_eq!(&wa, &start);
+            let (mut ia, mut ib) = (IdGen::new(1), IdGen::new(2));
+            // Some of one side's updates arrive part way through the other side's edits.
+            for (n, e) in mine.iter().enumerate() {
+                let ops = run(&mut wa, &mut ia, e);
+                write_ops(&mut a.transact_mut(), &ra, &wa, &ops);
+                if n == split {
+                    exchange(&a, &b);
+                    wb = read_doc(&b, &rb);
+                }
+            }
+            for e in &theirs {
+                let ops = run(&mut wb, &mut ib, e);
+                write_ops(&mut b.transact_mut(), &rb, &wb, &ops);
+                prop_assert_eq!(&read_doc(&b, &rb), &wb);
+            }
+            prop_assert_eq!(&read_doc(&a, &ra), &wa);
+            exchange(&b, &a);
+            exchange(&a, &b);
+            wa = read_doc(&a, &ra);
+            prop_assert_eq!(&wa, &read_doc(&b, &rb));
+            // Nothing is left over: a second exchange changes nothing.
+            let sv = a.transact().state_vector();
+            prop_assert_eq!(sv, b.transact().state_vector());
+            let _ = StateVector::default();
+        }
+    }
+}
