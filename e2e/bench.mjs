@@ -214,6 +214,89 @@ for (const [label, k, target] of coreRows) {
 console.log(`${'of which the command itself (median edit)'.padEnd(44)} ${ms(median(core.app.edit || [NaN])).padStart(10)}`);
 console.log(`${'wasm memory after 100 undoable edits'.padEnd(44)} ${`+${median(core.app.memory || [NaN]).toFixed(1)} MB`.padStart(10)} ${'—'.padStart(10)} ${''.padStart(7)}   ≤ 5 MB`);
 
+// ── Team sync: the real sync server, two browser contexts on one room ───────────────────────
+// Joining a room that holds the 1,000-task workspace (click → connected and shown), an edit in
+// one context until the other shows it (wall clock, both on this machine), and the document's
+// stored size against the JSON envelope's after 1,000 edits.
+async function syncRun() {
+  const syncPort = 4176;
+  const data = mkdtempSync(join(tmpdir(), 'rolecall-bench-sync-'));
+  const sync = spawn(process.execPath, [join(root, 'sync-server/server.mjs')], {
+    env: { ...process.env, PORT: String(syncPort), ROLECALL_SYNC_DATA: data, ROLECALL_SYNC_TOKENS: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise((r) => sync.stdout.once('data', r));
+  const contexts = [];
+  try {
+    const open = async (seed) => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+      contexts.push(context);
+      if (seed) {
+        await context.addInitScript(([key, value]) => {
+          if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); }
+        }, ['rolecall.workspace', seed]);
+      }
+      const page = await context.newPage();
+      await page.goto(`${base}#/workspace`);
+      return page;
+    };
+    const connect = async (page, name) => {
+      await page.getByLabel('Server address').fill(`ws://127.0.0.1:${syncPort}`);
+      await page.getByLabel('Room').fill('bench');
+      await page.getByLabel('Your name').fill(name);
+      const t0 = await page.evaluate(() => { document.querySelector('.rc-sync button[type=submit]').click(); return performance.now(); });
+      const t1 = await until(page, () => document.querySelector('[data-testid=sync-status]')?.dataset.state === 'connected');
+      return t1 - t0;
+    };
+    const a = await open(large);
+    await a.getByLabel('Team name').waitFor();
+    add('sync: publish the 1,000-task workspace to an empty room', await connect(a, 'A'));
+    const b = await open(null);
+    await b.getByRole('button', { name: /Start with an empty workspace/ }).click();
+    await b.goto(`${base}#/workspace`);
+    await b.getByLabel('Team name').waitFor();
+    add('sync: join a room holding the 1,000-task workspace', await connect(b, 'B'));
+    const name = await a.getByLabel('Team name').inputValue();
+    await until(b, (n) => document.getElementById('ws-name')?.value === n, name);
+    for (let i = 0; i < 7; i++) {
+      const text = `Latency ${i}`;
+      const sent = await a.evaluate((t) => {
+        const input = document.getElementById('ws-name');
+        input.value = t;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return performance.timeOrigin + performance.now();
+      }, text);
+      const shown = await b.evaluate((t) => new Promise((resolve) => {
+        const tick = () => (document.getElementById('ws-name')?.value === t ? resolve(performance.timeOrigin + performance.now()) : requestAnimationFrame(tick));
+        tick();
+      }), text);
+      if (i > 1) add('sync: an edit in one context shown in the other (localhost)', shown - sent);
+    }
+    const sizes = (page) => page.evaluate(() => ({
+      doc: Math.round((JSON.parse(localStorage.getItem('rolecall.sync-doc') || '{"doc":""}').doc.length * 3) / 4),
+      json: localStorage.getItem('rolecall.workspace').length,
+    }));
+    await a.waitForTimeout(600);
+    const before = await sizes(a);
+    await a.evaluate(() => {
+      const input = document.getElementById('ws-name');
+      for (let i = 0; i < 1000; i++) { input.value = `Edit ${i}`; input.dispatchEvent(new Event('input', { bubbles: true })); }
+    });
+    await a.waitForTimeout(1000);
+    const after = await sizes(a);
+    console.log(`\n== Team sync (1,000 tasks) ==\ndocument ${kb(before.doc)} against JSON ${kb(before.json)} on publishing; after 1,000 edits document ${kb(after.doc)} against JSON ${kb(after.json)}`);
+  } finally {
+    for (const c of contexts) await c.close();
+    sync.kill();
+  }
+}
+if (!process.env.CORE_ONLY || process.env.SYNC) {
+  try {
+    await syncRun();
+  } catch (e) {
+    console.log('sync figures failed:', e.message);
+  }
+}
+
 try {
   for (let run = 0; run < (process.env.CORE_ONLY ? 0 : RUNS); run++) {
     // SW=block measures without the service worker (its first-visit precache runs alongside).

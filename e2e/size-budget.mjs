@@ -14,8 +14,17 @@ import { gzipKb, mainWasm, splitSizes } from './split-sizes.mjs';
 // for a board that moves a card in 12 ms instead of 76 (per-card memos and flags, windowed
 // columns, a filter that hides rather than unmounts). Measured at that commit: main 239.2, board
 // first screen 381.6.
-const MAIN_BUDGET_KB = 240;
-const FIRST_SCREEN_BUDGET_KB = 383;
+//
+// Raised for issue 13 (team sync), within its allowance for the main module (+5 KB at most for a
+// workspace that never syncs): 240 → 244. The sync engine and yrs are a page group of their own
+// (102 KB gzip with what it shares, fetched only when sync is turned on), and the import preview
+// moved out of the main module into a group of its own (fetched when a file is first read) to
+// keep the main module within that allowance. The first screen rose 383 → 392: +4.4 for the main
+// module, and about +5 for the board group's share of code that the new groups also use, which
+// wasm-split now keeps in more, smaller shared files (26 instead of 17, each with its own
+// overhead). Measured at that commit: main 243.6, board first screen 391.2.
+const MAIN_BUDGET_KB = 244;
+const FIRST_SCREEN_BUDGET_KB = 392;
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const main = gzipKb(mainWasm(dist));

@@ -38,8 +38,10 @@ echo "post-build: $(ls "$split_dir" | grep -c '\.wasm$') split wasm files in $sp
 
 # Scripts and wasm from this site only ('wasm-unsafe-eval' lets it compile the wasm), styles
 # from its files only (the app sets styles through the CSSOM, never style attributes), and no
-# plugins, frames, forms or base-URL changes. The app talks to no server.
-CSP="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
+# plugins, frames, forms or base-URL changes. The app talks to no server but the team sync
+# server the user types in, which can be any host: connect-src admits WebSocket addresses (ws:,
+# wss:) and nothing else beyond this site.
+CSP="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self' ws: wss:; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
 
 tmp=$(mktemp)
 awk -v csp="$CSP" '

@@ -5,7 +5,7 @@ use crate::components::insights::InsightsPage;
 use crate::components::raci::{ChartPage, HandbookPage};
 use crate::components::shared::banners::Banners;
 use crate::components::shared::drop_zone::DropZone;
-use crate::components::shared::import_preview::ImportPreview;
+use crate::components::shared::import_preview::ImportPreviewSlot;
 use crate::components::shared::recovery::Recovery;
 use crate::components::shared::save_indicator::SaveIndicator;
 use crate::components::shared::undo_buttons::UndoButtons;
@@ -157,7 +157,7 @@ fn Shell() -> impl IntoView {
                 Mode::Ready => view! { <CurrentPage/> }.into_any(),
             }}
         </main>
-        <ImportPreview/>
+        <ImportPreviewSlot/>
         <DropZone/>
         <Shortcuts/>
     }

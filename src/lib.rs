@@ -16,3 +16,5 @@ mod components;
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod storage;
+#[cfg(target_arch = "wasm32")]
+mod sync;

@@ -14,6 +14,14 @@ pub const BEFORE_REPLACE_KEY: &str = "rolecall.before-replace";
 /// tab can say so when it takes that save.
 pub const MERGE_NOTE_KEY: &str = "rolecall.merge-note";
 
+/// Team sync's settings (server, room, token, name, on or off), as a small JSON object.
+pub const SYNC_KEY: &str = "rolecall.sync";
+/// Present ("1") while team sync is on: it starts with the page.
+pub const SYNC_ON_KEY: &str = "rolecall.sync-on";
+/// The team sync document: its room and its state as update bytes (base64), kept beside the
+/// workspace so that changes made offline survive a reload and merge on reconnect.
+pub const SYNC_DOC_KEY: &str = "rolecall.sync-doc";
+
 /// The user's preferences (language), as a small JSON object.
 pub const PREFS_KEY: &str = "rolecall.prefs";
 

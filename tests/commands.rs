@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use rolecall::model::board::{ColumnKind, Priority, ServiceStandard, Task};
 use rolecall::model::commands::Cmd;
 use rolecall::model::kpi::Direction;
-use rolecall::model::ops::{diff, invert, Coll, Op};
+use rolecall::model::ops::{self, diff, invert, Coll, Op};
 use rolecall::model::raci::Raci;
 use rolecall::model::training::TrainingStatus;
 use rolecall::model::*;
@@ -404,4 +404,36 @@ fn over_capacity_in_one_pass_matches_the_rule_per_member() {
             ws.members.iter().filter(|m| assign::is_over_capacity(&ws, &m.id)).map(|m| m.id.clone()).collect();
         assert_eq!(assign::over_capacity(&ws), expected, "seed {seed}");
     }
+}
+
+// Rule: undo never takes back a field someone else changed after this person did.
+#[test]
+fn a_checked_undo_leaves_a_later_change_by_someone_else_alone() {
+    let mut ws = small(5);
+    let mut ids = IdGen::new(9);
+    let ops = Cmd { ws: &mut ws, ids: &mut ids, now: now() }.set_name("Mine".into()).unwrap();
+    // A colleague renames the team after that.
+    let theirs = Cmd { ws: &mut ws, ids: &mut ids, now: now() }.set_name("Theirs".into()).unwrap();
+    assert!(ws.apply_checked(&invert(&ops)).is_empty());
+    assert_eq!(ws.name, "Theirs");
+    // Their own undo still works, and then mine does.
+    assert_eq!(ws.apply_checked(&invert(&theirs)).len(), 1);
+    assert_eq!(ws.apply_checked(&invert(&ops)).len(), 1);
+    assert_eq!(ws.name, small(5).name);
+}
+
+#[test]
+fn a_union_adds_only_the_rows_base_lacks_and_keeps_base_values() {
+    let base = small(5);
+    let mut extra = base.clone();
+    extra.name = "Other".into();
+    extra.members[0].name = "Changed".into();
+    let mut added = extra.members[0].clone();
+    added.id = MemberId("mem_new".into());
+    extra.members.insert(1, added);
+    let u = ops::union(&base, &extra);
+    assert_eq!(u.name, base.name);
+    assert_eq!(u.members.len(), base.members.len() + 1);
+    assert_eq!(u.members[0], base.members[0]);
+    assert_eq!(u.members[1].id.0, "mem_new");
 }

@@ -82,3 +82,34 @@ test('a file that needed repairs says what was repaired, and markup in it stays 
   await expect(page.locator('.rc-header__team')).toHaveText('<b>Repair</b> shop');
   await expect(page.locator('.rc-header__team b')).toHaveCount(0);
 });
+
+test('a colleague\'s file merges into this workspace: new items added, each differing field chosen', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  const mine = await app.storedWorkspace();
+  // The colleague's copy: the team renamed, one member's capacity changed, one member added.
+  const theirs = structuredClone(mine);
+  theirs.name = 'Their name for the team';
+  theirs.members[0].capacity_hours = 12;
+  theirs.members.push({ ...structuredClone(mine.members[1]), id: 'mem_colleague', name: 'Colleague Added' });
+  const file = JSON.stringify({ format: 'rolecall', version: 4, workspace: theirs });
+  await app.dropFile('colleague.json', file);
+  await page.getByRole('button', { name: 'Merge into this workspace' }).click();
+  const merge = page.getByTestId('merge');
+  await expect(merge).toContainText('1 items that only the file has will be added.');
+  await expect(merge).toContainText('2 fields differ between the two.');
+  // Keep our team name, take their capacity.
+  await merge.getByRole('group', { name: `${mine.members[0].name}: capacity_hours` })
+    .getByRole('radio', { name: 'Take the file\'s: 12' }).check();
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await expect(merge).toBeHidden();
+  await expect(app.memberRow('Colleague Added')).toBeVisible();
+  await app.saved();
+  const after = await app.storedWorkspace();
+  expect(after.name).toBe(mine.name);
+  expect(after.members[0].capacity_hours).toBe(12);
+  expect(after.members).toHaveLength(mine.members.length + 1);
+  // One step of undo takes the whole merge back.
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(app.memberRow('Colleague Added')).toBeHidden();
+});

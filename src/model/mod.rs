@@ -16,6 +16,7 @@ pub mod import;
 pub mod json;
 pub mod keys;
 pub mod kpi;
+pub mod merge;
 pub mod ops;
 pub mod raci;
 pub mod raci_check;

@@ -528,14 +528,24 @@ impl Workspace {
     /// Applies ops (a step of undo or redo, or another person's change). An op that no longer
     /// fits (its entity is gone, its value does not read) is skipped. Returns the ops applied.
     pub fn apply(&mut self, ops: &[Op]) -> Vec<Op> {
+        self.apply_ops(ops, false)
+    }
+
+    /// [`Workspace::apply`] for undo and redo: a field change applies only where the field still
+    /// holds the value it changes from, so that a later change by someone else (a colleague in
+    /// the room, another tab) is never taken back.
+    pub fn apply_checked(&mut self, ops: &[Op]) -> Vec<Op> {
+        self.apply_ops(ops, true)
+    }
+
+    fn apply_ops(&mut self, ops: &[Op], checked: bool) -> Vec<Op> {
         let mut done = Vec::with_capacity(ops.len());
         let mut i = 0;
         while i < ops.len() {
             // A run of field changes to one row (or to the settings) is read and written once.
             let run = ops[i..].iter().take_while(|o| is_set_of(o, ops[i].coll(), ops[i].id())).count();
             if run > 0 {
-                let applied = set_fields(self, &ops[i..i + run]);
-                done.extend(ops[i..i + run].iter().take(applied).cloned());
+                done.extend(set_fields(self, &ops[i..i + run], checked));
                 i += run;
                 continue;
             }
@@ -552,21 +562,27 @@ fn is_set_of(op: &Op, coll: Coll, id: &str) -> bool {
     matches!(op, Op::Set { coll: c, id: i, .. } if *c == coll && i == id)
 }
 
-/// Applies field changes to one entity (every op a `Set` of that entity): returns how many
-/// applied (all or none).
-fn set_fields(ws: &mut Workspace, sets: &[Op]) -> usize {
+/// Applies field changes to one entity (every op a `Set` of that entity); `checked`: only those
+/// whose field still holds their old value. Returns the ops applied (none when the entity is
+/// gone or the result does not read).
+fn set_fields(ws: &mut Workspace, sets: &[Op], checked: bool) -> Vec<Op> {
     let (coll, id) = (sets[0].coll(), sets[0].id());
     let (mut v, at) = match rows(ws, coll) {
         None => (settings(ws), 0),
         Some(r) => match position(r, id) {
             Some(at) => (r.value_at(at), at),
-            None => return 0,
+            None => return Vec::new(),
         },
     };
-    let Some(obj) = v.as_object_mut() else { return 0 };
+    let Some(obj) = v.as_object_mut() else { return Vec::new() };
+    let mut done = Vec::with_capacity(sets.len());
     for op in sets {
-        if let Op::Set { field, new, .. } = op {
+        if let Op::Set { field, old, new, .. } = op {
+            if checked && obj.get(field).unwrap_or(&Value::Null) != old {
+                continue;
+            }
             obj.insert(field.clone(), new.clone());
+            done.push(op.clone());
         }
     }
     let written = match rows_mut(ws, coll) {
@@ -574,16 +590,16 @@ fn set_fields(ws: &mut Workspace, sets: &[Op]) -> usize {
         Some(r) => r.put(at, v, false),
     };
     if written {
-        sets.len()
+        done
     } else {
-        0
+        Vec::new()
     }
 }
 
 /// Applies one op that adds, removes or moves a row (field changes go through `set_fields`).
 fn apply_one(ws: &mut Workspace, op: &Op) -> bool {
     if matches!(op, Op::Set { .. }) {
-        return set_fields(ws, std::slice::from_ref(op)) == 1;
+        return set_fields(ws, std::slice::from_ref(op), false).len() == 1;
     }
     let Some(r) = rows_mut(ws, op.coll()) else { return false };
     let anchor = |r: &dyn Rows, after: &Option<String>| match after {
@@ -626,6 +642,28 @@ fn apply_one(ws: &mut Workspace, op: &Op) -> bool {
     }
 }
 
+/// `base` with the rows of `extra` that it lacks (by key), each after its predecessor in
+/// `extra`; where both have a row or a setting, `base` keeps its own. Joining a team's room with
+/// "merge" takes the team's workspace plus what only this browser had.
+pub fn union(base: &Workspace, extra: &Workspace) -> Workspace {
+    let mut out = base.clone();
+    for coll in Coll::ALL.into_iter().skip(1) {
+        let (Some(have), Some(add)) = (rows(base, coll), rows(extra, coll)) else { continue };
+        let have_keys = keys(have);
+        let known = KeySet::new(have_keys.iter().map(String::as_str));
+        let add_keys = keys(add);
+        let mut ops = Vec::new();
+        for (i, k) in add_keys.iter().enumerate() {
+            if !known.contains(k) {
+                let after = i.checked_sub(1).map(|p| add_keys[p].clone());
+                ops.push(Op::Insert { coll, id: k.clone(), after, value: add.value_at(i) });
+            }
+        }
+        out.apply(&ops);
+    }
+    out
+}
+
 /// The keys of a collection, in order (a repeated key numbered, as in ops).
 pub fn keys_of(ws: &Workspace, coll: Coll) -> Vec<String> {
     rows(ws, coll).map(keys).unwrap_or_default()
@@ -639,6 +677,14 @@ pub fn row_is(ws: &Workspace, coll: Coll, i: usize, id: &str) -> bool {
 /// Where the row `id` of `coll` is, by a scan.
 pub fn find_row(ws: &Workspace, coll: Coll, id: &str) -> Option<usize> {
     rows(ws, coll).and_then(|r| position(r, id))
+}
+
+/// One entity as a JSON object (the settings as theirs), if it is there.
+pub fn entity_value(ws: &Workspace, coll: Coll, id: &str) -> Option<Value> {
+    match rows(ws, coll) {
+        None => Some(settings(ws)),
+        Some(r) => Some(r.value_at(position(r, id)?)),
+    }
 }
 
 /// The value of one field of one entity, if the entity is there.

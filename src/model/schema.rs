@@ -167,6 +167,13 @@ pub fn encode(workspace: &Workspace, saved_at: DateTime<Utc>, pretty: bool) -> S
     encode_with(workspace, saved_at, pretty, None)
 }
 
+/// An exported file (from [`encode`]) with the team sync document beside the workspace
+/// (`teamSync.doc`, base64url), so that a colleague's merge of it is the document's own merge.
+pub fn with_sync_doc(file: &str, doc: &str) -> String {
+    let body = file.trim_end().trim_end_matches('}').trim_end();
+    format!("{body},\n  \"teamSync\": {{\n    \"doc\": \"{doc}\"\n  }}\n}}\n")
+}
+
 /// The stored envelope: compact, with the save's revision number.
 pub fn encode_stored(workspace: &Workspace, saved_at: DateTime<Utc>, revision: u64) -> String {
     encode_with(workspace, saved_at, false, Some(revision))

@@ -69,8 +69,23 @@ impl AppState {
         }
     }
 
-    /// Replaces the whole workspace, keeping the previous one for one-click undo.
+    /// Takes a merged workspace (a colleague's file merged into this one) as one step of undo.
+    pub fn merge_in(&self, next: &Workspace) {
+        self.preview.set(None);
+        let ops = self.ws.with_untracked(|ws| crate::model::ops::diff(ws, next));
+        let done = self.ws.update(|w| w.apply(&ops));
+        self.commit(done, super::undo::Origin::User);
+    }
+
+    /// Replaces the whole workspace, keeping the previous one for one-click undo. In a synced
+    /// workspace the replacement goes to the room.
     pub fn replace(&self, next: Workspace, reason: ReplaceReason) {
+        self.sync_replacement(&next);
+        self.replace_quietly(next, reason);
+    }
+
+    /// [`AppState::replace`], not sent to any room.
+    pub(super) fn replace_quietly(&self, next: Workspace, reason: ReplaceReason) {
         let previous = self.ws.get_untracked();
         if self.mode.get_untracked() != Mode::Ready {
             self.take_over_storage();
@@ -85,7 +100,14 @@ impl AppState {
 
     /// Puts back the workspace from before the last import or reset.
     pub fn undo_replace(&self) {
-        if let Some((_, previous)) = self.replaced.get_untracked() {
+        if let Some((reason, previous)) = self.replaced.get_untracked() {
+            if reason == ReplaceReason::Join {
+                // This browser's own workspace comes back outside the room: putting it back must
+                // not overwrite the team's.
+                self.sync_disconnect();
+            } else {
+                self.sync_replacement(&previous);
+            }
             self.replaced.set(None);
             storage::remove(BEFORE_REPLACE_KEY);
             self.put_back(previous);
@@ -112,9 +134,12 @@ impl AppState {
     /// Downloads the workspace as a pretty, versioned JSON file.
     pub fn export(&self) {
         let now = browser::now();
-        let (name, text) = self
+        let (name, mut text) = self
             .ws
             .with_untracked(|ws| (schema::export_file_name(&ws.name, now.date_naive()), schema::encode(ws, now, true)));
+        if let Some(doc) = self.sync_doc_state() {
+            text = schema::with_sync_doc(&text, &doc);
+        }
         let _ = browser::download(&name, &text, "application/json");
     }
 

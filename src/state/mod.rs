@@ -4,16 +4,19 @@
 //! - `undo`: the one write path (model commands), the undo history;
 //! - `persist`: the one save, and other tabs;
 //! - `import_flow`: whole workspaces in and out;
-//! - `navigation`: pages, language, shortcuts.
+//! - `navigation`: pages, language, shortcuts;
+//! - `sync_link`: team sync's settings and status, and the engine's handle.
 
 mod import_flow;
 mod navigation;
 mod persist;
 mod store;
+mod sync_link;
 mod undo;
 
 pub use navigation::{navigate, Page};
 pub use store::WsStore;
+pub use sync_link::{JoinChoice, SyncConfig, SyncEngine, SyncLink, SyncStatus};
 
 use crate::browser;
 use crate::i18n::Lang;
@@ -53,6 +56,8 @@ pub enum SaveStatus {
 pub enum ReplaceReason {
     Import,
     Reset,
+    /// The team's workspace, taken on joining a room.
+    Join,
 }
 
 /// A file that was read and is waiting for the user's confirmation.
@@ -90,6 +95,8 @@ pub struct AppState {
     pub epoch: RwSignal<u64>,
     /// This tab and another changed the same thing at once; the later change was kept.
     pub clash: RwSignal<bool>,
+    /// Team sync.
+    pub sync: SyncLink,
     clash_pending: StoredValue<bool>,
     /// The storage revision this tab's workspace is based on.
     revision: StoredValue<u64>,
@@ -149,7 +156,12 @@ impl AppState {
             .ok()
             .flatten()
             .and_then(|t| import::read(&t, &mut ids).ok())
-            .map(|got| (ReplaceReason::Import, got.workspace));
+            // Kept across a reload: while the team syncs, putting it back leaves the room rather
+            // than overwrite the team's workspace.
+            .map(|got| {
+                let reason = if sync_link::sync_on() { ReplaceReason::Join } else { ReplaceReason::Import };
+                (reason, got.workspace)
+            });
         let state = AppState {
             ws: WsStore::new(ws),
             mode: RwSignal::new(mode),
@@ -165,6 +177,7 @@ impl AppState {
             board_filter: RwSignal::new(Default::default()),
             epoch: RwSignal::new(0),
             clash: RwSignal::new(false),
+            sync: SyncLink::new(),
             clash_pending: StoredValue::new(false),
             revision: StoredValue::new(revision),
             history_tick: RwSignal::new(0),
@@ -180,6 +193,9 @@ impl AppState {
         state.install_navigation();
         if let Some(payload) = share::payload(&navigation::location_hash()) {
             state.open_share(payload);
+        }
+        if state.mode.get_untracked() == Mode::Ready {
+            state.resume_sync();
         }
         state
     }

@@ -14,6 +14,8 @@ pub(super) enum Origin {
     User,
     /// Undo or redo.
     History,
+    /// A colleague's change, from the team's room: neither undone here nor sent back.
+    Remote,
 }
 
 impl AppState {
@@ -58,6 +60,9 @@ impl AppState {
             return;
         }
         self.ws.notify(&ops);
+        if origin != Origin::Remote {
+            self.sync_out(&ops);
+        }
         self.unsaved.update_value(|u| u.extend(ops.iter().cloned()));
         if origin == Origin::User {
             self.history.update_value(|h| h.record(ops, js_sys::Date::now()));
@@ -89,7 +94,8 @@ impl AppState {
         };
         // A view that the step moves (a card to its old column) is built anew: focus follows it.
         let focused = document().active_element().map(|e| e.id()).filter(|id| !id.is_empty());
-        let done = browser::measure("rolecall:undo", || self.ws.update(|w| w.apply(&ops)));
+        // A field a colleague (or another tab) has changed since is theirs now: left alone.
+        let done = browser::measure("rolecall:undo", || self.ws.update(|w| w.apply_checked(&ops)));
         if done.is_empty() {
             // Nothing of the step fits any more, but it moved between the stacks all the same.
             self.history_tick.update(|t| *t += 1);

@@ -46,6 +46,7 @@ pub fn Banners() -> impl IntoView {
                 let (msg, undo) = match reason {
                     ReplaceReason::Import => (t.replaced_import, t.undo_import),
                     ReplaceReason::Reset => (t.replaced_reset, t.undo_reset),
+                    ReplaceReason::Join => (t.replaced_join, t.undo_join),
                 };
                 view! {
                     <div class="rc-banner rc-banner--info" role="status">

@@ -1,5 +1,6 @@
 mod departments;
 mod share_panel;
+mod sync_panel;
 mod workspace_page;
 
 pub use workspace_page::WorkspacePage;

@@ -1,5 +1,6 @@
 use super::departments::Departments;
 use super::share_panel::SharePanel;
+use super::sync_panel::SyncPanel;
 use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::shared::import_button::ImportButton;
 use crate::components::shared::lines_field::LinesField;
@@ -85,6 +86,7 @@ pub fn WorkspacePage() -> impl IntoView {
                         on_confirm=reset on_cancel=move |_| confirming_reset.set(false)/>
                 </Show>
             </section>
+            <SyncPanel/>
             <SharePanel/>
         </section>
     }

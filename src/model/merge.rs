@@ -1,0 +1,170 @@
+//! Merging a colleague's file into this workspace, entity by entity, by id: what only the file
+//! has is added; where both have an entity and a field differs, that is a conflict the user
+//! settles, one by one (this workspace's value unless they pick the file's).
+
+use super::ops::{entity_value, keys_of, union, Coll, Op, SETTINGS_ID};
+use super::workspace::Workspace;
+use serde_json::Value;
+
+/// One field that this workspace and the file hold differently.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub coll: Coll,
+    pub id: String,
+    /// The entity's name or title, for the list.
+    pub label: String,
+    pub field: String,
+    pub mine: Value,
+    pub theirs: Value,
+}
+
+impl Conflict {
+    /// A value as the user reads it: text as it is, anything else as JSON (cut to 200 chars).
+    pub fn show(v: &Value) -> String {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        text.chars().take(200).collect()
+    }
+}
+
+/// A merge waiting for the user's picks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    /// This workspace with what only the file has added (conflicts at this workspace's values).
+    pub merged: Workspace,
+    /// How many entities the file adds.
+    pub added: usize,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Merges `theirs` into `mine`. O(n log n) in the number of entities (keys are looked up in
+/// ordered sets), plus the fields compared.
+pub fn merge(mine: &Workspace, theirs: &Workspace) -> Merge {
+    let merged = union(mine, theirs);
+    let mut added = 0;
+    let mut conflicts = Vec::new();
+    for coll in Coll::ALL {
+        let ids = if coll == Coll::Settings { vec![SETTINGS_ID.to_owned()] } else { keys_of(theirs, coll) };
+        let known: std::collections::BTreeSet<String> = if coll == Coll::Settings {
+            ids.iter().cloned().collect()
+        } else {
+            keys_of(mine, coll).into_iter().collect()
+        };
+        for id in ids {
+            if !known.contains(&id) {
+                added += 1;
+                continue;
+            }
+            let (Some(a), Some(b)) = (entity_value(mine, coll, &id), entity_value(theirs, coll, &id)) else { continue };
+            let (Value::Object(a), Value::Object(b)) = (a, b) else { continue };
+            let label = ["name", "title"]
+                .iter()
+                .find_map(|k| a.get(*k).and_then(Value::as_str))
+                .filter(|s| !s.is_empty())
+                .unwrap_or(&id)
+                .to_owned();
+            for (field, theirs_v) in &b {
+                let mine_v = a.get(field).cloned().unwrap_or(Value::Null);
+                if &mine_v != theirs_v {
+                    conflicts.push(Conflict {
+                        coll,
+                        id: id.clone(),
+                        label: label.clone(),
+                        field: field.clone(),
+                        mine: mine_v,
+                        theirs: theirs_v.clone(),
+                    });
+                }
+            }
+        }
+    }
+    Merge { merged, added, conflicts }
+}
+
+/// The merged workspace with the file's value taken where `take_theirs[i]` is set for
+/// conflict `i`.
+pub fn resolve(merge: &Merge, take_theirs: &[bool]) -> Workspace {
+    let mut ws = merge.merged.clone();
+    let ops: Vec<Op> = merge
+        .conflicts
+        .iter()
+        .zip(take_theirs)
+        .filter(|(_, take)| **take)
+        .map(|(c, _)| Op::Set {
+            coll: c.coll,
+            id: c.id.clone(),
+            field: c.field.clone(),
+            old: c.mine.clone(),
+            new: c.theirs.clone(),
+        })
+        .collect();
+    ws.apply(&ops);
+    ws
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ids::IdGen;
+    use crate::model::template::service_team;
+    use chrono::{TimeZone, Utc};
+
+    fn team() -> Workspace {
+        service_team(&mut IdGen::new(7), Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap())
+    }
+
+    #[test]
+    fn a_plain_file_merge_adds_what_only_it_has_and_reports_its_conflicts() {
+        let mine = team();
+        let mut theirs = mine.clone();
+        theirs.name = "Their team".into();
+        theirs.members[0].capacity_hours = 12;
+        theirs.members[1].name = "Renamed".into();
+        let mut extra = theirs.members[2].clone();
+        extra.id = crate::model::ids::MemberId("mem_extra".into());
+        extra.name = "Only in the file".into();
+        theirs.members.push(extra);
+        let m = merge(&mine, &theirs);
+        assert_eq!(m.added, 1);
+        let fields: Vec<(&str, &str)> = m.conflicts.iter().map(|c| (c.label.as_str(), c.field.as_str())).collect();
+        assert_eq!(fields.len(), 3, "{fields:?}");
+        assert!(fields.contains(&(mine.name.as_str(), "name")));
+        assert!(fields.contains(&(mine.members[0].name.as_str(), "capacity_hours")));
+        assert!(fields.contains(&(mine.members[1].name.as_str(), "name")));
+        // Unpicked, this workspace's values stay; the added member is there either way.
+        let kept = resolve(&m, &[false, false, false]);
+        assert_eq!(kept.name, mine.name);
+        assert_eq!(kept.members.len(), mine.members.len() + 1);
+        assert!(kept.members.iter().any(|x| x.name == "Only in the file"));
+        // Picked one by one.
+        let picks: Vec<bool> = m.conflicts.iter().map(|c| c.field == "capacity_hours").collect();
+        let took = resolve(&m, &picks);
+        assert_eq!(took.members[0].capacity_hours, 12);
+        assert_eq!(took.name, mine.name);
+        assert_eq!(took.members[1].name, mine.members[1].name);
+    }
+
+    #[test]
+    fn the_same_file_merges_to_nothing() {
+        let ws = team();
+        let m = merge(&ws, &ws);
+        assert_eq!((m.added, m.conflicts.len()), (0, 0));
+        assert_eq!(m.merged, ws);
+    }
+
+    #[test]
+    fn an_export_carries_the_sync_document_and_an_import_reads_it_back() {
+        let ws = team();
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let file = crate::model::schema::with_sync_doc(&crate::model::schema::encode(&ws, now, true), "AAEC");
+        let got = crate::model::import::read(&file, &mut IdGen::new(1)).unwrap();
+        assert_eq!(got.sync_doc.as_deref(), Some("AAEC"));
+        assert_eq!(got.workspace, ws);
+        let plain =
+            crate::model::import::read(&crate::model::schema::encode(&ws, now, true), &mut IdGen::new(1)).unwrap();
+        assert_eq!(plain.sync_doc, None);
+    }
+}

@@ -1,0 +1,567 @@
+//! The team sync engine: the workspace's Yjs document (`model::ydoc`), kept in step with a room
+//! on a stock Yjs WebSocket server through the Yjs sync and awareness protocols (`yrs::sync`).
+//!
+//! This module is a page group of its own (`start` is its split point): its code and yrs are
+//! fetched only when a team turns sync on.
+//!
+//! - Changes made here go into the document as the ops of their commands, and out as updates.
+//! - Updates from the room are applied to the document, which is read back as a workspace and
+//!   shown through the state layer (only the views it touches change). An update that is no
+//!   update, or a document that does not read as a workspace, is refused: nothing of it reaches
+//!   the workspace, the stored document stays the last good one, and sync stops with a message.
+//! - The document's state is stored beside the workspace, so that changes made offline survive
+//!   a reload and merge when the connection is back.
+
+use crate::model::ops::{diff, Op};
+use crate::model::share::{base64url_decode, base64url_encode};
+use crate::model::ydoc::{self, Roots};
+use crate::model::Workspace;
+use crate::state::{AppState, JoinChoice, SyncConfig, SyncEngine, SyncStatus};
+use crate::storage::{self, SYNC_DOC_KEY};
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::rc::{Rc, Weak};
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
+use yrs::sync::awareness::AwarenessUpdateEntry;
+use yrs::sync::{AwarenessUpdate, Message, MessageReader, SyncMessage};
+use yrs::updates::decoder::{Decode, DecoderV1};
+use yrs::updates::encoder::Encode;
+use yrs::{ClientID, Doc, ReadTxn, StateVector, Transact, Update};
+
+/// The origin of this person's own transactions.
+const LOCAL: &str = "rolecall:local";
+/// The close code the sync server gives when it refuses the access token.
+const REFUSED: u16 = 4401;
+/// Seconds before each next try to reconnect.
+const BACKOFF: [u32; 5] = [1, 2, 4, 8, 8];
+/// How often this person's presence is renewed, and when another's expires.
+const PRESENCE_EVERY: Duration = Duration::from_secs(15);
+const PRESENCE_EXPIRES_MS: f64 = 40_000.0;
+
+/// Starts the engine (fetching this page group first).
+pub async fn start(state: AppState) -> Result<Rc<dyn SyncEngine>, SplitLoaderError> {
+    start_engine(state).await
+}
+
+#[wasm_split(sync, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn start_engine(state: AppState) -> Result<Rc<dyn SyncEngine>, SplitLoaderError> {
+    Ok(Engine::start(state, SyncConfig::load()))
+}
+
+/// The document as stored beside the workspace.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    server: String,
+    room: String,
+    /// The document's state as one update (base64url).
+    doc: String,
+    /// Changes made here that the server has not had yet.
+    waiting: bool,
+}
+
+/// A handler of the socket's events.
+type Handler = Closure<dyn FnMut(JsValue)>;
+
+struct Peer {
+    clock: u32,
+    name: String,
+    seen: f64,
+}
+
+struct Engine {
+    me: Weak<Engine>,
+    state: AppState,
+    config: SyncConfig,
+    doc: Doc,
+    roots: Roots,
+    socket: RefCell<Option<WebSocket>>,
+    /// The socket's handlers, kept alive while it is open.
+    handlers: RefCell<Vec<Handler>>,
+    listeners: RefCell<Vec<WindowListenerHandle>>,
+    presence_timer: Cell<Option<IntervalHandle>>,
+    /// Whether this browser's workspace is the room's (false until the first sync decides).
+    joined: Cell<bool>,
+    /// Whether this connection has had the room's state.
+    synced: Cell<bool>,
+    waiting: Cell<bool>,
+    attempt: Cell<usize>,
+    stopped: Cell<bool>,
+    /// The document holds something refused: it is not stored.
+    tainted: Cell<bool>,
+    save_queued: Cell<bool>,
+    presence_clock: Cell<u32>,
+    peers: RefCell<BTreeMap<ClientID, Peer>>,
+}
+
+impl Engine {
+    fn start(state: AppState, config: SyncConfig) -> Rc<dyn SyncEngine> {
+        let doc = Doc::new();
+        let roots = Roots::new(&doc);
+        let engine = Rc::new_cyclic(|me| Engine {
+            me: me.clone(),
+            state,
+            config,
+            doc,
+            roots,
+            socket: RefCell::new(None),
+            handlers: RefCell::new(Vec::new()),
+            listeners: RefCell::new(Vec::new()),
+            presence_timer: Cell::new(None),
+            joined: Cell::new(false),
+            synced: Cell::new(false),
+            waiting: Cell::new(false),
+            attempt: Cell::new(0),
+            stopped: Cell::new(false),
+            tainted: Cell::new(false),
+            save_queued: Cell::new(false),
+            presence_clock: Cell::new(0),
+            peers: RefCell::new(BTreeMap::new()),
+        });
+        engine.load_stored();
+        let weak = engine.me.clone();
+        let _ = engine.doc.observe_update_v1("rolecall", move |txn, e| {
+            let Some(engine) = weak.upgrade() else { return };
+            let local = txn.origin().is_some_and(|o| o.as_ref() == LOCAL.as_bytes());
+            if local {
+                if engine.is_live() {
+                    engine.send(Message::Sync(SyncMessage::Update(e.update.clone())));
+                } else {
+                    engine.waiting.set(true);
+                }
+            }
+            engine.queue_save();
+        });
+        let (online, offline) = (engine.me.clone(), engine.me.clone());
+        engine.listeners.borrow_mut().extend([
+            window_event_listener_untyped("online", move |_| {
+                if let Some(e) = online.upgrade() {
+                    e.attempt.set(0);
+                    e.connect();
+                }
+            }),
+            window_event_listener_untyped("offline", move |_| {
+                if let Some(e) = offline.upgrade() {
+                    e.drop_socket();
+                    e.offline(0);
+                }
+            }),
+        ]);
+        let weak = engine.me.clone();
+        let timer = set_interval_with_handle(
+            move || {
+                if let Some(e) = weak.upgrade() {
+                    e.send_presence(false);
+                    e.prune_peers();
+                }
+            },
+            PRESENCE_EVERY,
+        );
+        engine.presence_timer.set(timer.ok());
+        engine.connect();
+        engine
+    }
+
+    /// Takes the stored document of this room, with the changes made here since it was stored.
+    fn load_stored(&self) {
+        let Some(stored) = storage::read(SYNC_DOC_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str::<Stored>(&t).ok())
+            .filter(|s| s.server == self.config.server && s.room == self.config.room)
+        else {
+            return;
+        };
+        let Some(update) = base64url_decode(&stored.doc).ok().and_then(|b| Update::decode_v1(&b).ok()) else { return };
+        if self.doc.transact_mut().apply_update(update).is_err() {
+            return;
+        }
+        let Ok(saved) = ydoc::read(&self.doc.transact(), &self.roots) else { return };
+        self.joined.set(true);
+        self.waiting.set(stored.waiting);
+        // Changes made here while the sync code was not running (before it loaded, another tab).
+        let ops = self.state.ws.with_untracked(|ws| diff(&saved, ws));
+        if !ops.is_empty() {
+            self.state.ws.with_untracked(|ws| self.write(ws, &ops));
+        }
+    }
+
+    fn write(&self, ws: &Workspace, ops: &[Op]) {
+        let mut txn = self.doc.transact_mut_with(LOCAL);
+        ydoc::write_ops(&mut txn, &self.roots, ws, ops);
+    }
+
+    fn is_live(&self) -> bool {
+        self.joined.get() && self.synced.get() && self.socket.borrow().is_some()
+    }
+
+    fn connect(&self) {
+        if self.stopped.get() || self.socket.borrow().is_some() {
+            return;
+        }
+        let Some(url) = self.config.url() else {
+            // No room to go to (the settings were cleared): sync is off.
+            return self.state.sync_disconnect();
+        };
+        let Ok(socket) = WebSocket::new(&url) else { return self.retry() };
+        socket.set_binary_type(BinaryType::Arraybuffer);
+        self.state.sync.status.set(SyncStatus::Connecting);
+        let (a, b, c) = (self.me.clone(), self.me.clone(), self.me.clone());
+        let on_open = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if let Some(e) = a.upgrade() {
+                e.opened();
+            }
+        });
+        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+            let Some(e) = b.upgrade() else { return };
+            let Some(ev) = ev.dyn_ref::<MessageEvent>() else { return };
+            let Ok(buf) = ev.data().dyn_into::<js_sys::ArrayBuffer>() else { return };
+            e.received(&js_sys::Uint8Array::new(&buf).to_vec());
+        });
+        let on_close = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+            let Some(e) = c.upgrade() else { return };
+            let code = ev.dyn_ref::<CloseEvent>().map_or(0, |c| c.code());
+            e.closed(code);
+        });
+        socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        *self.handlers.borrow_mut() = vec![on_open, on_message, on_close];
+        *self.socket.borrow_mut() = Some(socket);
+    }
+
+    fn opened(&self) {
+        self.attempt.set(0);
+        let sv = self.doc.transact().state_vector();
+        self.send(Message::Sync(SyncMessage::SyncStep1(sv)));
+        self.send_presence(false);
+    }
+
+    fn send(&self, message: Message) {
+        if let Some(socket) = self.socket.borrow().as_ref() {
+            let _ = socket.send_with_u8_array(&message.encode_v1());
+        }
+    }
+
+    /// One message from the server (it may hold several protocol messages).
+    fn received(&self, data: &[u8]) {
+        let mut decoder = DecoderV1::from(data);
+        let mut changed = false;
+        let mut first_sync = false;
+        let messages: Vec<_> = MessageReader::new(&mut decoder).collect();
+        for message in messages {
+            let Ok(message) = message else { return self.refuse("message") };
+            match message {
+                Message::Sync(SyncMessage::SyncStep1(sv)) => {
+                    let update = self.doc.transact().encode_state_as_update_v1(&sv);
+                    self.send(Message::Sync(SyncMessage::SyncStep2(update)));
+                    if self.joined.get() {
+                        self.waiting.set(false);
+                        self.queue_save();
+                    }
+                }
+                Message::Sync(SyncMessage::SyncStep2(bytes)) => {
+                    if !self.apply(&bytes) {
+                        return self.refuse("update");
+                    }
+                    changed = true;
+                    first_sync |= !self.synced.get();
+                }
+                Message::Sync(SyncMessage::Update(bytes)) => {
+                    if !self.apply(&bytes) {
+                        return self.refuse("update");
+                    }
+                    changed = true;
+                }
+                Message::Awareness(update) => self.presence(update),
+                Message::AwarenessQuery => self.send_presence(false),
+                Message::Auth(Some(_)) => {
+                    self.stop_with(SyncStatus::Refused);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if first_sync {
+            self.synced.set(true);
+            if !self.joined.get() {
+                return self.first_sync();
+            }
+            self.state.sync.status.set(SyncStatus::Connected);
+        }
+        if changed && self.joined.get() {
+            self.refresh();
+        }
+    }
+
+    /// Applies an update from the room to the document; false when the bytes are no update.
+    fn apply(&self, bytes: &[u8]) -> bool {
+        match Update::decode_v1(bytes) {
+            Ok(update) => self.doc.transact_mut().apply_update(update).is_ok(),
+            Err(_) => false,
+        }
+    }
+
+    /// Shows the document as it now is.
+    fn refresh(&self) {
+        match ydoc::read(&self.doc.transact(), &self.roots) {
+            Ok(ws) => self.state.apply_remote(&ws),
+            Err(e) => self.refuse(&e.to_string()),
+        }
+    }
+
+    /// The room's state has arrived on a first connect: publish to an empty room, take a room's
+    /// workspace into an empty browser, or ask.
+    fn first_sync(&self) {
+        if self.roots.is_empty(&self.doc.transact()) {
+            self.joined.set(true);
+            let mut txn = self.doc.transact_mut_with(LOCAL);
+            self.state.ws.with_untracked(|ws| ydoc::write_all(&mut txn, &self.roots, ws));
+            drop(txn);
+            self.state.sync.status.set(SyncStatus::Connected);
+            return;
+        }
+        // A browser with nothing of its own yet (a fresh empty workspace) just takes the team's.
+        let blank = self.state.ws.with_untracked(|ws| {
+            ws.members.is_empty()
+                && ws.roles.is_empty()
+                && ws.skills.is_empty()
+                && ws.duties.is_empty()
+                && ws.board.tasks.is_empty()
+                && ws.kpis.is_empty()
+                && ws.purpose.is_empty()
+                && ws.goals.is_empty()
+        });
+        if blank {
+            self.join(JoinChoice::Replace);
+        } else {
+            self.state.sync.status.set(SyncStatus::Choosing);
+        }
+    }
+
+    fn closed(&self, code: u16) {
+        self.drop_socket();
+        if self.stopped.get() {
+            return;
+        }
+        if code == REFUSED {
+            return self.stop_with(SyncStatus::Refused);
+        }
+        self.retry();
+    }
+
+    fn drop_socket(&self) {
+        if let Some(socket) = self.socket.borrow_mut().take() {
+            socket.set_onclose(None);
+            socket.set_onmessage(None);
+            socket.set_onopen(None);
+            let _ = socket.close();
+        }
+        self.handlers.borrow_mut().clear();
+        self.synced.set(false);
+        self.peers.borrow_mut().clear();
+        self.state.sync.peers.set(Vec::new());
+    }
+
+    /// Tries again after a while, longer after each failure.
+    fn retry(&self) {
+        let delay = BACKOFF[self.attempt.get().min(BACKOFF.len() - 1)];
+        self.attempt.set(self.attempt.get() + 1);
+        self.offline(delay);
+        let weak = self.me.clone();
+        set_timeout(
+            move || {
+                if let Some(e) = weak.upgrade() {
+                    e.connect();
+                }
+            },
+            Duration::from_secs(delay.into()),
+        );
+    }
+
+    fn offline(&self, retry_in: u32) {
+        if !self.stopped.get() {
+            self.state.sync.status.set(SyncStatus::Offline { waiting: self.waiting.get(), retry_in });
+        }
+    }
+
+    /// A message or document from the server that cannot be taken: sync stops, and nothing of
+    /// it is stored or shown.
+    fn refuse(&self, what: &str) {
+        // The document now holds what was refused: it is never stored (the stored one stays the
+        // last good one, and the next connect refuses the same again).
+        self.tainted.set(true);
+        self.stop_with(SyncStatus::Hostile(what.to_owned()));
+    }
+
+    fn stop_with(&self, status: SyncStatus) {
+        self.stop();
+        self.state.sync.status.set(status);
+    }
+
+    fn presence(&self, update: AwarenessUpdate) {
+        let me = self.doc.client_id();
+        let now = js_sys::Date::now();
+        {
+            let mut peers = self.peers.borrow_mut();
+            for (client, entry) in update.clients {
+                if client == me || peers.get(&client).is_some_and(|p| p.clock > entry.clock) {
+                    continue;
+                }
+                let state: serde_json::Value = serde_json::from_str(&entry.json).unwrap_or_default();
+                if state.is_null() {
+                    peers.remove(&client);
+                    continue;
+                }
+                let name = state.pointer("/user/name").and_then(|n| n.as_str()).unwrap_or_default();
+                let name: String = name.chars().take(60).collect();
+                peers.insert(client, Peer { clock: entry.clock, name, seen: now });
+            }
+        }
+        self.show_peers();
+    }
+
+    fn prune_peers(&self) {
+        let now = js_sys::Date::now();
+        self.peers.borrow_mut().retain(|_, p| now - p.seen < PRESENCE_EXPIRES_MS);
+        self.show_peers();
+    }
+
+    fn show_peers(&self) {
+        let mut names: Vec<String> = self.peers.borrow().values().map(|p| p.name.clone()).collect();
+        names.sort();
+        self.state.sync.peers.set(names);
+    }
+
+    /// Tells the room who is here (`leaving`: that this person has left).
+    fn send_presence(&self, leaving: bool) {
+        let clock = self.presence_clock.get() + 1;
+        self.presence_clock.set(clock);
+        let json = if leaving {
+            "null".to_owned()
+        } else {
+            serde_json::json!({ "user": { "name": self.config.name.trim() } }).to_string()
+        };
+        let entry = AwarenessUpdateEntry { clock, json: json.into() };
+        let update = AwarenessUpdate { clients: HashMap::from([(self.doc.client_id(), entry)]) };
+        self.send(Message::Awareness(update));
+    }
+
+    /// Stores the document a moment after it changes (one write for a burst of changes).
+    fn queue_save(&self) {
+        if self.save_queued.replace(true) {
+            return;
+        }
+        let weak = self.me.clone();
+        set_timeout(
+            move || {
+                if let Some(e) = weak.upgrade() {
+                    e.save_queued.set(false);
+                    e.save();
+                }
+            },
+            Duration::from_millis(250),
+        );
+    }
+
+    fn save(&self) {
+        if self.stopped.get() || self.tainted.get() || !self.joined.get() {
+            return;
+        }
+        let stored = Stored {
+            server: self.config.server.clone(),
+            room: self.config.room.clone(),
+            doc: self.doc_state(),
+            waiting: self.waiting.get(),
+        };
+        let _ = storage::write(SYNC_DOC_KEY, &serde_json::to_string(&stored).unwrap_or_default());
+    }
+}
+
+impl SyncEngine for Engine {
+    fn local(&self, ws: &Workspace, ops: &[Op]) {
+        if self.joined.get() && !self.stopped.get() {
+            self.write(ws, ops);
+            if !self.is_live() {
+                self.offline(0);
+            }
+        }
+    }
+
+    fn join(&self, choice: JoinChoice) {
+        if self.joined.get() || self.stopped.get() {
+            return;
+        }
+        let team = match ydoc::read(&self.doc.transact(), &self.roots) {
+            Ok(team) => team,
+            Err(e) => return self.refuse(&e.to_string()),
+        };
+        self.joined.set(true);
+        let next = match choice {
+            JoinChoice::Replace => team,
+            JoinChoice::Merge => {
+                let merged = self.state.ws.with_untracked(|mine| crate::model::ops::union(&team, mine));
+                self.write(&merged, &diff(&team, &merged));
+                merged
+            }
+        };
+        self.state.adopt_team(next);
+        self.state.sync.status.set(SyncStatus::Connected);
+        self.queue_save();
+    }
+
+    fn stop(&self) {
+        if self.stopped.get() {
+            return;
+        }
+        self.save();
+        self.send_presence(true);
+        self.stopped.set(true);
+        self.drop_socket();
+        for l in self.listeners.borrow_mut().drain(..) {
+            l.remove();
+        }
+        if let Some(t) = self.presence_timer.take() {
+            t.clear();
+        }
+    }
+
+    fn doc_state(&self) -> String {
+        base64url_encode(&self.doc.transact().encode_state_as_update_v1(&StateVector::default()))
+    }
+
+    fn merge_doc(&self, doc: &str) -> bool {
+        if !self.joined.get() || self.stopped.get() {
+            return false;
+        }
+        let Some(bytes) = base64url_decode(doc).ok() else { return false };
+        let Ok(update) = Update::decode_v1(&bytes) else { return false };
+        // Checked on a copy first: a file whose document does not read changes nothing.
+        let copy = Doc::new();
+        let copy_roots = Roots::new(&copy);
+        let mine = self.doc.transact().encode_state_as_update_v1(&StateVector::default());
+        let Ok(own) = Update::decode_v1(&mine) else { return false };
+        let ok = {
+            let mut txn = copy.transact_mut();
+            txn.apply_update(own).is_ok()
+        } && {
+            let mut txn = copy.transact_mut();
+            txn.apply_update(update).is_ok()
+        };
+        if !ok || ydoc::read(&copy.transact(), &copy_roots).is_err() {
+            return false;
+        }
+        // Taken as this person's change: it goes to the room.
+        let Ok(update) = Update::decode_v1(&bytes) else { return false };
+        if self.doc.transact_mut_with(LOCAL).apply_update(update).is_err() {
+            return false;
+        }
+        self.refresh();
+        true
+    }
+}
