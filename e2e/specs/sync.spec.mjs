@@ -260,6 +260,31 @@ test('joining with "merge" adds what only this browser had to the team\'s worksp
   expect(await other.page.getByRole('rowheader').count()).toBe(await page.getByRole('rowheader').count());
 });
 
+test('a file exported in a synced workspace merges change by change: what was removed stays removed', async ({ app, page, other, server, room }) => {
+  await twoInRoom(app, other, server, room);
+  // Ann keeps a copy of the team's workspace; then Bea removes Sam.
+  await app.goTo('Workspace');
+  const file = await app.exportFile();
+  expect(JSON.parse(file.text).teamSync.doc.length).toBeGreaterThan(100);
+  await other.goTo('Team');
+  await other.memberRow('Sam Okafor').getByRole('button', { name: 'Edit Sam Okafor' }).click();
+  await other.page.getByRole('button', { name: 'Remove member' }).click();
+  await other.page.getByRole('alertdialog').getByRole('button', { name: 'Yes, remove' }).click();
+  await app.goTo('Team');
+  await expect(app.memberRow('Sam Okafor')).toHaveCount(0);
+  // Ann merges her older copy: Sam is not brought back, in either profile.
+  await app.dropFile('team-copy.json', file.text);
+  await page.getByRole('button', { name: 'Merge into this workspace' }).click();
+  const merge = page.getByTestId('merge');
+  await expect(merge).toContainText('exported from a synced workspace');
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await expect(merge).toBeHidden();
+  await expect(app.memberRow('Sam Okafor')).toHaveCount(0);
+  await other.page.waitForTimeout(300);
+  await expect(other.memberRow('Sam Okafor')).toHaveCount(0);
+  await expect(app.memberRow('Chen Wei')).toBeVisible();
+});
+
 test('an update that is not a Rolecall workspace is refused whole, and nothing is lost', async ({ app, page, server, room }) => {
   await app.startFromTemplate();
   await connect(app, server, room);

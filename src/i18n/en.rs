@@ -254,6 +254,7 @@ pub static EN: Strings = Strings {
     sync_hostile: "The server sent data that is not a Rolecall workspace ({what}). Nothing of it was applied, your data is unchanged, and sync has stopped.",
     sync_peers: "Also here: {names}",
     sync_alone: "No one else is in the room right now.",
+    sync_unnamed: "someone without a name",
     sync_choose: "This room already holds a team workspace, and this browser holds another one. Choose what to do: nothing is lost without your choice.",
     sync_replace: "Use the team's workspace",
     sync_replace_hint: "This browser's workspace is kept: you can put it back, which leaves the room.",

@@ -316,6 +316,7 @@ pub struct Strings {
     pub sync_hostile: &'static str,
     pub sync_peers: &'static str,
     pub sync_alone: &'static str,
+    pub sync_unnamed: &'static str,
     pub sync_choose: &'static str,
     pub sync_replace: &'static str,
     pub sync_replace_hint: &'static str,

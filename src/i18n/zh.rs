@@ -254,6 +254,7 @@ pub static ZH: Strings = Strings {
     sync_hostile: "服务器发送的数据不是 Rolecall 工作区（{what}）。这些数据没有被应用，你的数据保持不变，同步已停止。",
     sync_peers: "也在这里：{names}",
     sync_alone: "房间里目前没有其他人。",
+    sync_unnamed: "未署名的人",
     sync_choose: "此房间已有团队工作区，而本浏览器中还有另一个工作区。请选择处理方式：未经你的选择，不会丢失任何内容。",
     sync_replace: "使用团队的工作区",
     sync_replace_hint: "本浏览器的工作区会被保留：你可以恢复它（恢复时会离开房间）。",

@@ -146,16 +146,35 @@ fn from_any(a: &Any) -> Option<Value> {
     })
 }
 
-fn element(order: &str, json: String) -> Any {
-    Any::Array(vec![Any::String(order.into()), Any::String(json.into())].into())
+/// An element of a list field under its key: its order, and its JSON unless the key is that JSON
+/// already (a plain value, an assignee, a label, a move), which would store it twice.
+fn element(order: &str, key: &str, item: &Value) -> Any {
+    let json = item.to_string();
+    if strip_number(key) == json {
+        Any::String(order.into())
+    } else {
+        Any::Array(vec![Any::String(order.into()), Any::String(json.into())].into())
+    }
 }
 
-fn read_element(a: &Any) -> Option<(String, Value)> {
-    let Any::Array(parts) = a else { return None };
-    match &parts[..] {
-        [Any::String(order), Any::String(json)] => Some((order.to_string(), serde_json::from_str(json).ok()?)),
+/// An element's order and value, from its stored entry and its key.
+fn read_element(a: &Any, key: &str) -> Option<(String, Value)> {
+    match a {
+        Any::String(order) => Some((order.to_string(), serde_json::from_str(strip_number(key)).ok()?)),
+        Any::Array(parts) => match &parts[..] {
+            [Any::String(order), Any::String(json)] => Some((order.to_string(), serde_json::from_str(json).ok()?)),
+            _ => None,
+        },
         _ => None,
     }
+}
+
+/// A key without the `#n` that numbers a repeated element (see [`element_keys`]).
+fn strip_number(key: &str) -> &str {
+    if serde_json::from_str::<serde::de::IgnoredAny>(key).is_ok() {
+        return key;
+    }
+    key.rsplit_once('#').map_or(key, |(k, _)| k)
 }
 
 /// The keys of a list's elements, a repeated one numbered from its second occurrence on.
@@ -196,7 +215,7 @@ fn write_fields(txn: &mut TransactionMut, map: &MapRef, value: &Value) {
                 let ks = element_keys(items);
                 let olds: Vec<Option<String>> = ks
                     .iter()
-                    .map(|k| existing.get(&format!("{field}[]{k}")).and_then(read_element).map(|(o, _)| o))
+                    .map(|k| existing.get(&format!("{field}[]{k}")).and_then(|a| read_element(a, k)).map(|(o, _)| o))
                     .collect();
                 let mut prev = String::new();
                 for (i, (k, item)) in ks.iter().zip(items).enumerate() {
@@ -205,7 +224,7 @@ fn write_fields(txn: &mut TransactionMut, map: &MapRef, value: &Value) {
                         Some(o) if *o > prev => o.clone(),
                         _ => between(&prev, olds.get(i + 1).and_then(|o| o.as_deref())),
                     };
-                    want.insert(format!("{field}[]{k}"), element(&order, item.to_string()));
+                    want.insert(format!("{field}[]{k}"), element(&order, k, item));
                     prev = order;
                 }
             }
@@ -316,7 +335,7 @@ fn read_fields<T: ReadTxn>(txn: &T, map: &MapRef) -> Option<(Value, String)> {
         } else if let Some(field) = k.strip_suffix("[]") {
             lists.entry(field.to_owned()).or_default();
         } else if let Some((field, ekey)) = k.split_once("[]") {
-            let (o, item) = read_element(&a)?;
+            let (o, item) = read_element(&a, ekey)?;
             lists.entry(field.to_owned()).or_default().push((o, ekey.to_owned(), item));
         } else {
             obj.insert(k.to_owned(), from_any(&a)?);
@@ -453,6 +472,19 @@ mod tests {
         let cell = format!("roles[]{}", duty.roles[0].role.0);
         assert!(m.get(&txn, &cell).is_some(), "{cell}");
         assert!(matches!(m.get(&txn, "title"), Some(Out::Any(Any::String(_)))));
+        // An assignee is its own key, and its entry holds only its order (not its JSON again).
+        let task = ws.board.tasks.iter().find(|t| !t.assignees.is_empty()).expect("an assigned task");
+        let Some(Out::YMap(t)) = roots.of(Coll::Tasks).get(&txn, &task.id.0) else { panic!() };
+        let key = format!("assignees[]\"{}\"", task.assignees[0].0);
+        assert!(matches!(t.get(&txn, &key), Some(Out::Any(Any::String(_)))), "{key}");
+    }
+
+    #[test]
+    fn repeated_plain_elements_round_trip() {
+        let mut ws = team();
+        ws.goals = vec!["a#2".into(), "a".into(), "a".into(), "a#2".into(), "".into()];
+        let (doc, roots) = doc_of(&ws);
+        assert_eq!(read_doc(&doc, &roots).goals, ws.goals);
     }
 
     #[test]

@@ -103,7 +103,8 @@ pub trait SyncEngine {
     fn local(&self, ws: &Workspace, ops: &[Op]);
     fn join(&self, choice: JoinChoice);
     fn stop(&self);
-    /// The document's state (base64url), for exports made in a synced workspace.
+    /// The document's state (one update, v2 encoding, base64url), for exports made in a synced
+    /// workspace.
     fn doc_state(&self) -> String;
     /// Merges another copy of the document (from a file exported in a synced workspace) into
     /// this one: false when it does not read.

@@ -136,7 +136,13 @@ pub fn SyncPanel() -> impl IntoView {
             </Show>
             <Show when=move || status.get() == SyncStatus::Connected>
                 <p class="rc-muted" data-testid="sync-peers">{move || {
-                    let peers = state.sync.peers.get();
+                    let peers: Vec<String> = state
+                        .sync
+                        .peers
+                        .get()
+                        .into_iter()
+                        .map(|n| if n.is_empty() { t.sync_unnamed.to_owned() } else { n })
+                        .collect();
                     if peers.is_empty() {
                         t.sync_alone.to_owned()
                     } else {
