@@ -23,8 +23,14 @@ import { gzipKb, mainWasm, splitSizes } from './split-sizes.mjs';
 // module, and about +5 for the board group's share of code that the new groups also use, which
 // wasm-split now keeps in more, smaller shared files (26 instead of 17, each with its own
 // overhead). Measured at that commit: main 243.6, board first screen 391.2.
-const MAIN_BUDGET_KB = 244;
-const FIRST_SCREEN_BUDGET_KB = 392;
+//
+// Raised for issue 14's staffing calculator (Insights → Staffing): 244 → 246 and 392 → 400.
+// The main module holds every string of both languages (wasm-split moves code, not data): the
+// tab's 31 strings in English and Chinese are +1.5 KB. The insights group grew by the tab and
+// Erlang C (+10.7 KB), which makes it the largest first screen. Measured at that commit: main
+// 245.1, insights first screen 399.5.
+const MAIN_BUDGET_KB = 246;
+const FIRST_SCREEN_BUDGET_KB = 400;
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const main = gzipKb(mainWasm(dist));

@@ -106,3 +106,36 @@ test('the capacity tab says plainly when history is too short to forecast', asyn
   await expect(page.getByTestId('forecast-short')).toContainText('a forecast needs at least 4');
   await expect(page.getByRole('region', { name: 'Staffing per role' })).toContainText('Customer Service Representative');
 });
+
+test('staffing: Erlang C gives the published worked example, refuses the impossible, and compares with the role', async ({ app, page }) => {
+  await page.getByRole('radio', { name: 'Staffing' }).check();
+  // Call Centre Helper's worked example: 100 calls per 30 minutes, 3 minutes each, 80 % in 20 s, 30 % shrinkage.
+  await page.getByLabel('Contacts per hour').fill('200');
+  await page.getByLabel('Average handle time (minutes)').fill('3');
+  await page.getByLabel('Service level target (%)').fill('80');
+  await page.getByLabel('Answered within (seconds)').fill('20');
+  await page.getByLabel('Shrinkage (%)').fill('30');
+  const result = page.getByTestId('staffing-result');
+  await expect(result).toContainText('Agents needed on the queue: 14');
+  await expect(result).toContainText('People to roster after 30 % shrinkage: 20');
+  await expect(result).toContainText('service level 88.8 %, average speed of answer 7.8 s, occupancy 71.4 %');
+  await expect(page.getByRole('row', { name: /^13 79\.6 %/ })).toBeVisible();
+  // The role that answers the queue, against the roster's 20 people × 40 open hours.
+  await page.getByLabel('Role that answers the queue').selectOption({ label: 'Customer Service Representative' });
+  await expect(page.getByTestId('staffing-fit')).toContainText('Customer Service Representative: 2 people');
+  await expect(page.getByTestId('staffing-fit')).toContainText('The roster needs 800 h a week');
+  await expect(page.getByTestId('staffing-fit')).toContainText('Short by');
+  // Impossible input is refused with a reason.
+  await page.getByLabel('Service level target (%)').fill('100');
+  await expect(page.getByRole('alert')).toHaveText('A service level target must be below 100 %: 100 % would need endless agents.');
+  await page.getByLabel('Average handle time (minutes)').fill('0');
+  await page.getByLabel('Service level target (%)').fill('80');
+  await expect(page.getByRole('alert')).toHaveText('The average handle time must be more than zero.');
+  // The fields are kept after a reload.
+  await page.getByLabel('Average handle time (minutes)').fill('3');
+  await page.reload();
+  await page.getByRole('radio', { name: 'Staffing' }).check();
+  await expect(page.getByLabel('Contacts per hour')).toHaveValue('200');
+  await expect(page.getByTestId('staffing-result')).toContainText('Agents needed on the queue: 14');
+  await expect(page.getByText('Erlang C assumes that nobody abandons')).toBeVisible();
+});

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod csv;
 pub mod dates;
 pub mod edit;
+pub mod erlang;
 pub mod generate;
 pub mod handbook;
 pub mod history;

@@ -1,6 +1,7 @@
 use super::capacity_tab::CapacityTab;
 use super::service_tab::ServiceTab;
 use super::skills_tab::SkillsTab;
+use super::staffing_tab::StaffingTab;
 use crate::components::shared::segment;
 use crate::components::t;
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ enum Tab {
     Skills,
     Service,
     Capacity,
+    Staffing,
 }
 
 /// Skills, service KPIs and capacity, from the data the team already keeps.
@@ -28,12 +30,14 @@ pub fn InsightsPage() -> impl IntoView {
                     {segment("insights-tab", tab, Tab::Skills, t.tab_skills)}
                     {segment("insights-tab", tab, Tab::Service, t.tab_service)}
                     {segment("insights-tab", tab, Tab::Capacity, t.tab_capacity)}
+                    {segment("insights-tab", tab, Tab::Staffing, t.tab_staffing)}
                 </fieldset>
             </div>
             {move || match tab.get() {
                 Tab::Skills => view! { <SkillsTab/> }.into_any(),
                 Tab::Service => view! { <ServiceTab/> }.into_any(),
                 Tab::Capacity => view! { <CapacityTab/> }.into_any(),
+                Tab::Staffing => view! { <StaffingTab/> }.into_any(),
             }}
         </section>
     }
