@@ -17,7 +17,23 @@ const host = process.env.HOST || '127.0.0.1'
 const data = path.resolve(process.env.ROLECALL_SYNC_DATA || 'data')
 // The stock server reads its persistence folder from YPERSISTENCE when it loads.
 process.env.YPERSISTENCE = data
-const { setupWSConnection } = await import('@y/websocket-server/utils')
+const { setupWSConnection, getYDoc, getPersistence, setPersistence } = await import('@y/websocket-server/utils')
+
+// The stock server starts loading a room from LevelDB without waiting for it, and answers the
+// first browser from the still empty document: that browser would take the room for empty and
+// publish its own workspace into it. The stock loader is kept; its promise is remembered, and a
+// connection is taken only once its room has loaded.
+const stock = getPersistence()
+const loading = new WeakMap()
+setPersistence({
+  provider: stock.provider,
+  bindState: (name, doc) => {
+    const loaded = Promise.resolve(stock.bindState(name, doc))
+    loading.set(doc, loaded)
+    return loaded
+  },
+  writeState: stock.writeState,
+})
 
 const tokens = new Map()
 for (const pair of (process.env.ROLECALL_SYNC_TOKENS || '').split(',')) {
@@ -39,10 +55,26 @@ const server = http.createServer((_req, res) => {
 // A hostile client cannot send one huge message.
 const wss = new WebSocket.Server({ noServer: true, maxPayload: 32 * 1024 * 1024 })
 
-server.on('upgrade', (req, socket, head) => {
-  const url = new URL(req.url || '/', 'http://localhost')
-  const room = decodeURIComponent(url.pathname.slice(1))
+server.on('upgrade', async (req, socket, head) => {
+  let url, room
+  try {
+    url = new URL(req.url || '/', 'http://localhost')
+    room = decodeURIComponent(url.pathname.slice(1))
+  } catch {
+    // A malformed address (`/%E0`) must not take the server down.
+    socket.destroy()
+    return
+  }
   const want = tokenFor(room)
+  if (room && (want === undefined || url.searchParams.get('token') === want)) {
+    try {
+      await loading.get(getYDoc(room, true))
+    } catch (e) {
+      console.error(`room ${JSON.stringify(room)} could not be loaded:`, e)
+      socket.destroy()
+      return
+    }
+  }
   wss.handleUpgrade(req, socket, head, ws => {
     if (!room || (want !== undefined && url.searchParams.get('token') !== want)) {
       ws.close(REFUSED, room ? 'access token refused' : 'no room')

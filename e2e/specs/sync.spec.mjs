@@ -237,6 +237,12 @@ test('joining a room that holds another workspace asks, and "use the team\'s" ca
   await expect(status(other.page)).toHaveAttribute('data-state', 'off');
   await page.waitForTimeout(500);
   await expect(teamName(page)).toHaveValue('The team');
+  // Connecting again asks again: her own workspace is not written over the team's.
+  await other.page.getByRole('button', { name: 'Connect' }).click();
+  await expect(status(other.page)).toHaveAttribute('data-state', 'choosing');
+  await page.waitForTimeout(500);
+  await expect(teamName(page)).toHaveValue('The team');
+  await expect(teamName(other.page)).toHaveValue('Bea alone');
 });
 
 test('joining with "merge" adds what only this browser had to the team\'s workspace', async ({ app, page, other, server, room }) => {

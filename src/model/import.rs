@@ -145,6 +145,8 @@ pub struct Imported {
     /// The team sync document the file was exported with (base64url), if it was synced: a
     /// merge then takes it change by change.
     pub sync_doc: Option<String>,
+    /// The room that document belongs to.
+    pub sync_room: Option<String>,
 }
 
 /// Reads a Rolecall envelope from text. `ids` makes fresh ids for repairs.
@@ -178,14 +180,15 @@ pub fn read(text: &str, ids: &mut IdGen) -> Result<Imported, ImportError> {
         .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
         .map(|d| clamp_instant(d.with_timezone(&Utc)));
     let workspace = env.remove("workspace").filter(Value::is_object).ok_or(ImportError::NoWorkspace)?;
-    let sync_doc = env.get("teamSync").and_then(|s| s.get("doc")).and_then(Value::as_str).map(str::to_owned);
+    let sync = |k: &str| env.get("teamSync").and_then(|s| s.get(k)).and_then(Value::as_str).map(str::to_owned);
+    let (sync_doc, sync_room) = (sync("doc"), sync("room"));
     let workspace = migrate(workspace, version).map_err(ImportError::Migration)?;
     let (workspace, repairs) = restore_workspace(workspace, ids);
     let problems = validate(&workspace);
     if !problems.is_empty() {
         return Err(ImportError::Invalid(problems));
     }
-    Ok(Imported { workspace, from_version: version, saved_at, repairs, sync_doc })
+    Ok(Imported { workspace, from_version: version, saved_at, repairs, sync_doc, sync_room })
 }
 
 /// Refuses text whose brackets nest deeper than [`MAX_DEPTH`] or whose arrays hold more than

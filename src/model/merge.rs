@@ -159,9 +159,11 @@ mod tests {
     fn an_export_carries_the_sync_document_and_an_import_reads_it_back() {
         let ws = team();
         let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
-        let file = crate::model::schema::with_sync_doc(&crate::model::schema::encode(&ws, now, true), "AAEC");
+        let file =
+            crate::model::schema::with_sync_doc(&crate::model::schema::encode(&ws, now, true), "support \"A\"", "AAEC");
         let got = crate::model::import::read(&file, &mut IdGen::new(1)).unwrap();
         assert_eq!(got.sync_doc.as_deref(), Some("AAEC"));
+        assert_eq!(got.sync_room.as_deref(), Some("support \"A\""));
         assert_eq!(got.workspace, ws);
         let plain =
             crate::model::import::read(&crate::model::schema::encode(&ws, now, true), &mut IdGen::new(1)).unwrap();

@@ -167,11 +167,13 @@ pub fn encode(workspace: &Workspace, saved_at: DateTime<Utc>, pretty: bool) -> S
     encode_with(workspace, saved_at, pretty, None)
 }
 
-/// An exported file (from [`encode`]) with the team sync document beside the workspace
-/// (`teamSync.doc`, base64url), so that a colleague's merge of it is the document's own merge.
-pub fn with_sync_doc(file: &str, doc: &str) -> String {
+/// An exported file (from [`encode`]) with the team sync document and its room beside the
+/// workspace (`teamSync`), so that merging it into the same room is the document's own merge.
+pub fn with_sync_doc(file: &str, room: &str, doc: &str) -> String {
     let body = file.trim_end().trim_end_matches('}').trim_end();
-    format!("{body},\n  \"teamSync\": {{\n    \"doc\": \"{doc}\"\n  }}\n}}\n")
+    // A JSON string through the serialiser the app holds already (no `Value` display code).
+    let room = serde_json::to_string(room).unwrap_or_default();
+    format!("{body},\n  \"teamSync\": {{\n    \"room\": {room},\n    \"doc\": \"{doc}\"\n  }}\n}}\n")
 }
 
 /// The stored envelope: compact, with the save's revision number.

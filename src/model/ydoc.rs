@@ -47,12 +47,15 @@ fn root_name(coll: Coll) -> &'static str {
 pub enum DocError {
     /// An entry of a collection is not an entity, or its fields do not make one.
     Entity { coll: &'static str, id: String },
+    /// A collection holds more entities than a file may ([`MAX_ENTITIES`]).
+    TooLarge { coll: &'static str },
 }
 
 impl std::fmt::Display for DocError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DocError::Entity { coll, id } => write!(f, "{coll}/{}", id.chars().take(40).collect::<String>()),
+            DocError::TooLarge { coll } => write!(f, "{coll}: over {MAX_ENTITIES}"),
         }
     }
 }
@@ -107,8 +110,8 @@ fn midpoint(a: &[u8], b: Option<&[u8]>) -> Vec<u8> {
     }
     let da = a.first().copied().unwrap_or(0);
     let db = b.and_then(|b| b.first().copied()).unwrap_or(BASE);
-    if db - da > 1 {
-        return vec![(da + db) / 2];
+    if db > da + 1 {
+        return vec![((u16::from(da) + u16::from(db)) / 2) as u8];
     }
     match b {
         Some(b) if b.len() > 1 => vec![b[0]],
@@ -119,6 +122,18 @@ fn midpoint(a: &[u8], b: Option<&[u8]>) -> Vec<u8> {
         }
     }
 }
+
+/// An order key as this app makes them: digits of [`DIGITS`], not too long (a hostile key could
+/// otherwise make `between` recurse once per character).
+fn valid_order(key: &str) -> bool {
+    key.len() <= MAX_ORDER_LEN && key.bytes().all(|c| DIGITS.contains(&c))
+}
+
+/// The longest order key read.
+const MAX_ORDER_LEN: usize = 256;
+
+/// The most entities a collection of a document may hold (as many as a file's list).
+const MAX_ENTITIES: u32 = 20_000;
 
 // ---- Values ----------------------------------------------------------------------------
 
@@ -256,44 +271,109 @@ fn order_of<T: ReadTxn>(txn: &T, root: &MapRef, id: &str) -> Option<String> {
     }
 }
 
-/// Writes one entity as it is in `ws` (or removes it from the document when `ws` lacks it);
-/// `place`: give it an order key between its neighbours in `ws`.
-fn write_entity(txn: &mut TransactionMut, roots: &Roots, ws: &Workspace, coll: Coll, id: &str, place: bool) {
-    let root = roots.of(coll);
-    if coll == Coll::Settings {
-        write_fields(txn, root, &settings(ws));
-        return;
+/// Writes what `ops` changed (as `ws` now is) into the document, collection by collection: each
+/// touched entity's fields (or its removal), then the order keys of those added or moved.
+pub fn write_ops(txn: &mut TransactionMut, roots: &Roots, ws: &Workspace, ops: &[Op]) {
+    // Per collection: the touched ids, and whether each was added or moved.
+    let mut touched: BTreeMap<usize, BTreeMap<&str, bool>> = BTreeMap::new();
+    for op in ops {
+        let place = matches!(op, Op::Insert { .. } | Op::Place { .. });
+        *touched.entry(op.coll().index()).or_default().entry(op.id()).or_insert(false) |= place;
     }
-    let Some(r) = rows(ws, coll) else { return };
-    let ks = keys(r);
-    let Some(at) = ks.iter().position(|k| k == id) else {
-        root.remove(txn, id);
-        return;
-    };
-    let map = match root.get(txn, id) {
-        Some(Out::YMap(m)) => m,
-        _ => root.insert(txn, id, MapPrelim::default()),
-    };
-    write_fields(txn, &map, &r.value_at(at));
-    let has_order = matches!(map.get(txn, ORDER), Some(Out::Any(Any::String(_))));
-    if place || !has_order {
-        let prev = at.checked_sub(1).and_then(|p| order_of(txn, root, &ks[p])).unwrap_or_default();
-        let next = ks.get(at + 1).and_then(|k| order_of(txn, root, k));
-        map.insert(txn, ORDER, Any::String(between(&prev, next.as_deref()).into()));
+    for (c, ids) in touched {
+        let coll = Coll::ALL[c];
+        let root = roots.of(coll);
+        let Some(r) = rows(ws, coll) else {
+            write_fields(txn, root, &settings(ws));
+            continue;
+        };
+        // The keys once per collection, and each touched one's place: O(n log n) for a bulk change.
+        let ks = keys(r);
+        let at: BTreeMap<&str, usize> = ks.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+        let mut to_place: Vec<usize> = Vec::new();
+        for (id, place) in ids {
+            let Some(&i) = at.get(id) else {
+                root.remove(txn, id);
+                continue;
+            };
+            let map = match root.get(txn, id) {
+                Some(Out::YMap(m)) => m,
+                _ => root.insert(txn, id, MapPrelim::default()),
+            };
+            write_fields(txn, &map, &r.value_at(i));
+            if place || !matches!(map.get(txn, ORDER), Some(Out::Any(Any::String(_)))) {
+                to_place.push(i);
+            }
+        }
+        match to_place[..] {
+            [] => {}
+            // One entity: between its neighbours, whose keys stand.
+            [i] => {
+                let prev = i.checked_sub(1).and_then(|p| order_of(txn, root, &ks[p])).unwrap_or_default();
+                let next = ks.get(i + 1).and_then(|k| order_of(txn, root, k));
+                set_order(txn, root, &ks[i], &between(&prev, next.as_deref()));
+            }
+            // Several: one pass in the workspace's order, so that each key is made between
+            // neighbours already in place (an entity out of order is placed again too).
+            _ => {
+                let mut placing = vec![false; ks.len()];
+                to_place.iter().for_each(|i| placing[*i] = true);
+                let orders: Vec<Option<String>> =
+                    ks.iter().zip(&placing).map(|(k, p)| if *p { None } else { order_of(txn, root, k) }).collect();
+                // The next standing key after each position.
+                let mut next_standing: Vec<Option<usize>> = vec![None; ks.len()];
+                let mut seen = None;
+                for i in (0..ks.len()).rev() {
+                    next_standing[i] = seen;
+                    if orders[i].is_some() {
+                        seen = Some(i);
+                    }
+                }
+                let mut prev = String::new();
+                for i in 0..ks.len() {
+                    match &orders[i] {
+                        Some(o) if *o > prev => prev = o.clone(),
+                        _ => {
+                            let next = next_standing[i].and_then(|j| orders[j].as_deref());
+                            prev = between(&prev, next);
+                            set_order(txn, root, &ks[i], &prev);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
-/// Writes what `ops` changed (as `ws` now is) into the document.
-pub fn write_ops(txn: &mut TransactionMut, roots: &Roots, ws: &Workspace, ops: &[Op]) {
-    let mut done: BTreeMap<(usize, &str), bool> = BTreeMap::new();
-    for op in ops {
-        let place = matches!(op, Op::Insert { .. } | Op::Place { .. });
-        let seen = done.entry((op.coll().index(), op.id())).or_insert(false);
-        *seen |= place;
+fn set_order(txn: &mut TransactionMut, root: &MapRef, id: &str, order: &str) {
+    if let Some(Out::YMap(m)) = root.get(txn, id) {
+        m.insert(txn, ORDER, Any::String(order.into()));
     }
-    for ((c, id), place) in done {
-        write_entity(txn, roots, ws, Coll::ALL[c], id, place);
+}
+
+/// `n` order keys, evenly spaced and of one width, so that a long list does not grow its keys.
+fn spaced(n: usize) -> Vec<String> {
+    let base = u128::from(BASE);
+    let mut width = 1;
+    while base.pow(width) < (n as u128 + 2) * 4 {
+        width += 1;
     }
+    let step = base.pow(width) / (n as u128 + 1);
+    (1..=n as u128)
+        .map(|i| {
+            let mut v = i * step;
+            // Never end on the lowest digit (see `between`).
+            if v.is_multiple_of(base) {
+                v += 1;
+            }
+            let mut digits = vec![0u8; width as usize];
+            for d in digits.iter_mut().rev() {
+                *d = DIGITS[(v % base) as usize];
+                v /= base;
+            }
+            String::from_utf8(digits).unwrap_or_default()
+        })
+        .collect()
 }
 
 /// Writes a whole workspace into an empty document (the first person in a room publishes).
@@ -302,15 +382,14 @@ pub fn write_all(txn: &mut TransactionMut, roots: &Roots, ws: &Workspace) {
     for coll in Coll::ALL.into_iter().skip(1) {
         let Some(r) = rows(ws, coll) else { continue };
         let root = roots.of(coll);
-        let mut prev = String::new();
-        for (i, id) in keys(r).iter().enumerate() {
+        let ks = keys(r);
+        for (i, (id, order)) in ks.iter().zip(spaced(ks.len())).enumerate() {
             let map = match root.get(txn, id) {
                 Some(Out::YMap(m)) => m,
                 _ => root.insert(txn, id.as_str(), MapPrelim::default()),
             };
             write_fields(txn, &map, &r.value_at(i));
-            prev = between(&prev, None);
-            map.insert(txn, ORDER, Any::String(prev.as_str().into()));
+            map.insert(txn, ORDER, Any::String(order.into()));
         }
     }
 }
@@ -326,7 +405,7 @@ fn read_fields<T: ReadTxn>(txn: &T, map: &MapRef) -> Option<(Value, String)> {
         let Out::Any(a) = v else { return None };
         if k == ORDER {
             order = match a {
-                Any::String(s) => s.to_string(),
+                Any::String(s) if valid_order(&s) => s.to_string(),
                 _ => return None,
             };
         } else if let Some(field) = k.strip_suffix("{}") {
@@ -336,6 +415,9 @@ fn read_fields<T: ReadTxn>(txn: &T, map: &MapRef) -> Option<(Value, String)> {
             lists.entry(field.to_owned()).or_default();
         } else if let Some((field, ekey)) = k.split_once("[]") {
             let (o, item) = read_element(&a, ekey)?;
+            if !valid_order(&o) {
+                return None;
+            }
             lists.entry(field.to_owned()).or_default().push((o, ekey.to_owned(), item));
         } else {
             obj.insert(k.to_owned(), from_any(&a)?);
@@ -360,6 +442,9 @@ pub fn read<T: ReadTxn>(txn: &T, roots: &Roots) -> Result<Workspace, DocError> {
     }
     for coll in Coll::ALL.into_iter().skip(1) {
         let bad = |id: &str| DocError::Entity { coll: root_name(coll), id: id.to_owned() };
+        if roots.of(coll).len(txn) > MAX_ENTITIES {
+            return Err(DocError::TooLarge { coll: root_name(coll) });
+        }
         let mut found: Vec<(String, String, Value)> = Vec::new();
         for (id, v) in roots.of(coll).iter(txn) {
             let Out::YMap(m) = v else { return Err(bad(id)) };
@@ -401,6 +486,7 @@ pub fn doc_of(ws: &Workspace) -> (Doc, Roots) {
 mod tests {
     use super::*;
     use crate::model::commands::Cmd;
+    use crate::model::ops::Touch;
     use crate::model::template::service_team;
     use chrono::{TimeZone, Utc};
     use proptest::prelude::*;
@@ -508,6 +594,31 @@ mod tests {
     }
 
     #[test]
+    fn rows_added_together_keep_their_order() {
+        // Three columns added in one change, in an order unlike their ids' (as an import does).
+        let mut ws = team();
+        let (doc, roots) = doc_of(&ws);
+        let ops = ws
+            .change(&[Touch::All(Coll::Columns)], |w| {
+                let mut c = w.board.columns[0].clone();
+                for id in ["col_a", "col_c", "col_b"] {
+                    c.id = crate::model::ids::ColumnId(id.into());
+                    c.name = id.into();
+                    w.board.columns.push(c.clone());
+                }
+                Ok::<_, ()>(())
+            })
+            .unwrap()
+            .1;
+        write_ops(&mut doc.transact_mut(), &roots, &ws, &ops);
+        assert_eq!(read_doc(&doc, &roots), ws);
+        // And a whole list's keys keep one width.
+        let keys = spaced(5000);
+        assert!(keys.windows(2).all(|w| w[0] < w[1] && w[0].len() == w[1].len()));
+        assert!(keys.iter().all(|k| !k.ends_with('0')));
+    }
+
+    #[test]
     fn a_hostile_document_is_refused_whole() {
         let (doc, roots) = doc_of(&team());
         {
@@ -520,6 +631,14 @@ mod tests {
             let mut txn = doc.transact_mut();
             let Some(Out::YMap(m)) = roots.of(Coll::Members).iter(&txn).next().map(|(_, v)| v) else { panic!() };
             m.insert(&mut txn, "capacity_hours", "lots");
+        }
+        assert!(read(&doc.transact(), &roots).is_err());
+        // An order key this app would never make (it could make `between` recurse deeply).
+        let (doc, roots) = doc_of(&team());
+        {
+            let mut txn = doc.transact_mut();
+            let Some(Out::YMap(m)) = roots.of(Coll::Tasks).iter(&txn).next().map(|(_, v)| v) else { panic!() };
+            m.insert(&mut txn, ORDER, "z".repeat(100_000));
         }
         assert!(read(&doc.transact(), &roots).is_err());
         // Bytes that are no update at all are refused before anything applies.
@@ -535,6 +654,10 @@ mod tests {
         RemoveTask(usize),
         Letter(usize, usize, u8),
         TeamName(String),
+        /// Several rows moved in one change (a reorder, an import, an undo of many).
+        Rotate(usize),
+        /// Several rows added in one change, at the front, the middle and the end.
+        Bulk(String),
     }
 
     fn edit() -> impl Strategy<Value = Edit> {
@@ -545,6 +668,8 @@ mod tests {
             (0..40usize).prop_map(Edit::RemoveTask),
             (0..30usize, 0..10usize, 0..5u8).prop_map(|(d, r, l)| Edit::Letter(d, r, l)),
             "[a-z]{1,6}".prop_map(Edit::TeamName),
+            (1..9usize).prop_map(Edit::Rotate),
+            "[a-z]{1,4}".prop_map(Edit::Bulk),
         ]
     }
 
@@ -576,6 +701,34 @@ mod tests {
                 c.set_role_letter(&duty, &role, letter).ok()
             }
             Edit::TeamName(s) => c.set_name(s.clone()).ok(),
+            Edit::Rotate(k) if !tasks.is_empty() => {
+                c.ws.change(&[Touch::All(Coll::Tasks)], |w| {
+                    let k = *k % w.board.tasks.len();
+                    w.board.tasks.rotate_left(k);
+                    Ok::<_, ()>(())
+                })
+                .ok()
+                .map(|(_, ops)| ops)
+            }
+            Edit::Bulk(s) if !cols.is_empty() => {
+                let made: Vec<Task> = (0..3)
+                    .map(|i| Task {
+                        id: crate::model::ids::TaskId::generate(c.ids),
+                        title: format!("{s}{i}"),
+                        column: cols[0].clone(),
+                        ..Task::default()
+                    })
+                    .collect();
+                c.ws.change(&[Touch::All(Coll::Tasks)], |w| {
+                    let n = w.board.tasks.len();
+                    w.board.tasks.push(made[2].clone());
+                    w.board.tasks.insert(n / 2, made[1].clone());
+                    w.board.tasks.insert(0, made[0].clone());
+                    Ok::<_, ()>(())
+                })
+                .ok()
+                .map(|(_, ops)| ops)
+            }
             _ => None,
         };
         got.unwrap_or_default()

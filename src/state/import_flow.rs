@@ -117,6 +117,12 @@ impl AppState {
     /// A whole other workspace: the step-by-step history does not apply to it, and open forms
     /// start over.
     fn put_back(&self, ws: Workspace) {
+        if !self.syncing() {
+            // A whole other workspace, outside any room: the stored sync document no longer
+            // describes it, so the next connect asks again (replace or merge) instead of
+            // writing the difference over the team's workspace.
+            storage::remove(crate::storage::SYNC_DOC_KEY);
+        }
         self.ws.replace(ws);
         self.history.update_value(|h| h.clear());
         self.unsaved.update_value(Vec::clear);
@@ -137,8 +143,8 @@ impl AppState {
         let (name, mut text) = self
             .ws
             .with_untracked(|ws| (schema::export_file_name(&ws.name, now.date_naive()), schema::encode(ws, now, true)));
-        if let Some(doc) = self.sync_doc_state() {
-            text = schema::with_sync_doc(&text, &doc);
+        if let (Some(doc), Some(room)) = (self.sync_doc_state(), self.sync_room()) {
+            text = schema::with_sync_doc(&text, &room, &doc);
         }
         let _ = browser::download(&name, &text, "application/json");
     }

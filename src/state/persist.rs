@@ -19,6 +19,11 @@ pub(super) fn stored_revision() -> u64 {
 }
 
 impl AppState {
+    /// The storage revision this tab's workspace was last saved at (or read from).
+    pub fn saved_revision(&self) -> u64 {
+        self.revision.get_value()
+    }
+
     /// A change was made here: save it after a quiet period (the one save effect).
     pub(super) fn changed(&self) {
         self.dirty.set_value(true);

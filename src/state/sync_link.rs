@@ -106,9 +106,11 @@ pub trait SyncEngine {
     /// The document's state (one update, v2 encoding, base64url), for exports made in a synced
     /// workspace.
     fn doc_state(&self) -> String;
-    /// Merges another copy of the document (from a file exported in a synced workspace) into
-    /// this one: false when it does not read.
-    fn merge_doc(&self, doc: &str) -> bool;
+    /// Merges another copy of the document (from a file exported in this room) into this one,
+    /// and returns the workspace it makes; `None` when it does not read.
+    fn merge_doc(&self, doc: &str) -> Option<Workspace>;
+    /// The room this engine syncs.
+    fn room(&self) -> String;
 }
 
 /// Team sync's part of the app state. `Copy`: every field is an arena handle.
@@ -151,8 +153,18 @@ impl AppState {
                 Ok(engine) if state.sync.generation.get_value() == generation => {
                     state.sync.engine.set_value(Some(engine));
                 }
-                Ok(engine) => engine.stop(),
-                Err(_) => state.sync.status.set(SyncStatus::LoadFailed),
+                // Disconnected (or connected anew) while this one loaded: it goes, and the
+                // status it set is put right.
+                Ok(engine) => {
+                    engine.stop();
+                    if !sync_on() {
+                        state.sync.status.set(SyncStatus::Off);
+                    }
+                }
+                Err(_) if state.sync.generation.get_value() == generation => {
+                    state.sync.status.set(SyncStatus::LoadFailed)
+                }
+                Err(_) => {}
             }
         });
     }
@@ -185,9 +197,15 @@ impl AppState {
         self.sync.engine().map(|e| e.doc_state())
     }
 
-    /// Merges a file's sync document into the room's, when this workspace syncs.
-    pub fn sync_merge_doc(&self, doc: &str) -> bool {
-        self.sync.engine().is_some_and(|e| e.merge_doc(doc))
+    /// Merges a file's sync document into the room's, when this workspace syncs: the merged
+    /// workspace, to take as a step of undo ([`AppState::merge_in`]).
+    pub fn sync_merge_doc(&self, doc: &str) -> Option<Workspace> {
+        self.sync.engine().and_then(|e| e.merge_doc(doc))
+    }
+
+    /// The room this workspace syncs with now, if any.
+    pub fn sync_room(&self) -> Option<String> {
+        self.sync.engine().map(|e| e.room())
     }
 
     /// Whether this workspace syncs with a room now.
@@ -209,14 +227,13 @@ impl AppState {
         }
     }
 
-    /// Shows a colleague's change (from the room): only the views it touches change, it is not
-    /// a step of this person's undo, and it is saved here.
-    pub fn apply_remote(&self, next: &Workspace) {
-        let ops = self.ws.with_untracked(|ws| diff(ws, next));
+    /// Shows colleagues' changes (from the room), as ops: only the views they touch change,
+    /// they are not a step of this person's undo, and they are saved here.
+    pub fn apply_remote(&self, ops: &[Op]) {
         if ops.is_empty() {
             return;
         }
-        let done = self.ws.update(|w| w.apply(&ops));
+        let done = self.ws.update(|w| w.apply(ops));
         self.commit(done, super::undo::Origin::Remote);
     }
 

@@ -43,6 +43,10 @@ const BACKOFF: [u32; 5] = [1, 2, 4, 8, 8];
 /// How often this person's presence is renewed, and when another's expires.
 const PRESENCE_EVERY: Duration = Duration::from_secs(15);
 const PRESENCE_EXPIRES_MS: f64 = 40_000.0;
+/// Silence after which a connection counts as lost.
+const SILENCE_MS: f64 = 45_000.0;
+/// The most others listed as here.
+const MAX_PEERS: usize = 100;
 
 /// Starts the engine (fetching this page group first).
 pub async fn start(state: AppState) -> Result<Rc<dyn SyncEngine>, SplitLoaderError> {
@@ -63,6 +67,10 @@ struct Stored {
     doc: String,
     /// Changes made here that the server has not had yet.
     waiting: bool,
+    /// The workspace's storage revision when the document was stored: a workspace saved later
+    /// holds changes the document may lack.
+    #[serde(default)]
+    revision: u64,
 }
 
 /// A handler of the socket's events.
@@ -89,6 +97,14 @@ struct Engine {
     joined: Cell<bool>,
     /// Whether this connection has had the room's state.
     synced: Cell<bool>,
+    /// Whether the socket is open.
+    open: Cell<bool>,
+    /// When the server was last heard from (it echoes presence at least every 15 s).
+    heard: Cell<f64>,
+    /// The workspace as last read from (or written to) the document: a remote update applies
+    /// only what changed in the document since, never undoing what this tab has that the
+    /// document lacks (a change another tab made, say).
+    last_read: RefCell<Option<Workspace>>,
     waiting: Cell<bool>,
     attempt: Cell<usize>,
     stopped: Cell<bool>,
@@ -115,6 +131,9 @@ impl Engine {
             presence_timer: Cell::new(None),
             joined: Cell::new(false),
             synced: Cell::new(false),
+            open: Cell::new(false),
+            heard: Cell::new(0.0),
+            last_read: RefCell::new(None),
             waiting: Cell::new(false),
             attempt: Cell::new(0),
             stopped: Cell::new(false),
@@ -137,8 +156,13 @@ impl Engine {
             }
             engine.queue_save();
         });
-        let (online, offline) = (engine.me.clone(), engine.me.clone());
+        let (online, offline, hide) = (engine.me.clone(), engine.me.clone(), engine.me.clone());
         engine.listeners.borrow_mut().extend([
+            window_event_listener_untyped("pagehide", move |_| {
+                if let Some(e) = hide.upgrade() {
+                    e.save();
+                }
+            }),
             window_event_listener_untyped("online", move |_| {
                 if let Some(e) = online.upgrade() {
                     e.attempt.set(0);
@@ -156,6 +180,12 @@ impl Engine {
         let timer = set_interval_with_handle(
             move || {
                 if let Some(e) = weak.upgrade() {
+                    // A connection that went silent (a half-open socket) is dropped and tried again.
+                    if e.open.get() && js_sys::Date::now() - e.heard.get() > SILENCE_MS {
+                        e.drop_socket();
+                        e.retry();
+                        return;
+                    }
                     e.send_presence(false);
                     e.prune_peers();
                 }
@@ -184,20 +214,38 @@ impl Engine {
         let Ok(saved) = ydoc::read(&self.doc.transact(), &self.roots) else { return };
         self.joined.set(true);
         self.waiting.set(stored.waiting);
-        // Changes made here while the sync code was not running (before it loaded, another tab).
-        let ops = self.state.ws.with_untracked(|ws| diff(&saved, ws));
-        if !ops.is_empty() {
-            self.state.ws.with_untracked(|ws| self.write(ws, &ops));
+        *self.last_read.borrow_mut() = Some(saved.clone());
+        if self.state.saved_revision() > stored.revision {
+            // The workspace was saved after the document: it holds changes made here while the
+            // sync code was not running (before it loaded, in another tab), which go in now.
+            let ops = self.state.ws.with_untracked(|ws| diff(&saved, ws));
+            if !ops.is_empty() {
+                self.state.ws.with_untracked(|ws| self.write(ws, &ops));
+            }
+        } else {
+            // The document is as new or newer (colleagues' changes that came in after the last
+            // save of the workspace): the workspace takes it, and nothing goes back as this
+            // person's own change.
+            let ops = self.state.ws.with_untracked(|ws| diff(ws, &saved));
+            self.state.apply_remote(&ops);
         }
     }
 
     fn write(&self, ws: &Workspace, ops: &[Op]) {
-        let mut txn = self.doc.transact_mut_with(LOCAL);
-        ydoc::write_ops(&mut txn, &self.roots, ws, ops);
+        {
+            let mut txn = self.doc.transact_mut_with(LOCAL);
+            ydoc::write_ops(&mut txn, &self.roots, ws, ops);
+        }
+        if let Some(last) = self.last_read.borrow_mut().as_mut() {
+            last.apply(ops);
+        }
     }
 
+    /// Whether a change made here goes out now. Not only once synced: an update sent during the
+    /// handshake is merely early (Yjs updates apply in any order, and twice is harmless), while
+    /// one held back would hold back every later one on the server.
     fn is_live(&self) -> bool {
-        self.joined.get() && self.synced.get() && self.socket.borrow().is_some()
+        self.joined.get() && self.open.get()
     }
 
     fn connect(&self) {
@@ -237,6 +285,8 @@ impl Engine {
 
     fn opened(&self) {
         self.attempt.set(0);
+        self.open.set(true);
+        self.heard.set(js_sys::Date::now());
         let sv = self.doc.transact().state_vector();
         self.send(Message::Sync(SyncMessage::SyncStep1(sv)));
         self.send_presence(false);
@@ -250,6 +300,7 @@ impl Engine {
 
     /// One message from the server (it may hold several protocol messages).
     fn received(&self, data: &[u8]) {
+        self.heard.set(js_sys::Date::now());
         let mut decoder = DecoderV1::from(data);
         let mut changed = false;
         let mut first_sync = false;
@@ -309,8 +360,16 @@ impl Engine {
 
     /// Shows the document as it now is.
     fn refresh(&self) {
-        match ydoc::read(&self.doc.transact(), &self.roots) {
-            Ok(ws) => self.state.apply_remote(&ws),
+        // The read transaction ends before the workspace changes.
+        let read = ydoc::read(&self.doc.transact(), &self.roots);
+        match read {
+            Ok(ws) => {
+                let before = self.last_read.replace(Some(ws.clone()));
+                match before {
+                    Some(before) => self.state.apply_remote(&diff(&before, &ws)),
+                    None => self.state.apply_remote(&self.state.ws.with_untracked(|mine| diff(mine, &ws))),
+                }
+            }
             Err(e) => self.refuse(&e.to_string()),
         }
     }
@@ -323,6 +382,7 @@ impl Engine {
             let mut txn = self.doc.transact_mut_with(LOCAL);
             self.state.ws.with_untracked(|ws| ydoc::write_all(&mut txn, &self.roots, ws));
             drop(txn);
+            *self.last_read.borrow_mut() = Some(self.state.ws.get_untracked());
             self.state.sync.status.set(SyncStatus::Connected);
             return;
         }
@@ -364,6 +424,7 @@ impl Engine {
         }
         self.handlers.borrow_mut().clear();
         self.synced.set(false);
+        self.open.set(false);
         self.peers.borrow_mut().clear();
         self.state.sync.peers.set(Vec::new());
     }
@@ -420,7 +481,9 @@ impl Engine {
                 }
                 let name = state.pointer("/user/name").and_then(|n| n.as_str()).unwrap_or_default();
                 let name: String = name.chars().take(60).collect();
-                peers.insert(client, Peer { clock: entry.clock, name, seen: now });
+                if peers.len() < MAX_PEERS || peers.contains_key(&client) {
+                    peers.insert(client, Peer { clock: entry.clock, name, seen: now });
+                }
             }
         }
         self.show_peers();
@@ -478,6 +541,7 @@ impl Engine {
             room: self.config.room.clone(),
             doc: self.doc_state(),
             waiting: self.waiting.get(),
+            revision: self.state.saved_revision(),
         };
         let _ = storage::write(SYNC_DOC_KEY, &serde_json::to_string(&stored).unwrap_or_default());
     }
@@ -497,7 +561,8 @@ impl SyncEngine for Engine {
         if self.joined.get() || self.stopped.get() {
             return;
         }
-        let team = match ydoc::read(&self.doc.transact(), &self.roots) {
+        let read = ydoc::read(&self.doc.transact(), &self.roots);
+        let team = match read {
             Ok(team) => team,
             Err(e) => return self.refuse(&e.to_string()),
         };
@@ -510,6 +575,7 @@ impl SyncEngine for Engine {
                 merged
             }
         };
+        *self.last_read.borrow_mut() = Some(next.clone());
         self.state.adopt_team(next);
         self.state.sync.status.set(SyncStatus::Connected);
         self.queue_save();
@@ -536,17 +602,17 @@ impl SyncEngine for Engine {
         base64url_encode(&self.doc.transact().encode_state_as_update_v2(&StateVector::default()))
     }
 
-    fn merge_doc(&self, doc: &str) -> bool {
+    fn merge_doc(&self, doc: &str) -> Option<Workspace> {
         if !self.joined.get() || self.stopped.get() {
-            return false;
+            return None;
         }
-        let Some(bytes) = base64url_decode(doc).ok() else { return false };
-        let Ok(update) = Update::decode_v2(&bytes) else { return false };
+        let bytes = base64url_decode(doc).ok()?;
+        let update = Update::decode_v2(&bytes).ok()?;
         // Checked on a copy first: a file whose document does not read changes nothing.
         let copy = Doc::new();
         let copy_roots = Roots::new(&copy);
         let mine = self.doc.transact().encode_state_as_update_v2(&StateVector::default());
-        let Ok(own) = Update::decode_v2(&mine) else { return false };
+        let own = Update::decode_v2(&mine).ok()?;
         let ok = {
             let mut txn = copy.transact_mut();
             txn.apply_update(own).is_ok()
@@ -555,14 +621,20 @@ impl SyncEngine for Engine {
             txn.apply_update(update).is_ok()
         };
         if !ok || ydoc::read(&copy.transact(), &copy_roots).is_err() {
-            return false;
+            return None;
         }
-        // Taken as this person's change: it goes to the room.
-        let Ok(update) = Update::decode_v2(&bytes) else { return false };
+        // Taken as this person's change: it goes to the room. The caller shows the result as a
+        // step of undo.
+        let update = Update::decode_v2(&bytes).ok()?;
         if self.doc.transact_mut_with(LOCAL).apply_update(update).is_err() {
-            return false;
+            return None;
         }
-        self.refresh();
-        true
+        let merged = ydoc::read(&self.doc.transact(), &self.roots).ok()?;
+        *self.last_read.borrow_mut() = Some(merged.clone());
+        Some(merged)
+    }
+
+    fn room(&self) -> String {
+        self.config.room.clone()
     }
 }

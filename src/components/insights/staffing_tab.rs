@@ -20,6 +20,11 @@ fn error_text(t: &Strings, e: StaffingError) -> &'static str {
     }
 }
 
+/// Until one is chosen, the queue's role: the one most people hold (the front line, as a rule).
+fn front_line(w: &crate::model::Workspace) -> Option<&crate::model::team::Role> {
+    w.roles.iter().max_by_key(|r| w.holders(&r.id).filter(|m| m.active).count())
+}
+
 /// A number as the user reads it: at most one decimal.
 fn one(x: f64) -> String {
     hours(x)
@@ -116,7 +121,7 @@ pub fn StaffingTab() -> impl IntoView {
             .map(|o| {
                 let this = o.agents == n.agents;
                 view! {
-                    <tr class:rc-row--current=this aria-current=this.then_some("true")>
+                    <tr class=if this { "rc-row--current" } else { "" }>
                         <th scope="row" class="rc-num">{o.agents}</th>
                         <td class="rc-num">{percent(o.service_level)}</td>
                         <td class="rc-num">{format!("{} s", one(o.asa_seconds))}</td>
@@ -126,9 +131,7 @@ pub fn StaffingTab() -> impl IntoView {
             })
             .collect_view();
         let fit = state.ws.watch(&[Coll::Members, Coll::Roles], |w| {
-            // Until one is chosen: the role most people hold (the front line, as a rule).
-            let most = w.roles.iter().max_by_key(|r| w.holders(&r.id).filter(|m| m.active).count());
-            let chosen = w.roles.iter().find(|r| r.id.0 == role.get()).or(most)?;
+            let chosen = w.roles.iter().find(|r| r.id.0 == role.get()).or_else(|| front_line(w))?;
             let f = team_fit(w, &chosen.id, s.rostered, value(5));
             let spare = f.spare_hours();
             let verdict = if spare < 0.0 {
@@ -176,8 +179,7 @@ pub fn StaffingTab() -> impl IntoView {
                         on:change=move |ev| { role.set(event_target_value(&ev)); keep(); }>
                         {move || state.ws.watch(&[Coll::Roles, Coll::Members], |w| w.roles.iter().map(|r| {
                             let id = r.id.0.clone();
-                            let most = w.roles.iter().max_by_key(|r| w.holders(&r.id).filter(|m| m.active).count());
-                            let selected = role.with_untracked(|x| if x.is_empty() { most.is_some_and(|m| m.id == r.id) } else { x == &id });
+                            let selected = role.with_untracked(|x| if x.is_empty() { front_line(w).is_some_and(|m| m.id == r.id) } else { x == &id });
                             view! { <option value=id selected=selected>{r.name.clone()}</option> }
                         }).collect_view())}
                     </select>

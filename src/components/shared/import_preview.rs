@@ -112,7 +112,13 @@ fn MergeDialog(state: AppState) -> impl IntoView {
     use crate::model::merge::{merge, resolve, Conflict};
     let t = t();
     let Some(p) = state.preview.get_untracked() else { return ().into_any() };
-    let doc = p.imported.sync_doc.clone().filter(|_| state.syncing());
+    // The document's own merge only for a file from this very room: documents of different
+    // rooms share no history, and merging them would let one side's entities silently win.
+    let doc = p
+        .imported
+        .sync_doc
+        .clone()
+        .filter(|_| state.sync_room().is_some() && state.sync_room() == p.imported.sync_room);
     let m = state.ws.with_untracked(|ws| merge(ws, &p.imported.workspace));
     let picks: Vec<RwSignal<bool>> = m.conflicts.iter().map(|_| RwSignal::new(false)).collect();
     let shown = |v: &serde_json::Value| {
@@ -151,8 +157,8 @@ fn MergeDialog(state: AppState) -> impl IntoView {
     let m = StoredValue::new(m);
     let confirm = move |_| {
         if let Some(doc) = &doc {
-            if state.sync_merge_doc(doc) {
-                state.preview.set(None);
+            if let Some(merged) = state.sync_merge_doc(doc) {
+                state.merge_in(&merged);
                 return;
             }
         }
