@@ -261,7 +261,11 @@ pub(super) fn rows_mut(ws: &mut Workspace, coll: Coll) -> Option<&mut dyn Rows> 
 /// The keys of a collection in order, a repeated key numbered from its second occurrence on
 /// (`key#2`), so that every row has a key of its own.
 pub(super) fn keys(rows: &dyn Rows) -> Vec<String> {
-    let mut ks: Vec<String> = (0..rows.count()).map(|i| rows.key_at(i)).collect();
+    numbered((0..rows.count()).map(|i| rows.key_at(i)).collect())
+}
+
+/// Keys with a repeated one numbered from its second occurrence on (`key#2`), in O(n log n).
+pub(super) fn numbered(mut ks: Vec<String>) -> Vec<String> {
     let firsts = super::keys::first_of(&ks.iter().map(String::as_str).collect::<Vec<_>>());
     let mut seen = vec![1usize; ks.len()];
     for i in 0..ks.len() {

@@ -15,7 +15,7 @@
 
 use super::ids::IdGen;
 use super::import::{repair, Repairs};
-use super::ops::{element_key, keys, put_settings, rows, rows_mut, settings, Coll, Op, SETTINGS_ID};
+use super::ops::{element_key, keys, numbered, put_settings, rows, rows_mut, settings, Coll, Op, SETTINGS_ID};
 use super::workspace::Workspace;
 use serde_json::{Map as JsonMap, Value};
 use std::collections::BTreeMap;
@@ -192,18 +192,9 @@ fn strip_number(key: &str) -> &str {
     key.rsplit_once('#').map_or(key, |(k, _)| k)
 }
 
-/// The keys of a list's elements, a repeated one numbered from its second occurrence on.
+/// The keys of a list's elements, a repeated one numbered as rows are.
 fn element_keys(items: &[Value]) -> Vec<String> {
-    let mut ks: Vec<String> = items.iter().map(element_key).collect();
-    let firsts = super::keys::first_of(&ks.iter().map(String::as_str).collect::<Vec<_>>());
-    let mut seen = vec![1usize; ks.len()];
-    for i in 0..ks.len() {
-        if firsts[i] != i {
-            seen[firsts[i]] += 1;
-            ks[i] = format!("{}#{}", ks[i], seen[firsts[i]]);
-        }
-    }
-    ks
+    numbered(items.iter().map(element_key).collect())
 }
 
 // ---- Writing ---------------------------------------------------------------------------
