@@ -52,7 +52,6 @@ impl<'a> KeySet<'a> {
         self.0.binary_search_by(|(k, _)| (*k).cmp(key)).is_ok()
     }
 
-    /// The position, among the keys given, of the first one equal to `key`.
     /// The positions of the keys, in the keys' sorted order (ties in their own order).
     pub fn positions(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().map(|(_, i)| *i)
@@ -63,6 +62,7 @@ impl<'a> KeySet<'a> {
         self.0.iter().map(|(k, _)| *k)
     }
 
+    /// The position, among the keys given, of the first one equal to `key`.
     pub fn position(&self, key: &str) -> Option<usize> {
         let at = self.0.partition_point(|(k, _)| *k < key);
         self.0.get(at).filter(|(k, _)| *k == key).map(|(_, i)| *i)

@@ -648,22 +648,43 @@ fn apply_one(ws: &mut Workspace, op: &Op) -> bool {
 
 /// `base` with the rows of `extra` that it lacks (by key), each after its predecessor in
 /// `extra`; where both have a row or a setting, `base` keeps its own. Joining a team's room with
-/// "merge" takes the team's workspace plus what only this browser had.
+/// "merge" takes the team's workspace plus what only this browser had. One pass per collection,
+/// O(n log n): the new rows are grouped under the last row of `base` before them in `extra`.
 pub fn union(base: &Workspace, extra: &Workspace) -> Workspace {
     let mut out = base.clone();
     for coll in Coll::ALL.into_iter().skip(1) {
         let (Some(have), Some(add)) = (rows(base, coll), rows(extra, coll)) else { continue };
         let have_keys = keys(have);
         let known = KeySet::new(have_keys.iter().map(String::as_str));
-        let add_keys = keys(add);
-        let mut ops = Vec::new();
-        for (i, k) in add_keys.iter().enumerate() {
-            if !known.contains(k) {
-                let after = i.checked_sub(1).map(|p| add_keys[p].clone());
-                ops.push(Op::Insert { coll, id: k.clone(), after, value: add.value_at(i) });
+        // New rows of `extra` by the base row they follow (`None`: before all of them).
+        let mut after: std::collections::BTreeMap<Option<usize>, Vec<usize>> = Default::default();
+        let mut anchor = None;
+        for (i, k) in keys(add).iter().enumerate() {
+            match known.position(k) {
+                Some(at) => anchor = Some(at),
+                None => after.entry(anchor).or_default().push(i),
             }
         }
-        out.apply(&ops);
+        if after.is_empty() {
+            continue;
+        }
+        let mut values = Vec::with_capacity(have.count() + add.count());
+        let group = |at: Option<usize>, values: &mut Vec<Value>| {
+            values.extend(after.get(&at).into_iter().flatten().map(|&i| add.value_at(i)));
+        };
+        group(None, &mut values);
+        for at in 0..have.count() {
+            values.push(have.value_at(at));
+            group(Some(at), &mut values);
+        }
+        let r = rows_mut(&mut out, coll).expect("not settings");
+        while r.count() > 0 {
+            r.remove_at(r.count() - 1);
+        }
+        for v in values {
+            let at = r.count();
+            r.put(at, v, true);
+        }
     }
     out
 }

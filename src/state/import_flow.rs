@@ -72,9 +72,11 @@ impl AppState {
     /// Takes a merged workspace (a colleague's file merged into this one) as one step of undo.
     pub fn merge_in(&self, next: &Workspace) {
         self.preview.set(None);
+        // The ops are what undo takes back; the workspace is taken whole (applying the ops one by
+        // one would look each row up anew: quadratic on a large file).
         let ops = self.ws.with_untracked(|ws| crate::model::ops::diff(ws, next));
-        let done = self.ws.update(|w| w.apply(&ops));
-        self.commit(done, super::undo::Origin::User);
+        self.ws.update(|w| *w = next.clone());
+        self.commit(ops, super::undo::Origin::User);
     }
 
     /// Replaces the whole workspace, keeping the previous one for one-click undo. In a synced
