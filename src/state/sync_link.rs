@@ -246,12 +246,9 @@ impl AppState {
     /// The ops from the workspace on screen to `next`, sent to the room (a whole replacement:
     /// an import or a reset in a synced workspace replaces it for the team).
     pub(super) fn sync_replacement(&self, next: &Workspace) {
-        if self.sync.engine().is_some() {
+        if let Some(engine) = self.sync.engine() {
             let ops = self.ws.with_untracked(|ws| diff(ws, next));
-            let engine = self.sync.engine();
-            if let Some(e) = engine {
-                e.local(next, &ops);
-            }
+            engine.local(next, &ops);
         }
     }
 }

@@ -364,11 +364,13 @@ impl Engine {
         let read = ydoc::read(&self.doc.transact(), &self.roots);
         match read {
             Ok(ws) => {
-                let before = self.last_read.replace(Some(ws.clone()));
-                match before {
-                    Some(before) => self.state.apply_remote(&diff(&before, &ws)),
-                    None => self.state.apply_remote(&self.state.ws.with_untracked(|mine| diff(mine, &ws))),
-                }
+                let ops = match self.last_read.borrow().as_ref() {
+                    Some(before) => diff(before, &ws),
+                    None => self.state.ws.with_untracked(|mine| diff(mine, &ws)),
+                };
+                // Kept as read, not copied: the next update diffs against it.
+                *self.last_read.borrow_mut() = Some(ws);
+                self.state.apply_remote(&ops);
             }
             Err(e) => self.refuse(&e.to_string()),
         }
