@@ -29,8 +29,19 @@ import { gzipKb, mainWasm, splitSizes } from './split-sizes.mjs';
 // tab's 31 strings in English and Chinese are +1.5 KB. The insights group grew by the tab and
 // Erlang C (+10.7 KB), which makes it the largest first screen. Measured with the fixes of the
 // sync review that followed: main 245.7, insights first screen 400.0.
-const MAIN_BUDGET_KB = 246;
-const FIRST_SCREEN_BUDGET_KB = 400;
+//
+// Raised for the rest of issue 14 (Operations: meetings, the improvement log, routines, check-ins
+// and recognition; schema version 5): 246 → 273 and 400 → 430. The six new kinds of entity are
+// part of the one envelope every visit reads, so their serde code is in the main module (their
+// deserialisers alone are 31 KB before wasm-opt: the improvement entry has 15 fields), with
+// their import repair, the version 5 migration, the routines' catch-up (it runs at start, with no
+// page open) and about 100 strings in two languages (+3.5 KB). Two cuts pay for part of it, for
+// every kind of entity: rows become JSON trees through the text serialiser instead of a second,
+// value serialiser (−5.2 KB), and the field-by-field repair of import is one function instead of
+// one per type (−1.2 KB). The pages themselves are a group of their own. Measured at that commit:
+// main 272.3 (still under issue 6's cap of 300), insights first screen 429.3.
+const MAIN_BUDGET_KB = 273;
+const FIRST_SCREEN_BUDGET_KB = 430;
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const main = gzipKb(mainWasm(dist));

@@ -2,6 +2,7 @@
 
 use crate::components::board::BoardPage;
 use crate::components::insights::InsightsPage;
+use crate::components::ops::OpsPage;
 use crate::components::raci::{ChartPage, HandbookPage};
 use crate::components::shared::banners::Banners;
 use crate::components::shared::drop_zone::DropZone;
@@ -175,6 +176,7 @@ fn NavLink(page: Page) -> impl IntoView {
         Page::Handbook => t.nav_handbook,
         Page::Board => t.nav_board,
         Page::Insights => t.nav_insights,
+        Page::Operations => t.nav_ops,
         Page::Workspace => t.nav_workspace,
     };
     let current = move || state.page.get() == page;
@@ -193,7 +195,7 @@ fn NavLink(page: Page) -> impl IntoView {
 /// The page in the URL fragment. Re-created whenever the whole workspace is replaced, so that
 /// forms never show values from the workspace before.
 ///
-/// The pages come in four groups, each a split point: the build (scripts/tools/wasm-bindgen)
+/// The pages come in five groups, each a split point: the build (scripts/tools/wasm-bindgen)
 /// cuts each group, and the code only it uses, into wasm files of their own. A group is fetched
 /// the first time one of its pages is shown, and the service worker keeps them all for offline
 /// use. The first screen so needs the shell, the model and one group, not the whole app.
@@ -247,10 +249,11 @@ enum Group {
     Chart,
     Board,
     Insights,
+    Operations,
 }
 
 impl Group {
-    const COUNT: usize = 4;
+    const COUNT: usize = 5;
 
     fn is_loaded(self) -> bool {
         LOADED[self as usize].load(Ordering::Relaxed)
@@ -262,6 +265,7 @@ impl Group {
             Page::Chart | Page::Handbook => Group::Chart,
             Page::Board => Group::Board,
             Page::Insights => Group::Insights,
+            Page::Operations => Group::Operations,
         }
     }
 
@@ -272,6 +276,7 @@ impl Group {
             Group::Chart => load_chart_pages().await,
             Group::Board => load_board_pages().await,
             Group::Insights => load_insights_pages().await,
+            Group::Operations => load_ops_pages().await,
         }
     }
 
@@ -282,6 +287,7 @@ impl Group {
             Group::Chart => chart_pages(page).await,
             Group::Board => board_pages(page).await,
             Group::Insights => insights_pages(page).await,
+            Group::Operations => ops_pages(page).await,
         }
     }
 }
@@ -323,4 +329,8 @@ fn board_pages(_page: Page) -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(insights, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_insights_pages))]
 fn insights_pages(_page: Page) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <InsightsPage/> }.into_any())
+}
+#[wasm_split(ops, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_ops_pages))]
+fn ops_pages(_page: Page) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <OpsPage/> }.into_any())
 }

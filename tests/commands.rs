@@ -7,11 +7,17 @@ use common::now;
 use proptest::prelude::*;
 use rolecall::model::board::{ColumnKind, Priority, ServiceStandard, Task};
 use rolecall::model::commands::Cmd;
+use rolecall::model::ids::{CheckInId, ImprovementId, MeetingId, RecognitionId, RoutineId};
 use rolecall::model::kpi::Direction;
 use rolecall::model::ops::{self, diff, invert, Coll, Op};
 use rolecall::model::raci::Raci;
+use rolecall::model::service::{ActionStatus, CheckIn, Improvement, Meeting, Recognition, Repeat, Routine, Source};
 use rolecall::model::training::TrainingStatus;
 use rolecall::model::*;
+
+fn day(n: usize) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap() + chrono::Duration::days(n as i64)
+}
 
 fn small(seed: u64) -> Workspace {
     let size = generate::Size { members: 8, skills: 6, roles: 4, duties: 10, tasks: 30, weeks: 4 };
@@ -32,7 +38,7 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
     let kpi = ws.kpis.get(nth(c, ws.kpis.len())).map(|k| k.id.clone());
     let mut cmd = Cmd { ws, ids, now: now() };
     let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][c % 5];
-    let r = match pick % 36 {
+    let r = match pick % 46 {
         0 => cmd.move_task(&task?, &column?, Some(c % 7)).ok(),
         1 => cmd.set_role_letter(&duty?, &role?, letter).ok(),
         2 => cmd.set_member_letter(&duty?, &member?, Some(letter)).ok(),
@@ -132,7 +138,94 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
             }
             cmd.save_department(d).ok()
         }
-        _ => cmd.set_rhythm(vec![format!("Daily huddle, 09:{:02}", c % 60)]).ok(),
+        35 => {
+            let mut m = match cmd.ws.meetings.first() {
+                Some(m) if c.is_multiple_of(2) => m.clone(),
+                _ => Meeting { id: MeetingId::generate(cmd.ids), ..Meeting::default() },
+            };
+            m.name = format!("Meeting {c}");
+            m.duration_minutes = (c % 600) as u32;
+            m.roles = role.into_iter().collect();
+            cmd.save_meeting(m).ok()
+        }
+        36 => {
+            let id = cmd.ws.meetings.get(nth(c, cmd.ws.meetings.len()))?.id.clone();
+            cmd.remove_meeting(&id).ok()
+        }
+        37 => {
+            let id = cmd.ws.meetings.get(nth(c, cmd.ws.meetings.len()))?.id.clone();
+            let (minutes, mut ops) = cmd.hold_meeting(&id, day(c % 20)).ok()?;
+            ops.extend(cmd.save_minutes(&minutes, format!("Decided {c}"), "notes".into()).ok()?);
+            Some(ops)
+        }
+        38 => {
+            let x = Improvement {
+                id: ImprovementId::generate(cmd.ids),
+                source: Source::ALL[c % 6],
+                problem: if c.is_multiple_of(7) { String::new() } else { format!("Problem {c}") },
+                owner: member,
+                kpi,
+                status: ActionStatus::ALL[b % 4],
+                ..Improvement::default()
+            };
+            cmd.save_improvement(x).ok()
+        }
+        39 => {
+            let mut x = cmd.ws.improvements.get(nth(c, cmd.ws.improvements.len()))?.clone();
+            x.status = ActionStatus::ALL[b % 4];
+            x.after = Some(c as f64);
+            cmd.save_improvement(x).ok()
+        }
+        40 => {
+            let id = cmd.ws.improvements.get(nth(c, cmd.ws.improvements.len()))?.id.clone();
+            cmd.improvement_task(&id, format!("Act {c}")).ok()
+        }
+        41 => {
+            let r = Routine {
+                id: RoutineId::generate(cmd.ids),
+                title: format!("Routine {c}"),
+                repeat: [Repeat::Daily, Repeat::Weekly, Repeat::Monthly][c % 3],
+                weekdays: vec![1 + (b % 7) as u8],
+                month_day: 1 + (b % 31) as u8,
+                duty,
+                assignees: member.into_iter().collect(),
+                next: day(c % 10),
+                ..Routine::default()
+            };
+            cmd.save_routine(r).ok()
+        }
+        42 => cmd.run_routines(day(c % 60), "{n} missed").ok().map(|x| x.1),
+        43 => {
+            let id = CheckInId::generate(cmd.ids);
+            cmd.save_checkin(CheckIn {
+                id,
+                member: member?,
+                date: day(c % 30),
+                goals: format!("Goal {c}"),
+                ..CheckIn::default()
+            })
+            .ok()
+        }
+        44 => {
+            let id = RecognitionId::generate(cmd.ids);
+            cmd.recognise(Recognition {
+                id,
+                member: member?,
+                date: day(c % 30),
+                text: format!("Thanks {c}"),
+                ..Recognition::default()
+            })
+            .ok()
+        }
+        _ => {
+            if c.is_multiple_of(2) {
+                let id = cmd.ws.recognitions.first()?.id.clone();
+                cmd.remove_recognition(&id).ok()
+            } else {
+                let id = cmd.ws.routines.first()?.id.clone();
+                cmd.remove_routine(&id).ok()
+            }
+        }
     };
     r
 }
@@ -157,10 +250,10 @@ proptest! {
             let after = ws.clone();
             let mut back = after.clone();
             back.apply(&invert(&ops));
-            prop_assert_eq!(&back, &before, "undo of command {} did not restore", pick % 36);
+            prop_assert_eq!(&back, &before, "undo of command {} did not restore", pick % 46);
             let mut again = before.clone();
             again.apply(&ops);
-            prop_assert_eq!(&again, &after, "redo of command {} did not land", pick % 36);
+            prop_assert_eq!(&again, &after, "redo of command {} did not land", pick % 46);
         }
     }
 

@@ -93,6 +93,30 @@ fn the_version_4_fixture_reads_without_repairs() {
 }
 
 #[test]
+fn the_version_5_fixture_reads_without_repairs() {
+    use rolecall::model::service::{ActionStatus, Repeat, Source};
+    let got = read(&fixture("v5.json"), &mut ids()).unwrap();
+    assert_eq!((got.from_version, got.repairs.to_vec()), (5, vec![]));
+    let ws = got.workspace;
+    assert_eq!(ws.meetings[0].cadence, Repeat::Daily);
+    assert_eq!(ws.meetings[0].roles.len(), 2);
+    assert_eq!(ws.minutes[0].decisions, "Sample five calls a day");
+    let imp = &ws.improvements[0];
+    assert_eq!((imp.source, imp.status, imp.before), (Source::Complaint, ActionStatus::InProgress, Some(88.0)));
+    assert_eq!(imp.tasks, vec![TaskId::from("tsk_2")]);
+    assert_eq!(ws.routines[0].weekdays, vec![1]);
+    assert_eq!(ws.routines[0].priority, Priority::P3);
+    assert_eq!(ws.checkins[0].actions, "Shadow QA for a week");
+    assert_eq!(ws.recognitions[0].from, Some(MemberId::from("mem_ana")));
+    // A version 4 file's rhythm lines become meetings; the rest starts empty.
+    let v4 = read(&fixture("v4.json"), &mut ids()).unwrap().workspace;
+    assert_eq!(v4.meetings.len(), 1);
+    assert_eq!((v4.meetings[0].name.as_str(), v4.meetings[0].cadence), ("Daily stand-up, 09:15", Repeat::Daily));
+    assert_eq!(v4.meetings[0].duration_minutes, 15);
+    assert!(v4.improvements.is_empty() && v4.routines.is_empty() && v4.checkins.is_empty());
+}
+
+#[test]
 fn the_version_3_fixture_reads_without_repairs() {
     let got = read(&fixture("v3.json"), &mut ids()).unwrap();
     assert_eq!((got.from_version, got.repairs.to_vec()), (3, vec![]));
@@ -226,7 +250,7 @@ fn an_export_is_pretty_and_starts_with_the_envelope_keys() {
     let ws = service_team(&mut ids(), Utc.timestamp_opt(1_790_000_000, 0).unwrap());
     let at = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
     let text = encode(&ws, at, true);
-    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 4,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
+    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 5,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
     assert_eq!(text, encode(&ws, at, true));
 }
 

@@ -1,7 +1,7 @@
 import { test, expect } from '../fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 
-const pages = ['Team', 'Roles', 'Skills', 'Responsibilities', 'Handbook', 'Board', 'Insights', 'Workspace'];
+const pages = ['Team', 'Roles', 'Skills', 'Responsibilities', 'Handbook', 'Board', 'Insights', 'Operations', 'Workspace'];
 
 for (const scheme of ['light', 'dark']) for (const name of pages) {
   test(`the ${name} page has no serious or critical accessibility violations (${scheme} theme)`, async ({ app, page }) => {

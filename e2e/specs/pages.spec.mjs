@@ -1,6 +1,6 @@
 import { test, expect } from '../fixtures.mjs';
 
-for (const name of ['Team', 'Roles', 'Skills', 'Workspace']) {
+for (const name of ['Team', 'Roles', 'Skills', 'Operations', 'Workspace']) {
   test(`the ${name} page renders, and every control on it has a label`, async ({ app, page }) => {
     await app.startFromTemplate();
     await app.goTo(name);
@@ -63,7 +63,7 @@ test('? shows the keyboard shortcuts, and Alt+digit goes to a page, also after a
 test('on a 360 px phone no page scrolls sideways; wide tables scroll inside their panel', async ({ app, page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await app.startFromTemplate();
-  for (const hash of ['#/team', '#/roles', '#/skills', '#/responsibilities', '#/handbook', '#/board', '#/insights', '#/workspace']) {
+  for (const hash of ['#/team', '#/roles', '#/skills', '#/responsibilities', '#/handbook', '#/board', '#/insights', '#/operations', '#/workspace']) {
     await page.evaluate((h) => { location.hash = h; }, hash);
     await expect(page.locator('main h1')).toBeVisible();
     // Try to scroll the page sideways: it must not move.

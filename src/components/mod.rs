@@ -3,6 +3,7 @@
 pub mod board;
 pub mod charts;
 pub mod insights;
+pub mod ops;
 pub mod raci;
 pub mod roles;
 pub mod shared;

@@ -17,6 +17,10 @@ fn kind_index(kind: Kind) -> usize {
         Kind::Column => 7,
         Kind::Kpi => 8,
         Kind::Training => 9,
+        Kind::Meeting => 10,
+        Kind::Improvement => 11,
+        Kind::Routine => 12,
+        Kind::Note => 13,
     }
 }
 
@@ -45,6 +49,7 @@ pub fn model_error(t: &Strings, e: &ModelError) -> String {
         ModelError::UnknownReference { kind: k, .. } => fill(t.err_unknown_reference, &[("kind", &kind(t, *k))]),
         ModelError::OutOfRange => t.err_out_of_range.into(),
         ModelError::AlreadyPlanned => t.err_already_planned.into(),
+        ModelError::NoWeekday => t.err_no_weekday.into(),
     }
 }
 
@@ -247,6 +252,10 @@ pub fn change(t: &Strings, c: crate::model::history::Change) -> String {
         Area::Training => 6,
         Area::Kpis => 7,
         Area::Settings => 8,
+        Area::Meetings => 9,
+        Area::Improvements => 10,
+        Area::Routines => 11,
+        Area::People => 12,
     }];
     let template = match c.action {
         Action::Added => t.change_added,

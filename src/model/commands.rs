@@ -3,10 +3,15 @@
 
 use super::board::{BoardError, Column, ColumnKind, Priority, ServiceStandard, Task};
 use super::edit::{Kind, ModelError};
-use super::ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId, SkillId, TaskId, TrainingId};
+use super::ids::{
+    CheckInId, ColumnId, DepartmentId, DutyId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
+    RecognitionId, RoleId, RoutineId, SkillId, TaskId, TrainingId,
+};
 use super::kpi::{import_values, CsvReport, Direction, Kpi};
-use super::ops::{Coll, Op, Touch, SETTINGS_ID};
+use super::ops::{Coll, Op, Row, Touch, SETTINGS_ID};
 use super::raci::{Duty, Raci, Thresholds};
+use super::review::RoutineRun;
+use super::service::{ActionStatus, CheckIn, Improvement, Meeting, Recognition, Repeat, Routine, MAX_MEETING_MINUTES};
 use super::team::{CollaborationModel, Department, Member, MemberSkill, Role, Skill};
 use super::training::TrainingStatus;
 use super::workspace::Workspace;
@@ -55,10 +60,6 @@ impl Cmd<'_> {
         set_settings(self.ws, |w| w.goals = goals)
     }
 
-    pub fn set_rhythm(&mut self, rhythm: Vec<String>) -> Done {
-        set_settings(self.ws, |w| w.rhythm = rhythm)
-    }
-
     pub fn set_collaboration(&mut self, model: CollaborationModel) -> Done {
         set_settings(self.ws, |w| w.collaboration = model)
     }
@@ -87,6 +88,10 @@ impl Cmd<'_> {
             Touch::All(Coll::Duties),
             Touch::All(Coll::Tasks),
             Touch::All(Coll::Training),
+            Touch::All(Coll::Improvements),
+            Touch::All(Coll::Routines),
+            Touch::All(Coll::CheckIns),
+            Touch::All(Coll::Recognitions),
         ];
         Ok(self.ws.change(&touches, |w| removed(w.remove_member(id).map(|_| ()), Kind::Member, id))?.1)
     }
@@ -96,7 +101,12 @@ impl Cmd<'_> {
     }
 
     pub fn remove_role(&mut self, id: &RoleId) -> Done {
-        let touches = [entity(Coll::Roles, &id.0), Touch::All(Coll::Members), Touch::All(Coll::Duties)];
+        let touches = [
+            entity(Coll::Roles, &id.0),
+            Touch::All(Coll::Members),
+            Touch::All(Coll::Duties),
+            Touch::All(Coll::Meetings),
+        ];
         Ok(self.ws.change(&touches, |w| removed(w.remove_role(id).map(|_| ()), Kind::Role, id))?.1)
     }
 
@@ -177,7 +187,7 @@ impl Cmd<'_> {
 
     /// Removes a duty; tasks linked to it keep their work but lose the link.
     pub fn remove_duty(&mut self, id: &DutyId) -> Done {
-        let touches = [entity(Coll::Duties, &id.0), Touch::All(Coll::Tasks)];
+        let touches = [entity(Coll::Duties, &id.0), Touch::All(Coll::Tasks), Touch::All(Coll::Routines)];
         Ok(self.ws.change(&touches, |w| removed(w.remove_duty(id).map(|_| ()), Kind::Duty, id))?.1)
     }
 
@@ -370,11 +380,16 @@ impl Cmd<'_> {
     pub fn remove_kpi(&mut self, id: &KpiId) -> Done {
         Ok(self
             .ws
-            .change(&[entity(Coll::Kpis, &id.0)], |w| {
+            .change(&[entity(Coll::Kpis, &id.0), Touch::All(Coll::Improvements)], |w| {
                 let before = w.kpis.len();
                 w.kpis.retain(|k| &k.id != id);
                 if w.kpis.len() == before {
                     return Err(ModelError::UnknownReference { kind: Kind::Kpi, id: id.0.clone() });
+                }
+                for x in &mut w.improvements {
+                    if x.kpi.as_ref() == Some(id) {
+                        x.kpi = None;
+                    }
                 }
                 Ok(())
             })?
@@ -384,6 +399,261 @@ impl Cmd<'_> {
     /// Records the values of a `kpi,period,value` file; returns the report with the ops.
     pub fn import_kpi_values(&mut self, text: &str) -> Result<(CsvReport, Vec<Op>), ModelError> {
         self.ws.change(&[Touch::All(Coll::Kpis)], |w| Ok(import_values(&mut w.kpis, text)))
+    }
+}
+
+/// Puts `item` in place of the row with its key, or adds it at the end.
+fn upsert<T: Row>(list: &mut Vec<T>, item: T) {
+    match list.iter_mut().find(|x| x.key_is(&item.key())) {
+        Some(x) => *x = item,
+        None => list.push(item),
+    }
+}
+
+/// Removes the row with `id`; an error when there is none.
+fn remove_row<T: Row>(list: &mut Vec<T>, id: &str, kind: Kind) -> Result<(), ModelError> {
+    let before = list.len();
+    list.retain(|x| !x.key_is(id));
+    if list.len() == before {
+        return Err(ModelError::UnknownReference { kind, id: id.to_owned() });
+    }
+    Ok(())
+}
+
+fn known_member(w: &Workspace, id: &MemberId) -> Result<(), ModelError> {
+    w.member(id).map(|_| ()).ok_or_else(|| ModelError::UnknownReference { kind: Kind::Member, id: id.0.clone() })
+}
+
+fn named(text: &str, kind: Kind) -> Result<(), ModelError> {
+    if text.trim().is_empty() {
+        return Err(ModelError::EmptyName { kind });
+    }
+    Ok(())
+}
+
+impl Cmd<'_> {
+    fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+
+    // ── Meetings ────────────────────────────────────────────────────────────
+
+    /// Adds or changes a meeting: it needs a name, a length within a working day, and roles
+    /// that exist.
+    pub fn save_meeting(&mut self, mut m: Meeting) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Meetings, &m.id.0)], |w| {
+                named(&m.name, Kind::Meeting)?;
+                m.name = m.name.trim().to_owned();
+                if m.duration_minutes > MAX_MEETING_MINUTES {
+                    return Err(ModelError::OutOfRange);
+                }
+                if let Some(r) = m.roles.iter().find(|r| w.role(r).is_none()) {
+                    return Err(ModelError::UnknownReference { kind: Kind::Role, id: r.0.clone() });
+                }
+                m.agenda.retain(|a| !a.trim().is_empty());
+                upsert(&mut w.meetings, m);
+                Ok(())
+            })?
+            .1)
+    }
+
+    /// Removes a meeting and its minutes.
+    pub fn remove_meeting(&mut self, id: &MeetingId) -> Done {
+        let touches = [entity(Coll::Meetings, &id.0), Touch::All(Coll::Minutes)];
+        Ok(self
+            .ws
+            .change(&touches, |w| {
+                remove_row(&mut w.meetings, &id.0, Kind::Meeting)?;
+                w.minutes.retain(|m| &m.meeting != id);
+                Ok(())
+            })?
+            .1)
+    }
+
+    /// The minutes of a meeting held on `day` (made when there are none yet).
+    pub fn hold_meeting(&mut self, meeting: &MeetingId, day: NaiveDate) -> Result<(MinutesId, Vec<Op>), ModelError> {
+        let ids = &mut *self.ids;
+        let (id, ops) = self.ws.change(&[Touch::Append(Coll::Minutes)], |w| {
+            w.hold_meeting(ids, meeting, day)
+                .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Meeting, id: meeting.0.clone() })
+        })?;
+        Ok((id, ops))
+    }
+
+    /// Keeps a meeting's decisions and notes.
+    pub fn save_minutes(&mut self, id: &MinutesId, decisions: String, notes: String) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Minutes, &id.0)], |w| {
+                let m = w
+                    .minutes
+                    .iter_mut()
+                    .find(|m| &m.id == id)
+                    .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Meeting, id: id.0.clone() })?;
+                m.decisions = decisions;
+                m.notes = notes;
+                Ok(())
+            })?
+            .1)
+    }
+
+    // ── The improvement log ─────────────────────────────────────────────────
+
+    /// Adds or changes an improvement. It needs a problem; its owner and KPI must exist. A new
+    /// entry linked to a KPI takes the KPI's latest value as "before"; closing it (done) takes
+    /// the latest value as "after" when none is given, and the day.
+    pub fn save_improvement(&mut self, mut x: Improvement) -> Done {
+        let today = self.today();
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Improvements, &x.id.0)], |w| {
+                named(&x.problem, Kind::Improvement)?;
+                if let Some(m) = &x.owner {
+                    known_member(w, m)?;
+                }
+                let kpi = match &x.kpi {
+                    Some(k) => Some(
+                        w.kpis
+                            .iter()
+                            .find(|x| &x.id == k)
+                            .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Kpi, id: k.0.clone() })?,
+                    ),
+                    None => None,
+                };
+                if [x.before, x.after].iter().flatten().any(|v| !v.is_finite()) {
+                    return Err(ModelError::OutOfRange);
+                }
+                let old = w.improvements.iter().find(|i| i.id == x.id);
+                let latest = kpi.and_then(|k| k.latest()).map(|l| l.0);
+                if old.is_none() {
+                    x.opened = today;
+                    x.before = x.before.or(latest);
+                }
+                if x.status == ActionStatus::Done && old.is_none_or(|o| o.status != ActionStatus::Done) {
+                    x.closed = Some(today);
+                    x.after = x.after.or(latest);
+                } else if x.status.is_open() {
+                    x.closed = None;
+                }
+                upsert(&mut w.improvements, x);
+                Ok(())
+            })?
+            .1)
+    }
+
+    pub fn remove_improvement(&mut self, id: &ImprovementId) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Improvements, &id.0)], |w| {
+                remove_row(&mut w.improvements, &id.0, Kind::Improvement)
+            })?
+            .1)
+    }
+
+    /// Turns an improvement action into a board task (once: a linked task is kept).
+    pub fn improvement_task(&mut self, item: &ImprovementId, title: String) -> Done {
+        let (ids, now) = (&mut *self.ids, self.now);
+        let touches = [entity(Coll::Improvements, &item.0), Touch::Append(Coll::Tasks)];
+        Ok(self
+            .ws
+            .change(&touches, |w| {
+                w.improvement_task(ids, item, title, now)
+                    .map(|_| ())
+                    .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Improvement, id: item.0.clone() })
+            })?
+            .1)
+    }
+
+    // ── Routines ────────────────────────────────────────────────────────────
+
+    /// Adds or changes a routine. It needs a title, a repeat (daily, weekly on at least one
+    /// weekday, or monthly on a day 1–31), people and a duty that exist, and an estimate of
+    /// 0–1,000 hours. Its next day is its first day on or after the `next` given.
+    pub fn save_routine(&mut self, mut r: Routine) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Routines, &r.id.0)], |w| {
+                named(&r.title, Kind::Routine)?;
+                r.title = r.title.trim().to_owned();
+                r.weekdays.retain(|d| (1..=7).contains(d));
+                r.weekdays.sort_unstable();
+                r.weekdays.dedup();
+                match r.repeat {
+                    Repeat::Weekly if r.weekdays.is_empty() => return Err(ModelError::NoWeekday),
+                    Repeat::Monthly if !(1..=31).contains(&r.month_day) => return Err(ModelError::OutOfRange),
+                    Repeat::AsNeeded => return Err(ModelError::OutOfRange),
+                    _ => {}
+                }
+                if !(0.0..=1000.0).contains(&r.estimate_hours) {
+                    return Err(ModelError::OutOfRange);
+                }
+                for m in &r.assignees {
+                    known_member(w, m)?;
+                }
+                if let Some(d) = r.duty.as_ref().filter(|d| w.duty(d).is_none()) {
+                    return Err(ModelError::UnknownReference { kind: Kind::Duty, id: d.0.clone() });
+                }
+                r.next = r.first_on_or_after(r.next).ok_or(ModelError::OutOfRange)?;
+                upsert(&mut w.routines, r);
+                Ok(())
+            })?
+            .1)
+    }
+
+    pub fn remove_routine(&mut self, id: &RoutineId) -> Done {
+        Ok(self.ws.change(&[entity(Coll::Routines, &id.0)], |w| remove_row(&mut w.routines, &id.0, Kind::Routine))?.1)
+    }
+
+    /// Makes the tasks of routines whose day has come (see [`Workspace::run_routines`]).
+    pub fn run_routines(&mut self, today: NaiveDate, missing: &str) -> Result<(Vec<RoutineRun>, Vec<Op>), ModelError> {
+        let now = self.now;
+        self.ws.change(&[Touch::All(Coll::Routines), Touch::Append(Coll::Tasks)], |w| {
+            Ok::<_, ModelError>(w.run_routines(today, now, missing))
+        })
+    }
+
+    // ── Check-ins and recognition ───────────────────────────────────────────
+
+    /// Adds or changes a 1:1 check-in with a member who exists.
+    pub fn save_checkin(&mut self, c: CheckIn) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::CheckIns, &c.id.0)], |w| {
+                known_member(w, &c.member)?;
+                upsert(&mut w.checkins, c);
+                Ok(())
+            })?
+            .1)
+    }
+
+    pub fn remove_checkin(&mut self, id: &CheckInId) -> Done {
+        Ok(self.ws.change(&[entity(Coll::CheckIns, &id.0)], |w| remove_row(&mut w.checkins, &id.0, Kind::Note))?.1)
+    }
+
+    /// Thanks a member for something: it needs words, and people who exist.
+    pub fn recognise(&mut self, mut r: Recognition) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Recognitions, &r.id.0)], |w| {
+                named(&r.text, Kind::Note)?;
+                r.text = r.text.trim().to_owned();
+                known_member(w, &r.member)?;
+                if let Some(m) = &r.from {
+                    known_member(w, m)?;
+                }
+                upsert(&mut w.recognitions, r);
+                Ok(())
+            })?
+            .1)
+    }
+
+    pub fn remove_recognition(&mut self, id: &RecognitionId) -> Done {
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Recognitions, &id.0)], |w| remove_row(&mut w.recognitions, &id.0, Kind::Note))?
+            .1)
     }
 }
 

@@ -24,6 +24,11 @@ pub enum Kind {
     Column,
     Kpi,
     Training,
+    Meeting,
+    Improvement,
+    Routine,
+    /// A check-in or a recognition.
+    Note,
 }
 
 impl fmt::Display for Kind {
@@ -39,6 +44,10 @@ impl fmt::Display for Kind {
             Kind::Column => "column",
             Kind::Kpi => "KPI",
             Kind::Training => "training item",
+            Kind::Meeting => "meeting",
+            Kind::Improvement => "improvement action",
+            Kind::Routine => "routine",
+            Kind::Note => "note",
         })
     }
 }
@@ -66,6 +75,8 @@ pub enum ModelError {
     OutOfRange,
     #[error("training for this member and skill is planned already")]
     AlreadyPlanned,
+    #[error("a weekly routine needs at least one weekday")]
+    NoWeekday,
 }
 
 /// Something with an id and a user-visible name that must be unique among its kind.
@@ -332,6 +343,11 @@ impl Workspace {
                 t.duty = None;
             }
         }
+        for r in &mut self.routines {
+            if r.duty.as_ref() == Some(id) {
+                r.duty = None;
+            }
+        }
         Some(duty)
     }
 
@@ -376,6 +392,22 @@ impl Workspace {
         for t in &mut self.board.tasks {
             t.assignees.retain(|m| m != id);
         }
+        // What was about the member goes with them; what they own or gave loses the name.
+        for x in &mut self.improvements {
+            if x.owner.as_ref() == Some(id) {
+                x.owner = None;
+            }
+        }
+        for r in &mut self.routines {
+            r.assignees.retain(|m| m != id);
+        }
+        self.checkins.retain(|c| &c.member != id);
+        self.recognitions.retain(|r| &r.member != id);
+        for r in &mut self.recognitions {
+            if r.from.as_ref() == Some(id) {
+                r.from = None;
+            }
+        }
         Some(member)
     }
 
@@ -387,6 +419,9 @@ impl Workspace {
         }
         for d in &mut self.duties {
             d.roles.retain(|x| &x.role != id);
+        }
+        for m in &mut self.meetings {
+            m.roles.retain(|r| r != id);
         }
         Some(role)
     }

@@ -125,7 +125,6 @@ pub fn large(seed: u64, now: DateTime<Utc>, size: Size) -> Workspace {
         purpose: "A large workspace for measuring speed.".into(),
         goals: vec!["Stay fast at scale".into()],
         collaboration: CollaborationModel::Departmental,
-        rhythm: vec!["Daily stand-up".into()],
         departments,
         members,
         roles,

@@ -13,6 +13,11 @@ pub enum Area {
     Board,
     Training,
     Kpis,
+    Meetings,
+    Improvements,
+    Routines,
+    /// Check-ins and recognition.
+    People,
     Settings,
 }
 
@@ -45,6 +50,10 @@ pub fn describe(ops: &[Op]) -> Change {
         Coll::Columns | Coll::Tasks => Area::Board,
         Coll::Training => Area::Training,
         Coll::Kpis => Area::Kpis,
+        Coll::Meetings | Coll::Minutes => Area::Meetings,
+        Coll::Improvements => Area::Improvements,
+        Coll::Routines => Area::Routines,
+        Coll::CheckIns | Coll::Recognitions => Area::People,
     };
     let action = match first {
         Op::Insert { .. } => Action::Added,

@@ -101,6 +101,18 @@ id_type!(/// Identifies a training item.
     TrainingId, "trn");
 id_type!(/// Identifies a KPI.
     KpiId, "kpi");
+id_type!(/// Identifies a recurring meeting.
+    MeetingId, "mtg");
+id_type!(/// Identifies the minutes of one meeting held.
+    MinutesId, "mnt");
+id_type!(/// Identifies an entry of the improvement log.
+    ImprovementId, "imp");
+id_type!(/// Identifies a recurring routine (a task template that repeats).
+    RoutineId, "rtn");
+id_type!(/// Identifies a 1:1 check-in.
+    CheckInId, "chk");
+id_type!(/// Identifies a recognition.
+    RecognitionId, "rec");
 
 #[cfg(test)]
 mod tests {

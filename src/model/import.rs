@@ -6,10 +6,14 @@ use super::board::{default_columns, Board, Column, Task, MAX_STANDARD_HOURS};
 use super::dates::{clamp_day, clamp_instant, iso_day};
 use super::edit::MAX_HEADCOUNT;
 use super::edit::{name_key, validate, Kind, Problem};
-use super::ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId, SkillId, TaskId, TrainingId};
+use super::ids::{
+    CheckInId, ColumnId, DepartmentId, DutyId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
+    RecognitionId, RoleId, RoutineId, SkillId, TaskId, TrainingId,
+};
 use super::keys::{first_of, repeats, KeySet};
 use super::kpi::one_per_period;
 use super::schema::{migrate, MigrationError, CURRENT_VERSION, FORMAT};
+use super::service::MAX_MEETING_MINUTES;
 use super::team::{MAX_CAPACITY_HOURS, MAX_LEVEL};
 use super::workspace::Workspace;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -238,8 +242,8 @@ fn label(obj: &Map<String, Value>, index: usize) -> String {
 
 /// The fields of `T` with their default values, as JSON.
 fn default_fields<T: Serialize + Default>() -> Map<String, Value> {
-    match serde_json::to_value(T::default()) {
-        Ok(Value::Object(m)) => m,
+    match super::json::value_of(&T::default()) {
+        Value::Object(m) => m,
         _ => Map::new(),
     }
 }
@@ -255,23 +259,48 @@ fn restore<T: DeserializeOwned + Default>(
     item: &str,
     repairs: &mut Repairs,
 ) -> T {
-    let Some(obj) = value.as_object() else { return T::default() };
+    if !value.is_object() {
+        return T::default();
+    }
+    // One deserialiser (from &Value) for every path keeps the wasm small; the repair itself is
+    // not generic (one copy in the wasm, not one per type).
+    if let Ok(whole) = T::deserialize(value) {
+        note_missing(value, defaults, kind, item, repairs);
+        return whole;
+    }
+    let acc = readable_fields(value, defaults, kind, item, repairs, &|v| T::deserialize(v).is_ok());
+    T::deserialize(&acc).unwrap_or_default()
+}
+
+/// Reports each field of `defaults` that `value` lacks.
+fn note_missing(value: &Value, defaults: &Map<String, Value>, kind: Kind, item: &str, repairs: &mut Repairs) {
+    let Some(obj) = value.as_object() else { return };
+    for field in defaults.keys().filter(|k| !obj.contains_key(*k)) {
+        repairs.note(|| Repair::FieldDefaulted { kind, item: item.to_owned(), field: field.to_owned() });
+    }
+}
+
+/// The fields of an object that does not read as a whole, kept where they read (`reads` says
+/// whether a value reads as the type): each field alone, a list's entries one by one.
+fn readable_fields(
+    value: &Value,
+    defaults: &Map<String, Value>,
+    kind: Kind,
+    item: &str,
+    repairs: &mut Repairs,
+    reads: &dyn Fn(&Value) -> bool,
+) -> Value {
+    let empty = Map::new();
+    let obj = value.as_object().unwrap_or(&empty);
     let missing = |repairs: &mut Repairs, field: &str| {
         repairs.note(|| Repair::FieldDefaulted { kind, item: item.to_owned(), field: field.to_owned() })
     };
-    // One deserialiser (from &Value) for every path keeps the wasm small.
-    if let Ok(whole) = T::deserialize(value) {
-        for field in defaults.keys().filter(|k| !obj.contains_key(*k)) {
-            missing(repairs, field);
-        }
-        return whole;
-    }
     // Every type here fills a missing field with its default, so a field reads alone, in an
     // object of its own; fields read independently, so the fields that read alone read together.
     let reads_alone = |field: &str, value: Value| {
         let mut alone = Map::new();
         alone.insert(field.to_owned(), value);
-        T::deserialize(&Value::Object(alone)).is_ok()
+        reads(&Value::Object(alone))
     };
     let mut acc = Map::new();
     for field in defaults.keys() {
@@ -301,7 +330,7 @@ fn restore<T: DeserializeOwned + Default>(
             None => missing(repairs, field),
         }
     }
-    T::deserialize(&Value::Object(acc)).unwrap_or_default()
+    Value::Object(acc)
 }
 
 /// Restores the list `field` of `obj` item by item. A list that is missing, or is not a list,
@@ -357,7 +386,22 @@ fn restore_board(value: Option<Value>, repairs: &mut Repairs) -> Board {
 }
 
 /// The lists of a workspace, restored item by item.
-const LISTS: [&str; 8] = ["departments", "members", "roles", "skills", "duties", "training", "skill_history", "kpis"];
+const LISTS: [&str; 14] = [
+    "departments",
+    "members",
+    "roles",
+    "skills",
+    "duties",
+    "training",
+    "skill_history",
+    "kpis",
+    "meetings",
+    "minutes",
+    "improvements",
+    "routines",
+    "checkins",
+    "recognitions",
+];
 
 fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Repairs) {
     let mut repairs = Repairs::default();
@@ -371,6 +415,12 @@ fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Repairs) {
     let training = restore_list(&mut obj, "training", Kind::Training, top, &mut repairs);
     let skill_history = restore_list(&mut obj, "skill_history", Kind::Member, top, &mut repairs);
     let kpis = restore_list(&mut obj, "kpis", Kind::Kpi, top, &mut repairs);
+    let meetings = restore_list(&mut obj, "meetings", Kind::Meeting, top, &mut repairs);
+    let minutes = restore_list(&mut obj, "minutes", Kind::Meeting, top, &mut repairs);
+    let improvements = restore_list(&mut obj, "improvements", Kind::Improvement, top, &mut repairs);
+    let routines = restore_list(&mut obj, "routines", Kind::Routine, top, &mut repairs);
+    let checkins = restore_list(&mut obj, "checkins", Kind::Note, top, &mut repairs);
+    let recognitions = restore_list(&mut obj, "recognitions", Kind::Note, top, &mut repairs);
     let board = restore_board(obj.remove("board"), &mut repairs);
     // The remaining top-level fields (name, purpose, goals, thresholds…).
     let mut defaults = default_fields::<Workspace>();
@@ -386,6 +436,12 @@ fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Repairs) {
     ws.training = training;
     ws.skill_history = skill_history;
     ws.kpis = kpis;
+    ws.meetings = meetings;
+    ws.minutes = minutes;
+    ws.improvements = improvements;
+    ws.routines = routines;
+    ws.checkins = checkins;
+    ws.recognitions = recognitions;
     ws.board = board;
     repair(&mut ws, ids, &mut repairs);
     (ws, repairs)
@@ -662,6 +718,188 @@ pub fn repair(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
         keep_known(&mut d.roles, |x| &x.role, &role_ids, Kind::Duty, &title, Kind::Role, repairs);
         keep_known(&mut d.members, |x| &x.member, &member_ids, Kind::Duty, &title, Kind::Member, repairs);
     }
+    repair_service(ws, ids, repairs);
+}
+
+fn set(l: &[String]) -> KeySet<'_> {
+    KeySet::new(l.iter().map(String::as_str))
+}
+
+/// Keeps a reference only when it names something known; reports one that does not.
+fn known_or_none<I: AsRef<str>>(
+    r: &mut Option<I>,
+    known: &KeySet,
+    kind: Kind,
+    item: &str,
+    target: Kind,
+    repairs: &mut Repairs,
+) {
+    if let Some(id) = r.as_ref().filter(|id| !known.contains(id.as_ref())) {
+        repairs.note(|| Repair::ReferenceRemoved { kind, item: item.into(), target, id: shortened(id.as_ref()) });
+        *r = None;
+    }
+}
+
+/// Drops the items that belong to something gone (a note about a removed member), reporting each.
+fn keep_owned<T>(
+    items: &mut Vec<T>,
+    owner: impl Fn(&T) -> &str,
+    known: &KeySet,
+    kind: Kind,
+    target: Kind,
+    repairs: &mut Repairs,
+) {
+    items.retain(|x| {
+        let keep = known.contains(owner(x));
+        if !keep {
+            repairs.note(|| Repair::ReferenceRemoved {
+                kind,
+                item: kind_title(kind).into(),
+                target,
+                id: shortened(owner(x)),
+            });
+        }
+        keep
+    });
+}
+
+/// Repairs what version 5 added: meetings and minutes, improvements, routines, check-ins and
+/// recognition.
+fn repair_service(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
+    let list = |keys: Vec<&str>| keys.into_iter().map(str::to_owned).collect::<Vec<String>>();
+    let member_list = list(ws.members.iter().map(|x| x.id.as_str()).collect());
+    let role_list = list(ws.roles.iter().map(|x| x.id.as_str()).collect());
+    let duty_list = list(ws.duties.iter().map(|x| x.id.as_str()).collect());
+    let task_list = list(ws.board.tasks.iter().map(|x| x.id.as_str()).collect());
+    let kpi_list = list(ws.kpis.iter().map(|x| x.id.as_str()).collect());
+    let (members, roles, duties, tasks) = (&set(&member_list), &set(&role_list), &set(&duty_list), &set(&task_list));
+    fresh_ids(
+        ws.meetings.iter_mut().map(|x| (&mut x.id.0, &x.name)).collect(),
+        Kind::Meeting,
+        MeetingId::PREFIX,
+        ids,
+        repairs,
+    );
+    unique_names(ws.meetings.iter_mut().map(|m| &mut m.name).collect(), Kind::Meeting, repairs);
+    for m in &mut ws.meetings {
+        keep_known(&mut m.roles, |r| r, roles, Kind::Meeting, &m.name, Kind::Role, repairs);
+        m.duration_minutes = clamp(
+            repairs,
+            Kind::Meeting,
+            &m.name,
+            "duration_minutes",
+            m.duration_minutes.into(),
+            MAX_MEETING_MINUTES.into(),
+        ) as u32;
+    }
+    let meeting_list = list(ws.meetings.iter().map(|x| x.id.as_str()).collect());
+    let meeting_ids = set(&meeting_list);
+    keep_owned(&mut ws.minutes, |m| m.meeting.as_str(), &meeting_ids, Kind::Meeting, Kind::Meeting, repairs);
+    fresh_ids(
+        ws.minutes.iter_mut().map(|x| (&mut x.id.0, &x.meeting.0)).collect(),
+        Kind::Meeting,
+        MinutesId::PREFIX,
+        ids,
+        repairs,
+    );
+    for m in &mut ws.minutes {
+        Dates { kind: Kind::Meeting, item: m.id.as_str(), repairs }.day("date", &mut m.date);
+    }
+    let kpi_ids = set(&kpi_list);
+    fresh_ids(
+        ws.improvements.iter_mut().map(|x| (&mut x.id.0, &x.problem)).collect(),
+        Kind::Improvement,
+        ImprovementId::PREFIX,
+        ids,
+        repairs,
+    );
+    for x in &mut ws.improvements {
+        let item = shortened(&x.problem);
+        cut_name(&mut x.problem, Kind::Improvement, repairs);
+        known_or_none(&mut x.owner, members, Kind::Improvement, &item, Kind::Member, repairs);
+        known_or_none(&mut x.kpi, &kpi_ids, Kind::Improvement, &item, Kind::Kpi, repairs);
+        keep_known(&mut x.tasks, |t| t, tasks, Kind::Improvement, &item, Kind::Task, repairs);
+        for v in [&mut x.before, &mut x.after] {
+            if v.is_some_and(|v| !v.is_finite()) {
+                *v = None;
+                repairs.note(|| Repair::FieldDefaulted {
+                    kind: Kind::Improvement,
+                    item: item.clone(),
+                    field: "value".into(),
+                });
+            }
+        }
+        let mut dates = Dates { kind: Kind::Improvement, item: &item, repairs };
+        dates.day("opened", &mut x.opened);
+        dates.maybe_day("due", &mut x.due);
+        dates.maybe_day("closed", &mut x.closed);
+    }
+    fresh_ids(
+        ws.routines.iter_mut().map(|x| (&mut x.id.0, &x.title)).collect(),
+        Kind::Routine,
+        RoutineId::PREFIX,
+        ids,
+        repairs,
+    );
+    for (i, r) in ws.routines.iter_mut().enumerate() {
+        if r.title.trim().is_empty() {
+            r.title = format!("{} {}", kind_title(Kind::Routine), i + 1);
+            repairs.note(|| Repair::NameGiven { kind: Kind::Routine, name: r.title.clone() });
+        }
+        cut_name(&mut r.title, Kind::Routine, repairs);
+        let item = r.title.clone();
+        keep_known(&mut r.assignees, |m| m, members, Kind::Routine, &item, Kind::Member, repairs);
+        known_or_none(&mut r.duty, duties, Kind::Routine, &item, Kind::Duty, repairs);
+        known_or_none(&mut r.last_task, tasks, Kind::Routine, &item, Kind::Task, repairs);
+        let before = r.weekdays.len();
+        r.weekdays.retain(|d| (1..=7).contains(d));
+        r.weekdays.sort_unstable();
+        r.weekdays.dedup();
+        if r.weekdays.len() < before {
+            repairs.note(|| Repair::EntriesDropped {
+                kind: Kind::Routine,
+                item: item.clone(),
+                field: "weekdays".into(),
+                count: before - r.weekdays.len(),
+            });
+        }
+        r.month_day = clamp(repairs, Kind::Routine, &item, "month_day", r.month_day.into(), 31).max(1) as u8;
+        if !(0.0..=1000.0).contains(&r.estimate_hours) {
+            r.estimate_hours = if r.estimate_hours.is_nan() { 0.0 } else { r.estimate_hours.clamp(0.0, 1000.0) };
+            repairs.note(|| Repair::FieldDefaulted {
+                kind: Kind::Routine,
+                item: item.clone(),
+                field: "estimate_hours".into(),
+            });
+        }
+        let mut dates = Dates { kind: Kind::Routine, item: &item, repairs };
+        dates.day("next", &mut r.next);
+        dates.maybe_day("last_day", &mut r.last_day);
+    }
+    keep_owned(&mut ws.checkins, |c| c.member.as_str(), members, Kind::Note, Kind::Member, repairs);
+    fresh_ids(
+        ws.checkins.iter_mut().map(|x| (&mut x.id.0, &x.member.0)).collect(),
+        Kind::Note,
+        CheckInId::PREFIX,
+        ids,
+        repairs,
+    );
+    for c in &mut ws.checkins {
+        Dates { kind: Kind::Note, item: c.id.as_str(), repairs }.day("date", &mut c.date);
+    }
+    keep_owned(&mut ws.recognitions, |c| c.member.as_str(), members, Kind::Note, Kind::Member, repairs);
+    fresh_ids(
+        ws.recognitions.iter_mut().map(|x| (&mut x.id.0, &x.member.0)).collect(),
+        Kind::Note,
+        RecognitionId::PREFIX,
+        ids,
+        repairs,
+    );
+    for r in &mut ws.recognitions {
+        let item = r.id.to_string();
+        known_or_none(&mut r.from, members, Kind::Note, &item, Kind::Member, repairs);
+        Dates { kind: Kind::Note, item: &item, repairs }.day("date", &mut r.date);
+    }
 }
 
 /// Moves an item's dates into the years 1970–9999, reporting each one moved.
@@ -779,6 +1017,10 @@ fn kind_title(kind: Kind) -> &'static str {
         Kind::Column => "Column",
         Kind::Kpi => "KPI",
         Kind::Training => "Training item",
+        Kind::Meeting => "Meeting",
+        Kind::Improvement => "Improvement",
+        Kind::Routine => "Routine",
+        Kind::Note => "Note",
     }
 }
 

@@ -6,6 +6,14 @@
 //! wasm. Re-indenting the compact text gives the same bytes as `to_string_pretty` for a fraction
 //! of the code.
 
+/// A value as a JSON tree, through the compact text serialiser the app holds already for saving.
+/// `serde_json::to_value` would instantiate every `Serialize` impl a second time in the wasm (for
+/// its value serialiser); going through the text gives the same tree (maps sorted by key, numbers
+/// of the same kind, NaN as null) with one copy of that code.
+pub fn value_of<T: serde::Serialize + ?Sized>(t: &T) -> serde_json::Value {
+    serde_json::to_string(t).ok().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(serde_json::Value::Null)
+}
+
 /// The bytes of JSON text that are structure rather than string content, with their offsets:
 /// everything outside string literals (the quotes that delimit them are left out too). Escaped
 /// quotes inside strings are handled, so `"a\"{"` yields nothing.
@@ -90,6 +98,7 @@ mod tests {
 
     fn same_as_serde(v: &Value) {
         assert_eq!(pretty(&serde_json::to_string(v).unwrap()), serde_json::to_string_pretty(v).unwrap());
+        assert_eq!(super::value_of(v), serde_json::to_value(v).unwrap());
     }
 
     // Brackets, commas, colons and quotes inside strings are text, not structure.

@@ -21,7 +21,9 @@ pub mod merge;
 pub mod ops;
 pub mod raci;
 pub mod raci_check;
+pub mod review;
 pub mod schema;
+pub mod service;
 pub mod share;
 pub mod skills;
 pub mod team;
@@ -33,7 +35,10 @@ pub mod ydoc;
 
 pub use board::{Board, Priority, Task, TaskType};
 pub use edit::{validate, Kind, ModelError, Problem};
-pub use ids::{ColumnId, DepartmentId, DutyId, IdGen, KpiId, MemberId, RoleId, SkillId, TaskId, TrainingId};
+pub use ids::{
+    CheckInId, ColumnId, DepartmentId, DutyId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
+    RecognitionId, RoleId, RoutineId, SkillId, TaskId, TrainingId,
+};
 pub use raci::{Duty, Frequency, Raci};
 pub use team::{CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory};
 pub use workspace::Workspace;

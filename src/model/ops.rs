@@ -10,6 +10,7 @@ use super::board::{Board, Column, Task};
 use super::keys::KeySet;
 use super::kpi::Kpi;
 use super::raci::Duty;
+use super::service::{CheckIn, Improvement, Meeting, Minutes, Recognition, Routine};
 use super::team::{Department, Member, Role, Skill};
 use super::training::{LevelChange, TrainingItem};
 use super::workspace::Workspace;
@@ -31,10 +32,17 @@ pub enum Coll {
     Training,
     LevelChanges,
     Kpis,
+    Meetings,
+    Minutes,
+    Improvements,
+    Routines,
+    /// Private to this browser: never synced (see [`Coll::is_private`]).
+    CheckIns,
+    Recognitions,
 }
 
 impl Coll {
-    pub const ALL: [Coll; 11] = [
+    pub const ALL: [Coll; 17] = [
         Coll::Settings,
         Coll::Departments,
         Coll::Members,
@@ -46,7 +54,19 @@ impl Coll {
         Coll::Training,
         Coll::LevelChanges,
         Coll::Kpis,
+        Coll::Meetings,
+        Coll::Minutes,
+        Coll::Improvements,
+        Coll::Routines,
+        Coll::CheckIns,
+        Coll::Recognitions,
     ];
+
+    /// Whether the collection stays in this browser: team sync never sends it, and files and
+    /// links leave it out unless the user asks.
+    pub fn is_private(self) -> bool {
+        self == Coll::CheckIns
+    }
 
     /// A dense index, for per-collection tables.
     pub fn index(self) -> usize {
@@ -128,7 +148,23 @@ macro_rules! row {
         }
     )*};
 }
-row!(Department, Member, Role, Skill, Duty, Column, Task, TrainingItem, Kpi);
+row!(
+    Department,
+    Member,
+    Role,
+    Skill,
+    Duty,
+    Column,
+    Task,
+    TrainingItem,
+    Kpi,
+    Meeting,
+    Minutes,
+    Improvement,
+    Routine,
+    CheckIn,
+    Recognition
+);
 
 impl Row for LevelChange {
     // A log entry has no id of its own: its time, member and skill name it.
@@ -161,7 +197,7 @@ impl<T: Row> Rows for Vec<T> {
         self[i].key_is(key)
     }
     fn value_at(&self, i: usize) -> Value {
-        serde_json::to_value(&self[i]).unwrap_or(Value::Null)
+        super::json::value_of(&self[i])
     }
     fn put(&mut self, i: usize, v: Value, insert: bool) -> bool {
         let Ok(row) = T::deserialize(&v) else { return false };
@@ -182,10 +218,25 @@ impl<T: Row> Rows for Vec<T> {
 }
 
 /// The lists of a workspace: not settings (each is a collection of its own).
-const LISTS: [&str; 9] =
-    ["departments", "members", "roles", "skills", "duties", "training", "skill_history", "kpis", "board"];
+const LISTS: [&str; 15] = [
+    "departments",
+    "members",
+    "roles",
+    "skills",
+    "duties",
+    "training",
+    "skill_history",
+    "kpis",
+    "board",
+    "meetings",
+    "minutes",
+    "improvements",
+    "routines",
+    "checkins",
+    "recognitions",
+];
 
-/// The workspace's own fields (name, purpose, goals, collaboration, rhythm, thresholds, and the
+/// The workspace's own fields (name, purpose, goals, collaboration, thresholds, and the
 /// board's service standards), as one entity. Written through the workspace's own serde code,
 /// which the wasm holds already for files.
 pub(super) fn settings(ws: &Workspace) -> Value {
@@ -194,12 +245,11 @@ pub(super) fn settings(ws: &Workspace) -> Value {
         purpose: ws.purpose.clone(),
         goals: ws.goals.clone(),
         collaboration: ws.collaboration,
-        rhythm: ws.rhythm.clone(),
         thresholds: ws.thresholds.clone(),
         board: Board { columns: Vec::new(), tasks: Vec::new(), standards: ws.board.standards },
         ..Workspace::default()
     };
-    let mut v = serde_json::to_value(shell).unwrap_or(Value::Null);
+    let mut v = super::json::value_of(&shell);
     if let Value::Object(obj) = &mut v {
         let standards = obj.get("board").and_then(|b| b.get("standards")).cloned().unwrap_or(Value::Null);
         for list in LISTS {
@@ -220,7 +270,6 @@ pub(super) fn put_settings(ws: &mut Workspace, v: &Value) -> bool {
     ws.purpose = s.purpose;
     ws.goals = s.goals;
     ws.collaboration = s.collaboration;
-    ws.rhythm = s.rhythm;
     ws.thresholds = s.thresholds;
     ws.board.standards = s.board.standards;
     true
@@ -239,6 +288,12 @@ pub(super) fn rows(ws: &Workspace, coll: Coll) -> Option<&dyn Rows> {
         Coll::Training => &ws.training,
         Coll::LevelChanges => &ws.skill_history,
         Coll::Kpis => &ws.kpis,
+        Coll::Meetings => &ws.meetings,
+        Coll::Minutes => &ws.minutes,
+        Coll::Improvements => &ws.improvements,
+        Coll::Routines => &ws.routines,
+        Coll::CheckIns => &ws.checkins,
+        Coll::Recognitions => &ws.recognitions,
     })
 }
 
@@ -255,6 +310,12 @@ pub(super) fn rows_mut(ws: &mut Workspace, coll: Coll) -> Option<&mut dyn Rows> 
         Coll::Training => &mut ws.training,
         Coll::LevelChanges => &mut ws.skill_history,
         Coll::Kpis => &mut ws.kpis,
+        Coll::Meetings => &mut ws.meetings,
+        Coll::Minutes => &mut ws.minutes,
+        Coll::Improvements => &mut ws.improvements,
+        Coll::Routines => &mut ws.routines,
+        Coll::CheckIns => &mut ws.checkins,
+        Coll::Recognitions => &mut ws.recognitions,
     })
 }
 

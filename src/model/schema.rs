@@ -9,7 +9,7 @@ use serde_json::Value;
 /// The `format` tag every Rolecall file carries.
 pub const FORMAT: &str = "rolecall";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 4;
+pub const CURRENT_VERSION: u64 = 5;
 
 /// Why a file could not be brought up to the current version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,8 +30,74 @@ pub struct Step {
 
 /// The chain, oldest first. Each step has a fixture under `tests/fixtures/` named after the
 /// version it starts from.
-pub const STEPS: &[Step] =
-    &[Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }, Step { from: 3, run: v3_to_v4 }];
+pub const STEPS: &[Step] = &[
+    Step { from: 1, run: v1_to_v2 },
+    Step { from: 2, run: v2_to_v3 },
+    Step { from: 3, run: v3_to_v4 },
+    Step { from: 4, run: v4_to_v5 },
+];
+
+/// Version 5 made meetings first-class and added running the service: each free-text rhythm
+/// line becomes a meeting, and the improvement log, routines, minutes, check-ins and recognition
+/// start empty. Frozen: the words that tell a cadence and the default lengths are written out
+/// here, and ids come from the line's place, so that the step stays pure and repeatable.
+fn v4_to_v5(mut ws: Value) -> Result<Value, String> {
+    let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
+    let lines = match obj.remove("rhythm") {
+        Some(Value::Array(lines)) => lines,
+        _ => Vec::new(),
+    };
+    let mut meetings = Vec::new();
+    for (i, line) in lines.iter().filter_map(Value::as_str).map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        let lower = line.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+        let (cadence, minutes) = if has(&["month", "每月", "月度", "月会"]) {
+            ("monthly", 90)
+        } else if has(&["week", "每周", "周会", "周例会", "每星期"]) {
+            ("weekly", 60)
+        } else if has(&["daily", "every day", "stand-up", "standup", "huddle", "每日", "每天", "晨会", "站会"])
+        {
+            ("daily", 15)
+        } else {
+            ("as-needed", 30)
+        };
+        meetings.push(serde_json::json!({
+            "id": format!("mtg_rhythm_{}", i + 1),
+            "name": line,
+            "cadence": cadence,
+            "duration_minutes": stated_minutes(line).unwrap_or(minutes),
+            "roles": [],
+            "agenda": [],
+        }));
+    }
+    obj.insert("meetings".into(), Value::Array(meetings));
+    for list in ["minutes", "improvements", "routines", "checkins", "recognitions"] {
+        obj.entry(list).or_insert(Value::Array(Vec::new()));
+    }
+    Ok(ws)
+}
+
+/// A length stated in a rhythm line: "15 minutes", "30 min", "15 分钟" (frozen with `v4_to_v5`).
+fn stated_minutes(line: &str) -> Option<u32> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let rest: String = chars[i..].iter().take(8).collect::<String>().trim_start().to_lowercase();
+        if rest.starts_with("min") || rest.starts_with("分钟") {
+            let n: u32 = chars[start..i].iter().collect::<String>().parse().ok()?;
+            return Some(n.min(8 * 60));
+        }
+    }
+    None
+}
 
 /// Version 4 added insights: the training plan, the record of level changes, and KPIs.
 fn v3_to_v4(mut ws: Value) -> Result<Value, String> {
@@ -229,7 +295,36 @@ pub fn file_name(team: &str, kind: &str, date: chrono::NaiveDate, ext: &str) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::export_file_name;
+    use super::{export_file_name, v4_to_v5};
+
+    // Rhythm lines become meetings with a cadence and a length read from their words.
+    #[test]
+    fn rhythm_lines_become_meetings() {
+        let v = serde_json::json!({ "rhythm": [
+            "Daily stand-up, 15 minutes", "Weekly project and quality meeting",
+            "Monthly service review with customer feedback", "每周质量会议 45 分钟", "Retro", "  ", 7
+        ] });
+        let out = v4_to_v5(v).unwrap();
+        let m = out["meetings"].as_array().unwrap();
+        let got: Vec<(&str, &str, u64)> = m
+            .iter()
+            .map(|m| {
+                (m["id"].as_str().unwrap(), m["cadence"].as_str().unwrap(), m["duration_minutes"].as_u64().unwrap())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("mtg_rhythm_1", "daily", 15),
+                ("mtg_rhythm_2", "weekly", 60),
+                ("mtg_rhythm_3", "monthly", 90),
+                ("mtg_rhythm_4", "weekly", 45),
+                ("mtg_rhythm_5", "as-needed", 30),
+            ]
+        );
+        assert!(out.get("rhythm").is_none());
+        assert_eq!(out["routines"], serde_json::json!([]));
+    }
     use chrono::NaiveDate;
 
     // Export names are safe on every file system and keep Chinese team names readable.

@@ -3,9 +3,10 @@
 //! quality assurance, team leads).
 
 use super::board::{Board, Priority, Task, TaskType};
-use super::ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId, TaskId};
+use super::ids::{DepartmentId, DutyId, IdGen, MeetingId, MemberId, RoleId, SkillId, TaskId};
 use super::kpi::{presets, Kpi};
 use super::raci::{Duty, Frequency, Raci, RoleLetter, Thresholds};
+use super::service::{Meeting, Repeat};
 use super::team::{CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory};
 use super::workspace::Workspace;
 use chrono::{DateTime, Duration, Utc};
@@ -349,6 +350,42 @@ pub fn service_team(ids: &mut IdGen, now: DateTime<Utc>) -> Workspace {
         .collect();
 
     let board = sample_board(ids, now, &members, &duties, &skills);
+    // The meetings of seed 001 §3.2 (定期会议): a daily stand-up, a weekly project and quality
+    // review, and a monthly service review with customer feedback.
+    let meeting = |ids: &mut IdGen, name: &str, cadence, minutes, roles: &[&Role], agenda: [&str; 2]| Meeting {
+        id: MeetingId::generate(ids),
+        name: name.into(),
+        cadence,
+        duration_minutes: minutes,
+        roles: roles.iter().map(|r| r.id.clone()).collect(),
+        agenda: agenda.iter().map(|a| a.to_string()).collect(),
+    };
+    let meetings = vec![
+        meeting(
+            ids,
+            "Daily stand-up",
+            Repeat::Daily,
+            15,
+            &[&lead, &csr, &tech],
+            ["Open tickets from yesterday", "Today's priorities and blockers"],
+        ),
+        meeting(
+            ids,
+            "Weekly quality and project review",
+            Repeat::Weekly,
+            60,
+            &[&lead, &csr, &tech, &pm, &qa],
+            ["Quality sampling results", "Project progress"],
+        ),
+        meeting(
+            ids,
+            "Monthly service review",
+            Repeat::Monthly,
+            90,
+            &[&lead, &pm, &qa],
+            ["Customer feedback and complaints", "KPI trends and improvement actions"],
+        ),
+    ];
 
     Workspace {
         name: "Customer Service Team".into(),
@@ -360,11 +397,6 @@ pub fn service_team(ids: &mut IdGen, now: DateTime<Utc>) -> Workspace {
             "Grow every member's skills through regular training".into(),
         ],
         collaboration: CollaborationModel::CrossFunctional,
-        rhythm: vec![
-            "Daily stand-up, 15 minutes".into(),
-            "Weekly project and quality meeting".into(),
-            "Monthly service review with customer feedback".into(),
-        ],
         departments,
         members,
         roles: vec![lead, csr, tech, pm, qa],
@@ -375,6 +407,8 @@ pub fn service_team(ids: &mut IdGen, now: DateTime<Utc>) -> Workspace {
         training: Vec::new(),
         skill_history: Vec::new(),
         kpis: sample_kpis(ids, now),
+        meetings,
+        ..Workspace::default()
     }
 }
 

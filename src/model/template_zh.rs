@@ -13,9 +13,6 @@ pub const ZH: &[(&str, &str)] = &[
     ("Keep customer satisfaction at or above 90%", "客户满意度保持在 90% 及以上"),
     ("Meet response-time standards for every priority", "各优先级均达到响应时间标准"),
     ("Grow every member's skills through regular training", "通过定期培训提升每位成员的技能"),
-    ("Daily stand-up, 15 minutes", "每日站会，15 分钟"),
-    ("Weekly project and quality meeting", "每周项目与质量会议"),
-    ("Monthly service review with customer feedback", "每月服务总结会（结合客户反馈）"),
     ("Customer Service", "客户服务部"),
     ("Technical Support", "技术支持部"),
     ("Service Operations", "服务运营部"),
@@ -119,6 +116,16 @@ pub const ZH: &[(&str, &str)] = &[
     ("Plan next quarter's staffing", "规划下季度人员配置"),
     ("Product training: new billing portal", "产品培训：新计费门户"),
     ("Act on low satisfaction comments", "处理低满意度评价"),
+    // Meetings
+    ("Daily stand-up", "每日站会"),
+    ("Open tickets from yesterday", "昨日未结工单"),
+    ("Today's priorities and blockers", "今日重点与阻碍"),
+    ("Weekly quality and project review", "每周质量与项目例会"),
+    ("Quality sampling results", "质量抽检结果"),
+    ("Project progress", "项目进展"),
+    ("Monthly service review", "月度服务回顾"),
+    ("Customer feedback and complaints", "客户反馈与投诉"),
+    ("KPI trends and improvement actions", "指标趋势与改进措施"),
     // KPIs
     ("Customer satisfaction (CSAT)", "客户满意度（CSAT）"),
     ("First contact resolution", "首次联系解决率"),
@@ -139,7 +146,10 @@ pub fn localize(mut ws: super::workspace::Workspace, table: &[(&str, &str)]) -> 
     tr(&mut ws.name);
     tr(&mut ws.purpose);
     ws.goals.iter_mut().for_each(tr);
-    ws.rhythm.iter_mut().for_each(tr);
+    for m in &mut ws.meetings {
+        tr(&mut m.name);
+        m.agenda.iter_mut().for_each(tr);
+    }
     ws.departments.iter_mut().for_each(|d| tr(&mut d.name));
     for s in &mut ws.skills {
         tr(&mut s.name);
@@ -175,7 +185,8 @@ mod tests {
         let en = service_team(&mut IdGen::new(1), now);
         let zh = localize(en.clone(), ZH);
         let mut texts: Vec<&str> = vec![&zh.name, &zh.purpose];
-        texts.extend(zh.goals.iter().chain(&zh.rhythm).map(String::as_str));
+        texts.extend(zh.goals.iter().map(String::as_str));
+        texts.extend(zh.meetings.iter().flat_map(|m| std::iter::once(&m.name).chain(&m.agenda)).map(String::as_str));
         texts.extend(zh.departments.iter().map(|d| d.name.as_str()));
         texts.extend(zh.skills.iter().flat_map(|s| [s.name.as_str(), s.description.as_str()]));
         texts.extend(zh.roles.iter().flat_map(|r| [r.name.as_str(), r.purpose.as_str()]));

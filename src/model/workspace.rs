@@ -4,6 +4,7 @@ use super::board::Board;
 use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
 use super::kpi::Kpi;
 use super::raci::{Duty, Thresholds};
+use super::service::{CheckIn, Improvement, Meeting, Minutes, Recognition, Routine};
 use super::team::{CollaborationModel, Department, Member, Role, Skill};
 use super::training::{LevelChange, TrainingItem};
 use serde::{Deserialize, Serialize};
@@ -17,8 +18,6 @@ pub struct Workspace {
     /// Short statements of what the team is aiming for.
     pub goals: Vec<String>,
     pub collaboration: CollaborationModel,
-    /// The team's recurring meetings and routines ("Daily stand-up, 09:15").
-    pub rhythm: Vec<String>,
     pub departments: Vec<Department>,
     pub members: Vec<Member>,
     pub roles: Vec<Role>,
@@ -35,6 +34,18 @@ pub struct Workspace {
     pub skill_history: Vec<LevelChange>,
     /// Service KPIs and their values.
     pub kpis: Vec<Kpi>,
+    /// The team's recurring meetings (version 5 made them of the old free-text rhythm lines).
+    pub meetings: Vec<Meeting>,
+    /// The minutes of meetings held.
+    pub minutes: Vec<Minutes>,
+    /// The improvement log.
+    pub improvements: Vec<Improvement>,
+    /// Task templates that repeat.
+    pub routines: Vec<Routine>,
+    /// 1:1 check-ins: private to this browser (see [`Workspace::without_private`]).
+    pub checkins: Vec<CheckIn>,
+    /// Thanks given to members.
+    pub recognitions: Vec<Recognition>,
 }
 
 impl Workspace {
@@ -72,6 +83,18 @@ impl Workspace {
     /// The department with `id`.
     pub fn department(&self, id: &DepartmentId) -> Option<&Department> {
         self.departments.iter().find(|d| &d.id == id)
+    }
+
+    /// The workspace as it may leave this browser: without the private check-ins.
+    pub fn without_private(&self) -> Workspace {
+        Workspace { checkins: Vec::new(), ..self.clone() }
+    }
+
+    /// Keeps this browser's private check-ins in `team`, a workspace that came from elsewhere
+    /// (the team's room), for the members it has.
+    pub fn keep_private_in(&self, team: &mut Workspace) {
+        let known = super::keys::KeySet::new(team.members.iter().map(|m| m.id.as_str()));
+        team.checkins = self.checkins.iter().filter(|c| known.contains(c.member.as_str())).cloned().collect();
     }
 
     /// The members who hold `role`.

@@ -39,6 +39,12 @@ fn root_name(coll: Coll) -> &'static str {
         Coll::Training => "training",
         Coll::LevelChanges => "levelChanges",
         Coll::Kpis => "kpis",
+        Coll::Meetings => "meetings",
+        Coll::Minutes => "minutes",
+        Coll::Improvements => "improvements",
+        Coll::Routines => "routines",
+        Coll::CheckIns => "checkins",
+        Coll::Recognitions => "recognitions",
     }
 }
 
@@ -267,7 +273,8 @@ fn order_of<T: ReadTxn>(txn: &T, root: &MapRef, id: &str) -> Option<String> {
 pub fn write_ops(txn: &mut TransactionMut, roots: &Roots, ws: &Workspace, ops: &[Op]) {
     // Per collection: the touched ids, and whether each was added or moved.
     let mut touched: BTreeMap<usize, BTreeMap<&str, bool>> = BTreeMap::new();
-    for op in ops {
+    // Private collections (check-ins) never leave this browser.
+    for op in ops.iter().filter(|op| !op.coll().is_private()) {
         let place = matches!(op, Op::Insert { .. } | Op::Place { .. });
         *touched.entry(op.coll().index()).or_default().entry(op.id()).or_insert(false) |= place;
     }
@@ -370,7 +377,7 @@ fn spaced(n: usize) -> Vec<String> {
 /// Writes a whole workspace into an empty document (the first person in a room publishes).
 pub fn write_all(txn: &mut TransactionMut, roots: &Roots, ws: &Workspace) {
     write_fields(txn, roots.of(Coll::Settings), &settings(ws));
-    for coll in Coll::ALL.into_iter().skip(1) {
+    for coll in Coll::ALL.into_iter().skip(1).filter(|c| !c.is_private()) {
         let Some(r) = rows(ws, coll) else { continue };
         let root = roots.of(coll);
         let ks = keys(r);
@@ -431,7 +438,7 @@ pub fn read<T: ReadTxn>(txn: &T, roots: &Roots) -> Result<Workspace, DocError> {
     if roots.of(Coll::Settings).len(txn) > 0 && !put_settings(&mut ws, &s) {
         return Err(DocError::Entity { coll: root_name(Coll::Settings), id: SETTINGS_ID.into() });
     }
-    for coll in Coll::ALL.into_iter().skip(1) {
+    for coll in Coll::ALL.into_iter().skip(1).filter(|c| !c.is_private()) {
         let bad = |id: &str| DocError::Entity { coll: root_name(coll), id: id.to_owned() };
         if roots.of(coll).len(txn) > MAX_ENTITIES {
             return Err(DocError::TooLarge { coll: root_name(coll) });

@@ -65,7 +65,13 @@ impl AppState {
     pub fn confirm_import(&self) {
         if let Some(p) = self.preview.get_untracked() {
             self.preview.set(None);
-            self.replace(p.imported.workspace, ReplaceReason::Import);
+            let mut next = p.imported.workspace;
+            if next.checkins.is_empty() {
+                // A file without check-ins (a colleague's, or one exported without them) leaves
+                // this browser's private notes in place, for the members it has.
+                self.ws.with_untracked(|ws| ws.keep_private_in(&mut next));
+            }
+            self.replace(next, ReplaceReason::Import);
         }
     }
 
@@ -139,12 +145,18 @@ impl AppState {
         storage::remove(BEFORE_REPLACE_KEY);
     }
 
+    /// The workspace as it may leave this browser: with the private check-ins only when the user
+    /// ticked "include private notes".
+    pub fn shareable(&self) -> Workspace {
+        let include = self.include_private.get_untracked();
+        self.ws.with_untracked(|ws| if include { ws.clone() } else { ws.without_private() })
+    }
+
     /// Downloads the workspace as a pretty, versioned JSON file.
     pub fn export(&self) {
         let now = browser::now();
-        let (name, mut text) = self
-            .ws
-            .with_untracked(|ws| (schema::export_file_name(&ws.name, now.date_naive()), schema::encode(ws, now, true)));
+        let ws = self.shareable();
+        let (name, mut text) = (schema::export_file_name(&ws.name, now.date_naive()), schema::encode(&ws, now, true));
         if let (Some(doc), Some(room)) = (self.sync_doc_state(), self.sync_room()) {
             text = schema::with_sync_doc(&text, &room, &doc);
         }

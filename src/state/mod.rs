@@ -97,6 +97,10 @@ pub struct AppState {
     pub clash: RwSignal<bool>,
     /// Team sync.
     pub sync: SyncLink,
+    /// Routines that made their task since the page opened (shown until dismissed).
+    pub routine_runs: RwSignal<Vec<crate::model::review::RoutineRun>>,
+    /// Whether exports and share links carry the private check-ins (off on every visit).
+    pub include_private: RwSignal<bool>,
     clash_pending: StoredValue<bool>,
     /// The storage revision this tab's workspace is based on.
     revision: StoredValue<u64>,
@@ -178,6 +182,8 @@ impl AppState {
             epoch: RwSignal::new(0),
             clash: RwSignal::new(false),
             sync: SyncLink::new(),
+            routine_runs: RwSignal::new(Vec::new()),
+            include_private: RwSignal::new(false),
             clash_pending: StoredValue::new(false),
             revision: StoredValue::new(revision),
             history_tick: RwSignal::new(0),
@@ -188,7 +194,13 @@ impl AppState {
             save_generation: StoredValue::new(0),
         };
         provide_context(state);
-        let _ = set_interval_with_handle(move || state.now.set(browser::now()), Duration::from_secs(60));
+        let _ = set_interval_with_handle(
+            move || {
+                state.now.set(browser::now());
+                state.run_routines();
+            },
+            Duration::from_secs(60),
+        );
         state.install_persistence();
         state.install_navigation();
         if let Some(payload) = share::payload(&navigation::location_hash()) {
@@ -196,6 +208,7 @@ impl AppState {
         }
         if state.mode.get_untracked() == Mode::Ready {
             state.resume_sync();
+            state.run_routines();
         }
         state
     }

@@ -17,11 +17,12 @@ pub enum Page {
     Handbook,
     Board,
     Insights,
+    Operations,
     Workspace,
 }
 
 impl Page {
-    pub const ALL: [Page; 8] = [
+    pub const ALL: [Page; 9] = [
         Page::Team,
         Page::Roles,
         Page::Skills,
@@ -29,6 +30,7 @@ impl Page {
         Page::Handbook,
         Page::Board,
         Page::Insights,
+        Page::Operations,
         Page::Workspace,
     ];
 
@@ -41,6 +43,7 @@ impl Page {
             Page::Handbook => "#/handbook",
             Page::Board => "#/board",
             Page::Insights => "#/insights",
+            Page::Operations => "#/operations",
             Page::Workspace => "#/workspace",
         }
     }

@@ -200,7 +200,10 @@ impl AppState {
     /// Merges a file's sync document into the room's, when this workspace syncs: the merged
     /// workspace, to take as a step of undo ([`AppState::merge_in`]).
     pub fn sync_merge_doc(&self, doc: &str) -> Option<Workspace> {
-        self.sync.engine().and_then(|e| e.merge_doc(doc))
+        let mut merged = self.sync.engine().and_then(|e| e.merge_doc(doc))?;
+        // The document never holds check-ins: this browser's stay.
+        self.ws.with_untracked(|ws| ws.keep_private_in(&mut merged));
+        Some(merged)
     }
 
     /// The room this workspace syncs with now, if any.
@@ -239,7 +242,9 @@ impl AppState {
 
     /// Takes the team's workspace in place of this browser's, which is kept for one-click undo
     /// (undoing it leaves the room first, so that the team's workspace is not overwritten).
-    pub fn adopt_team(&self, team: Workspace) {
+    pub fn adopt_team(&self, mut team: Workspace) {
+        // The team's document holds no check-ins: this browser's private notes stay.
+        self.ws.with_untracked(|ws| ws.keep_private_in(&mut team));
         self.replace_quietly(team, ReplaceReason::Join);
     }
 

@@ -16,6 +16,9 @@ pub(super) enum Origin {
     History,
     /// A colleague's change, from the team's room: neither undone here nor sent back.
     Remote,
+    /// Made by the app itself (a routine's task when due): sent to the room, never a step of
+    /// undo (undoing it would only have it made again).
+    Auto,
 }
 
 impl AppState {
@@ -52,6 +55,31 @@ impl AppState {
             self.ids.set_value(ids);
             self.commit(ops, Origin::User);
         });
+    }
+
+    /// Makes the tasks of routines whose day has come (see `Workspace::run_routines`): at start
+    /// and as the clock ticks. What was made, and how many days were missed, is shown once.
+    pub fn run_routines(&self) {
+        if self.mode.get_untracked() != super::Mode::Ready {
+            return;
+        }
+        let now = browser::now();
+        let today = browser::local_day(now);
+        let due =
+            self.ws.with_untracked(|w| w.routines.iter().any(|r| crate::model::service::catch_up(r, today).is_some()));
+        if !due {
+            return;
+        }
+        let missing = self.lang.get_untracked().strings().routine_missed_line;
+        let mut ids = self.ids.get_value();
+        let made = self.ws.update(|ws| Cmd { ws, ids: &mut ids, now }.run_routines(today, missing));
+        self.ids.set_value(ids);
+        if let Ok((runs, ops)) = made {
+            self.commit(ops, Origin::Auto);
+            if !runs.is_empty() {
+                self.routine_runs.update(|r| r.extend(runs));
+            }
+        }
     }
 
     /// Tells the views, the undo history and the save what `ops` changed.

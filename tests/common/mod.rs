@@ -27,7 +27,7 @@ pub fn now() -> DateTime<Utc> {
 /// The files the mutator starts from: every fixture, the template and a generated workspace.
 pub fn corpus() -> Vec<String> {
     let mut out: Vec<String> =
-        ["v1.json", "v2.json", "v3.json", "v4.json", "needs-repair.json"].into_iter().map(fixture).collect();
+        ["v1.json", "v2.json", "v3.json", "v4.json", "v5.json", "needs-repair.json"].into_iter().map(fixture).collect();
     out.push(encode(&template::service_team(&mut IdGen::new(1), now()), now(), false));
     let size = generate::Size { members: 12, skills: 8, roles: 5, duties: 15, tasks: 40, weeks: 8 };
     out.push(encode(&generate::large(3, now(), size), now(), false));
@@ -250,4 +250,11 @@ pub fn exercise_pages(ws: &Workspace, now: DateTime<Utc>) {
     let mut kpis = ws.kpis.clone();
     let _ = import_values(&mut kpis, &values_csv(&ws.kpis));
     let _ = history::describe(&ops::diff(&Workspace::default(), ws));
+    for m in &ws.meetings {
+        let _ = rolecall::model::review::agenda(ws, &m.id, now, offset);
+    }
+    let _ = ws.clone().run_routines(now.date_naive(), now, "{n}");
+    for r in &ws.routines {
+        let _ = r.count_between(r.next, now.date_naive());
+    }
 }

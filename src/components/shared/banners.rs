@@ -20,6 +20,19 @@ pub fn Banners() -> impl IntoView {
     view! {
         <div class="rc-banners">
             <super::update_banner::UpdateBanner/>
+            <Show when=move || !state.routine_runs.with(Vec::is_empty)>
+                <div class="rc-banner rc-banner--info" role="status" data-testid="routine-runs">
+                    <ul>{move || state.routine_runs.get().into_iter().map(|r| {
+                        let line = if r.missed > 0 {
+                            fill(t.routine_made_missed, &[("title", &r.title), ("n", &r.missed)])
+                        } else {
+                            fill(t.routine_made, &[("title", &r.title)])
+                        };
+                        view! { <li>{line}</li> }
+                    }).collect_view()}</ul>
+                    <button type="button" class="rc-button" on:click=move |_| state.routine_runs.set(Vec::new())>{t.dismiss}</button>
+                </div>
+            </Show>
             <Show when=move || state.clash.get()>
                 <div class="rc-banner rc-banner--warning" role="alert" data-testid="tab-clash">
                     <p><strong>{t.clash_title}</strong>" "{t.clash_body}</p>

@@ -71,6 +71,7 @@ fn ImportPreview() -> impl IntoView {
             let upgraded = (p.imported.from_version < CURRENT_VERSION)
                 .then(|| fill(t.preview_upgraded, &[("version", &p.imported.from_version)]));
             let repairs = p.imported.repairs.clone();
+            let private = ws.checkins.len();
             view! {
                 <div class="rc-overlay">
                     <section class="rc-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title"
@@ -79,6 +80,9 @@ fn ImportPreview() -> impl IntoView {
                         <p data-testid="import-summary">{holds}</p>
                         {saved.map(|s| view! { <p class="rc-muted">{s}</p> })}
                         {upgraded.map(|s| view! { <p class="rc-muted">{s}</p> })}
+                        {(private > 0).then(|| view! {
+                            <p class="rc-badge rc-badge--warn" data-testid="preview-private">{fill(t.preview_private, &[("n", &private)])}</p>
+                        })}
                         {if repairs.is_empty() {
                             view! { <p>{t.preview_no_repairs}</p> }.into_any()
                         } else {

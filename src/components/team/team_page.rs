@@ -99,12 +99,24 @@ fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl In
             })
         })
     };
+    // Thanks given to the member (Operations → Check-ins), shown with their name.
+    let thanks = {
+        let id = member.id.clone();
+        Memo::new(move |_| {
+            state.ws.watch(&[Coll::Recognitions], |w| w.recognitions.iter().filter(|r| r.member == id).count())
+        })
+    };
     let edit_label = fill(t.edit_named, &[("name", &member.name)]);
     let m = member.clone();
     view! {
         <tr class:rc-row--inactive=!member.active>
             <th scope="row">{member.name.clone()}</th>
-            <td>{member.title.clone()}</td>
+            <td>
+                {member.title.clone()}
+                {move || (thanks.get() > 0).then(|| view! {
+                    " " <span class="rc-badge" data-testid="thanks">"★ "{fill(t.thanks_count, &[("n", &thanks.get())])}</span>
+                })}
+            </td>
             <td>{move || names.with(|n| n.0.clone())}</td>
             <td>
                 <ul class="rc-chips">{move || names.with(|n| n.1.iter().map(|r| view! { <li class="rc-chip">{r.clone()}</li> }).collect_view())}</ul>

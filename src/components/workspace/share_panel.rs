@@ -20,15 +20,17 @@ pub fn SharePanel() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let made = RwSignal::new(None::<Made>);
+    let private_count = move || state.ws.watch(&[crate::model::ops::Coll::CheckIns], |w| w.checkins.len());
     let copied = RwSignal::new(None::<bool>);
     // A link shows the workspace as it was: once the workspace changes, it is withdrawn.
     Effect::new(move |_| {
         state.ws.track();
+        state.include_private.track();
         made.set(None);
         copied.set(None);
     });
     let create = move |_| {
-        let text = state.ws.with_untracked(|w| schema::encode(w, browser::now(), false));
+        let text = schema::encode(&state.shareable(), browser::now(), false);
         leptos::task::spawn_local(async move {
             let result = match browser::compress(&text).await {
                 None => Made::Unsupported,
@@ -58,6 +60,13 @@ pub fn SharePanel() -> impl IntoView {
             <div class="rc-actions">
                 <button type="button" class="rc-button" on:click=create>{t.share_button}</button>
             </div>
+            <Show when=move || private_count() != 0>
+                <p class="rc-hint" data-testid="share-private">{move || if state.include_private.get() {
+                    fill(t.private_included, &[("n", &private_count())])
+                } else {
+                    t.private_left_out.to_string()
+                }}</p>
+            </Show>
             {move || made.get().map(|m| match m {
                 Made::Link(link) => {
                     let size = fill(t.share_size, &[("chars", &link.chars().count()), ("max", &MAX_LINK_CHARS)]);

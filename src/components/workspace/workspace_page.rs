@@ -5,18 +5,20 @@ use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::shared::import_button::ImportButton;
 use crate::components::shared::lines_field::LinesField;
 use crate::components::t;
+use crate::i18n::fill;
 use crate::model::ops::Coll;
 use crate::model::{template, CollaborationModel};
 use crate::state::{AppState, ReplaceReason};
 use leptos::prelude::*;
 
-/// The team as a whole: name, purpose, goals, rhythm, departments, and its data.
+/// The team as a whole: name, purpose, goals, departments, and its data.
 #[component]
 pub fn WorkspacePage() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let initial = state.ws.get_untracked();
     let confirming_reset = RwSignal::new(false);
+    let private_count = move || state.ws.watch(&[Coll::CheckIns], |w| w.checkins.len());
     let reset = move |_| {
         confirming_reset.set(false);
         state.replace(template::empty(t.default_team_name), ReplaceReason::Reset);
@@ -61,12 +63,8 @@ pub fn WorkspacePage() -> impl IntoView {
                         prop:value=move || state.ws.watch(&[Coll::Settings], |w| w.purpose.clone())
                         on:input=move |ev| { let _ = state.edit(|c| c.set_purpose(event_target_value(&ev))); }></textarea>
                 </div>
-                <div class="rc-grid">
-                    <LinesField id="ws-goals" label=t.f_goals initial=initial.goals.clone()
-                        on_change=move |lines| { let _ = state.edit(|c| c.set_goals(lines)); }/>
-                    <LinesField id="ws-rhythm" label=t.f_rhythm initial=initial.rhythm.clone()
-                        on_change=move |lines| { let _ = state.edit(|c| c.set_rhythm(lines)); }/>
-                </div>
+                <LinesField id="ws-goals" label=t.f_goals initial=initial.goals.clone()
+                    on_change=move |lines| { let _ = state.edit(|c| c.set_goals(lines)); }/>
             </section>
             <Departments/>
             <section class="rc-panel" aria-labelledby="data-title">
@@ -81,6 +79,18 @@ pub fn WorkspacePage() -> impl IntoView {
                         on:click=move |_| confirming_reset.set(true)>{t.reset_button}</button>
                 </div>
                 <p class="rc-hint">{t.import_hint}</p>
+                <Show when=move || private_count() != 0>
+                    <label class="rc-check">
+                        <input type="checkbox" id="include-private" prop:checked=move || state.include_private.get()
+                            on:change=move |ev| state.include_private.set(event_target_checked(&ev))/>
+                        {move || fill(t.include_private, &[("n", &private_count())])}
+                    </label>
+                    <p class="rc-hint" role="status" data-testid="private-status">{move || if state.include_private.get() {
+                        fill(t.private_included, &[("n", &private_count())])
+                    } else {
+                        t.private_left_out.to_string()
+                    }}</p>
+                </Show>
                 <Show when=move || confirming_reset.get()>
                     <ConfirmBar message=t.confirm_reset.to_string() confirm_label=t.confirm_yes_reset
                         on_confirm=reset on_cancel=move |_| confirming_reset.set(false)/>

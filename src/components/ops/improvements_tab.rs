@@ -1,0 +1,244 @@
+use super::{member_name, number_text, parse_number};
+use crate::components::shared::editor_actions::EditorActions;
+use crate::components::t;
+use crate::i18n::{date, fill, model_error, Strings};
+use crate::model::dates::{iso_day, parse_iso_day};
+use crate::model::ops::Coll;
+use crate::model::service::{effect, ActionStatus, Effect, Improvement, Source};
+use crate::model::{ImprovementId, KpiId, MemberId, Workspace};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+fn source_name(t: &Strings, s: Source) -> &'static str {
+    t.sources[Source::ALL.iter().position(|x| *x == s).unwrap_or(0)]
+}
+
+fn status_name(t: &Strings, s: ActionStatus) -> &'static str {
+    t.action_statuses[ActionStatus::ALL.iter().position(|x| *x == s).unwrap_or(0)]
+}
+
+/// Whether the action moved its KPI, in words (for an action with a KPI).
+fn effect_line(t: &Strings, w: &Workspace, x: &Improvement) -> Option<String> {
+    let k = w.kpis.iter().find(|k| Some(&k.id) == x.kpi.as_ref())?;
+    Some(match (x.before, x.after) {
+        (Some(b), Some(a)) => {
+            let line = match effect(b, a, k.direction) {
+                Effect::Better => t.effect_better,
+                Effect::Worse => t.effect_worse,
+                Effect::Unchanged => t.effect_same,
+            };
+            format!(
+                "{}: {}",
+                k.name,
+                fill(line, &[("before", &crate::i18n::hours(b)), ("after", &crate::i18n::hours(a))])
+            )
+        }
+        _ => format!("{}: {}", k.name, t.effect_unknown),
+    })
+}
+
+/// The improvement log: feedback, then cause, then action, then result.
+#[component]
+pub fn ImprovementsTab() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let editing = RwSignal::new(None::<Improvement>);
+    let today = move || crate::browser::local_day(state.now.get());
+    let entries = move || {
+        let day = today();
+        state.ws.watch(&[Coll::Improvements, Coll::Members, Coll::Kpis, Coll::Tasks], |w| {
+            let mut list: Vec<_> = w
+                .improvements
+                .iter()
+                .map(|x| {
+                    let task = x.tasks.iter().find_map(|id| w.board.task(id)).map(|t| t.title.clone());
+                    let overdue = x.status.is_open() && x.due.is_some_and(|d| d < day);
+                    (x.clone(), member_name(w, x.owner.as_ref()), effect_line(t, w, x), task, overdue)
+                })
+                .collect();
+            // Open actions first, the log's order otherwise.
+            list.sort_by_key(|e| !e.0.status.is_open());
+            list
+        })
+    };
+    let add = move |_| {
+        let id = state.with_ids(ImprovementId::generate);
+        editing.set(Some(Improvement { id, ..Improvement::default() }));
+    };
+    let make_task = move |id: ImprovementId, title: String| {
+        let _ = state.edit(|c| c.improvement_task(&id, title));
+    };
+    view! {
+        <section class="rc-panel" aria-labelledby="improvements-title">
+            <div class="rc-panel__head">
+                <h2 id="improvements-title">{t.tab_improvements}</h2>
+                <button type="button" class="rc-button rc-button--primary" on:click=add>{t.add_improvement}</button>
+            </div>
+            {move || editing.get().map(|x| view! { <ImprovementEditor item=x on_close=move |_| editing.set(None)/> })}
+            <Show when=move || entries().is_empty()>
+                <p class="rc-muted">{t.improvements_empty}</p>
+            </Show>
+            <ul class="rc-ops-list">
+                {move || entries().into_iter().map(|(x, owner, effect, task, overdue)| {
+                    let (for_edit, id) = (x.clone(), x.id.clone());
+                    let title = if x.action.trim().is_empty() { x.problem.clone() } else { x.action.clone() };
+                    let label = x.problem.clone();
+                    view! {
+                        <li class="rc-ops-item" data-testid="improvement">
+                            <div class="rc-ops-item__main">
+                                <p class="rc-chips">
+                                    <span class="rc-chip">{source_name(t, x.source)}</span>
+                                    <span class="rc-chip" class:rc-chip--done=!x.status.is_open()>{status_name(t, x.status)}</span>
+                                    {overdue.then(|| view! { <span class="rc-badge rc-badge--warn">{t.badge_overdue}</span> })}
+                                </p>
+                                <h3 class="rc-ops-item__title">{x.problem.clone()}</h3>
+                                {(!x.cause.is_empty()).then(|| view! { <p><strong>{t.f_cause}": "</strong>{x.cause.clone()}</p> })}
+                                {(!x.action.is_empty()).then(|| view! { <p><strong>{t.f_action}": "</strong>{x.action.clone()}</p> })}
+                                <p class="rc-hint">
+                                    {(!owner.is_empty()).then(|| format!("{}: {owner}", t.f_owner))}
+                                    {x.due.map(|d| format!(" · {}: {}", t.f_due, date(t, d)))}
+                                </p>
+                                {effect.map(|e| view! { <p class="rc-ops-effect" data-testid="effect">{e}</p> })}
+                                {task.clone().map(|title| view! { <p class="rc-hint">{fill(t.task_linked, &[("title", &title)])}</p> })}
+                            </div>
+                            <div class="rc-actions">
+                                <button type="button" class="rc-button" aria-label=format!("{} {label}", t.edit)
+                                    on:click=move |_| editing.set(Some(for_edit.clone()))>{t.edit}</button>
+                                {task.is_none().then(|| view! {
+                                    <button type="button" class="rc-button" aria-label=format!("{} {label}", t.make_task)
+                                        on:click=move |_| make_task(id.clone(), title.clone())>{t.make_task}</button>
+                                })}
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Adds or edits an entry of the improvement log.
+#[component]
+fn ImprovementEditor(item: Improvement, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let is_new = state.ws.with_untracked(|w| w.improvements.iter().all(|x| x.id != item.id));
+    let draft = RwSignal::new(item.clone());
+    let due = RwSignal::new(item.due.map(iso_day).unwrap_or_default());
+    let before = RwSignal::new(number_text(item.before));
+    let after = RwSignal::new(number_text(item.after));
+    let error = RwSignal::new(None::<String>);
+    let (members, kpis) = state.ws.with_untracked(|w| {
+        (
+            w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>(),
+            w.kpis.iter().map(|k| (k.id.clone(), k.name.clone())).collect::<Vec<_>>(),
+        )
+    });
+    let first = NodeRef::<leptos::html::Select>::new();
+    crate::components::shared::focus_on_mount(first);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut x = draft.get_untracked();
+        x.due = parse_iso_day(&due.get_untracked());
+        match (parse_number(&before.get_untracked()), parse_number(&after.get_untracked())) {
+            (Ok(b), Ok(a)) => {
+                x.before = b;
+                x.after = a;
+            }
+            _ => {
+                error.set(Some(t.err_out_of_range.to_string()));
+                return;
+            }
+        }
+        match state.edit(|c| c.save_improvement(x)) {
+            Ok(()) => on_close.run(()),
+            Err(e) => error.set(Some(model_error(t, &e))),
+        }
+    };
+    let remove = move || {
+        let id = draft.with_untracked(|x| x.id.clone());
+        let _ = state.edit(|c| c.remove_improvement(&id));
+        on_close.run(());
+    };
+    let question = Signal::derive(move || fill(t.confirm_remove_item, &[("name", &draft.with(|x| x.problem.clone()))]));
+    let text_field = move |id: &'static str,
+                           label: &'static str,
+                           get: fn(&Improvement) -> String,
+                           set: fn(&mut Improvement, String)| {
+        view! {
+            <div class="rc-field">
+                <label for=id>{label}</label>
+                <textarea id=id class="rc-input" rows="2" prop:value=move || draft.with(get)
+                    on:input=move |ev| draft.update(|x| set(x, event_target_value(&ev)))></textarea>
+            </div>
+        }
+    };
+    view! {
+        <form class="rc-card rc-editor" on:submit=save aria-label=t.add_improvement>
+            <div class="rc-grid">
+                <div class="rc-field">
+                    <label for="imp-source">{t.f_source}</label>
+                    <select id="imp-source" class="rc-select" node_ref=first
+                        on:change=move |ev| if let Some(s) = Source::parse(&event_target_value(&ev)) { draft.update(|x| x.source = s) }>
+                        {Source::ALL.into_iter().map(|s| view! {
+                            <option value=s.as_str() selected=item.source == s>{source_name(t, s)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="rc-field">
+                    <label for="imp-status">{t.f_action_status}</label>
+                    <select id="imp-status" class="rc-select"
+                        on:change=move |ev| if let Some(s) = ActionStatus::parse(&event_target_value(&ev)) { draft.update(|x| x.status = s) }>
+                        {ActionStatus::ALL.into_iter().map(|s| view! {
+                            <option value=s.as_str() selected=item.status == s>{status_name(t, s)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            {text_field("imp-problem", t.f_problem, |x| x.problem.clone(), |x, v| x.problem = v)}
+            {text_field("imp-cause", t.f_cause, |x| x.cause.clone(), |x, v| x.cause = v)}
+            {text_field("imp-action", t.f_action, |x| x.action.clone(), |x, v| x.action = v)}
+            <div class="rc-grid">
+                <div class="rc-field">
+                    <label for="imp-owner">{t.f_owner}</label>
+                    <select id="imp-owner" class="rc-select"
+                        on:change=move |ev| { let v = event_target_value(&ev); draft.update(|x| x.owner = (!v.is_empty()).then_some(MemberId(v))) }>
+                        <option value="">{t.none_option}</option>
+                        {members.into_iter().map(|(id, name)| {
+                            let selected = item.owner.as_ref() == Some(&id);
+                            view! { <option value=id.0 selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="rc-field">
+                    <label for="imp-due">{t.f_due}</label>
+                    <input id="imp-due" class="rc-input" type="date" prop:value=move || due.get()
+                        on:input=move |ev| due.set(event_target_value(&ev))/>
+                </div>
+                <div class="rc-field">
+                    <label for="imp-kpi">{t.f_kpi_link}</label>
+                    <select id="imp-kpi" class="rc-select"
+                        on:change=move |ev| { let v = event_target_value(&ev); draft.update(|x| x.kpi = (!v.is_empty()).then_some(KpiId(v))) }>
+                        <option value="">{t.none_option}</option>
+                        {kpis.into_iter().map(|(id, name)| {
+                            let selected = item.kpi.as_ref() == Some(&id);
+                            view! { <option value=id.0 selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="rc-field">
+                    <label for="imp-before">{t.f_before}</label>
+                    <input id="imp-before" class="rc-input" type="text" inputmode="decimal" prop:value=move || before.get()
+                        on:input=move |ev| before.set(event_target_value(&ev))/>
+                </div>
+                <div class="rc-field">
+                    <label for="imp-after">{t.f_after}</label>
+                    <input id="imp-after" class="rc-input" type="text" inputmode="decimal" prop:value=move || after.get()
+                        on:input=move |ev| after.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <EditorActions error=error on_cancel=move |_| on_close.run(())
+                remove=(!is_new).then_some((t.remove, question)) on_remove=move |_| remove()/>
+        </form>
+    }
+}

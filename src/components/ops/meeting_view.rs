@@ -1,0 +1,241 @@
+use super::meetings_tab::cadence_name;
+use super::member_name;
+use crate::browser;
+use crate::components::t;
+use crate::i18n::{date, fill, Strings};
+use crate::model::kpi::Kpi;
+use crate::model::ops::Coll;
+use crate::model::review::agenda;
+use crate::model::{MeetingId, Workspace};
+use crate::state::AppState;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use leptos::prelude::*;
+
+/// Everything the agenda reads (it is built again when any of it changes).
+const READS: [Coll; 12] = [
+    Coll::Settings,
+    Coll::Members,
+    Coll::Roles,
+    Coll::Skills,
+    Coll::Columns,
+    Coll::Tasks,
+    Coll::Training,
+    Coll::Kpis,
+    Coll::Meetings,
+    Coll::Minutes,
+    Coll::Improvements,
+    Coll::Recognitions,
+];
+
+/// A KPI value with its unit.
+fn with_unit(k: &Kpi, v: f64) -> String {
+    let n = crate::i18n::hours(v);
+    if k.unit == "%" {
+        format!("{n} %")
+    } else {
+        format!("{n} {}", k.unit)
+    }
+}
+
+/// The agenda as sections of lines, in words: (heading, lines).
+fn sections(
+    t: &'static Strings,
+    w: &Workspace,
+    id: &MeetingId,
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+) -> (String, Vec<(&'static str, Vec<String>)>) {
+    let a = agenda(w, id, now, offset);
+    let today = now.with_timezone(&offset).date_naive();
+    let task = |id: &crate::model::TaskId| w.board.task(id).map(|t| t.title.clone()).unwrap_or_default();
+    let kpis = a
+        .kpis
+        .iter()
+        .filter_map(|m| {
+            let k = w.kpis.iter().find(|k| k.id == m.kpi)?;
+            Some(fill(
+                t.agenda_kpi_line,
+                &[("name", &k.name), ("value", &with_unit(k, m.value)), ("target", &with_unit(k, k.target))],
+            ))
+        })
+        .collect();
+    let overdue = a
+        .overdue
+        .iter()
+        .map(|id| {
+            let due = w.board.task(id).and_then(|t| t.due).map(|d| date(t, d)).unwrap_or_default();
+            format!("{} · {due}", task(id))
+        })
+        .collect();
+    let training = a
+        .overdue_training
+        .iter()
+        .filter_map(|id| w.training.iter().find(|x| &x.id == id))
+        .map(|x| {
+            let skill = w.skill(&x.skill).map(|s| s.name.clone()).unwrap_or_default();
+            format!("{} · {skill}", member_name(w, Some(&x.member)))
+        })
+        .collect();
+    let risks = a
+        .risks
+        .iter()
+        .map(|r| {
+            let skill = w.skill(&r.skill).map(|s| s.name.clone()).unwrap_or_default();
+            let role = w.role(&r.role).map(|s| s.name.clone()).unwrap_or_default();
+            match &r.only {
+                Some(m) => fill(
+                    t.agenda_risk_only,
+                    &[("skill", &skill), ("role", &role), ("member", &member_name(w, Some(m)))],
+                ),
+                None => fill(t.agenda_risk_none, &[("skill", &skill), ("role", &role)]),
+            }
+        })
+        .collect();
+    let actions = a
+        .actions
+        .iter()
+        .filter_map(|id| w.improvements.iter().find(|x| &x.id == id))
+        .map(|x| {
+            let mut line = x.problem.clone();
+            let owner = member_name(w, x.owner.as_ref());
+            if !owner.is_empty() {
+                line = format!("{line} · {owner}");
+            }
+            if let Some(d) = x.due {
+                line = format!("{line} · {}", date(t, d));
+                if d < today {
+                    line = format!("{line} · {}", t.badge_overdue);
+                }
+            }
+            line
+        })
+        .collect();
+    let thanks = a
+        .recognitions
+        .iter()
+        .filter_map(|id| w.recognitions.iter().find(|x| &x.id == id))
+        .map(|r| format!("{}: {}", member_name(w, Some(&r.member)), r.text))
+        .collect();
+    let standing = w.meetings.iter().find(|m| &m.id == id).map(|m| m.agenda.clone()).unwrap_or_default();
+    let list = vec![
+        (t.agenda_standing, standing),
+        (t.agenda_kpis, kpis),
+        (t.agenda_breached, a.breached.iter().map(task).collect()),
+        (t.agenda_at_risk, a.at_risk.iter().map(task).collect()),
+        (t.agenda_overdue, overdue),
+        (t.agenda_training, training),
+        (t.agenda_risks, risks),
+        (t.agenda_actions, actions),
+        (t.agenda_recognition, thanks),
+    ];
+    (date(t, a.since), list.into_iter().filter(|(_, lines)| !lines.is_empty()).collect())
+}
+
+/// One meeting held today: the agenda built from live data, which prints on one page, and the
+/// minutes kept for this occurrence, with the earlier ones below.
+#[component]
+pub fn MeetingView(id: MeetingId, #[prop(into)] on_back: Callback<()>) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let offset = browser::local_offset();
+    let today = move || browser::local_day(state.now.get());
+    // A handle, so that every closure below is `Copy`.
+    let id = StoredValue::new(id);
+    let meeting = move || {
+        state.ws.watch(&[Coll::Meetings], |w| id.with_value(|id| w.meetings.iter().find(|m| &m.id == id).cloned()))
+    };
+    let content = move || {
+        let now = state.now.get();
+        state.ws.watch(&READS, |w| id.with_value(|id| sections(t, w, id, now, offset)))
+    };
+    let minutes_of = move |day: NaiveDate| {
+        state.ws.watch(&[Coll::Minutes], |w| {
+            id.with_value(|id| {
+                w.minutes
+                    .iter()
+                    .find(|m| &m.meeting == id && m.date == day)
+                    .map(|m| (m.decisions.clone(), m.notes.clone()))
+            })
+        })
+    };
+    let earlier = Memo::new(move |_| {
+        let day = today();
+        state.ws.watch(&[Coll::Minutes], |w| {
+            let mut list: Vec<_> =
+                id.with_value(|id| w.minutes.iter().filter(|m| &m.meeting == id && m.date < day).cloned().collect());
+            list.sort_by_key(|m| std::cmp::Reverse(m.date));
+            list
+        })
+    });
+    let keep = move |decisions: Option<String>, notes: Option<String>| {
+        let day = today();
+        let (d0, n0) = minutes_of(day).unwrap_or_default();
+        let (d, n) = (decisions.unwrap_or(d0), notes.unwrap_or(n0));
+        let meeting = id.get_value();
+        let _ = state.edit(|c| {
+            let (mid, mut ops) = c.hold_meeting(&meeting, day)?;
+            ops.extend(c.save_minutes(&mid, d, n)?);
+            Ok::<_, crate::model::ModelError>(ops)
+        });
+    };
+    let heading_ref = NodeRef::<leptos::html::H2>::new();
+    crate::components::shared::focus_on_mount(heading_ref);
+    view! {
+        <div class="rc-actions rc-no-print">
+            <button type="button" class="rc-button" on:click=move |_| on_back.run(())>"← " {t.back_to_meetings}</button>
+            <button type="button" class="rc-button rc-button--primary" on:click=move |_| { let _ = window().print(); }>
+                {t.print_agenda}
+            </button>
+        </div>
+        <section class="rc-panel rc-agenda" aria-labelledby="agenda-title" data-testid="agenda">
+            <h2 id="agenda-title" tabindex="-1" node_ref=heading_ref>{move || {
+                let name = meeting().map(|m| m.name).unwrap_or_default();
+                fill(t.agenda_title, &[("name", &name), ("date", &date(t, today()))])
+            }}</h2>
+            <p class="rc-muted">{move || meeting().map(|m| fill(t.meeting_summary, &[("cadence", &cadence_name(t, m.cadence)), ("minutes", &m.duration_minutes)]))}</p>
+            {move || {
+                let (since, list) = content();
+                let clear = list.iter().all(|(h, _)| *h == t.agenda_standing);
+                view! {
+                    <p class="rc-hint">{fill(t.agenda_since, &[("date", &since)])}</p>
+                    {clear.then(|| view! { <p class="rc-ok" role="status">{t.agenda_clear}</p> })}
+                    {list.into_iter().map(|(heading, lines)| view! {
+                        <section class="rc-agenda__section">
+                            <h3>{heading}" "<span class="rc-badge">{lines.len()}</span></h3>
+                            <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        </section>
+                    }).collect_view()}
+                }
+            }}
+            <section class="rc-agenda__section rc-minutes" aria-labelledby="minutes-title">
+                <h3 id="minutes-title">{t.minutes_title}</h3>
+                <div class="rc-grid">
+                    <div class="rc-field">
+                        <label for="minutes-decisions">{t.f_decisions}</label>
+                        <textarea id="minutes-decisions" class="rc-input" rows="4"
+                            prop:value=move || minutes_of(today()).map(|m| m.0).unwrap_or_default()
+                            on:change=move |ev| keep(Some(event_target_value(&ev)), None)></textarea>
+                    </div>
+                    <div class="rc-field">
+                        <label for="minutes-notes">{t.f_notes}</label>
+                        <textarea id="minutes-notes" class="rc-input" rows="4"
+                            prop:value=move || minutes_of(today()).map(|m| m.1).unwrap_or_default()
+                            on:change=move |ev| keep(None, Some(event_target_value(&ev)))></textarea>
+                    </div>
+                </div>
+            </section>
+        </section>
+        <Show when=move || earlier.with(|e| !e.is_empty())>
+            <section class="rc-panel rc-no-print" aria-labelledby="past-minutes-title">
+                <h2 id="past-minutes-title">{t.past_minutes}</h2>
+                {move || earlier.get().into_iter().map(|m| view! {
+                    <details class="rc-past-minutes">
+                        <summary>{date(t, m.date)}</summary>
+                        <p class="rc-pre"><strong>{t.f_decisions}": "</strong>{m.decisions}</p>
+                        <p class="rc-pre"><strong>{t.f_notes}": "</strong>{m.notes}</p>
+                    </details>
+                }).collect_view()}
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,238 @@
+use super::meetings_tab::cadence_name;
+use crate::components::shared::editor_actions::EditorActions;
+use crate::components::t;
+use crate::i18n::{date, fill, model_error, Strings};
+use crate::model::dates::{iso_day, parse_iso_day};
+use crate::model::ops::Coll;
+use crate::model::service::{Repeat, Routine};
+use crate::model::{DutyId, MemberId, Priority, RoutineId};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// How a routine repeats, in words ("Weekly on Mon, Thu").
+fn repeat_line(t: &Strings, r: &Routine) -> String {
+    match r.repeat {
+        Repeat::Weekly => {
+            let days: Vec<&str> =
+                r.weekdays.iter().filter_map(|d| t.weekdays.get(usize::from(*d).wrapping_sub(1))).copied().collect();
+            fill(t.repeat_weekly_on, &[("days", &days.join(", "))])
+        }
+        Repeat::Monthly => fill(t.repeat_monthly_on, &[("day", &r.month_day)]),
+        other => cadence_name(t, other).to_string(),
+    }
+}
+
+/// Routines: task templates that make their task when the day comes.
+#[component]
+pub fn RoutinesTab() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let editing = RwSignal::new(None::<Routine>);
+    let routines = move || {
+        state.ws.watch(&[Coll::Routines, Coll::Duties], |w| {
+            w.routines
+                .iter()
+                .map(|r| (r.clone(), r.duty.as_ref().and_then(|d| w.duty(d)).map(|d| d.title.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |_| {
+        let id = state.with_ids(RoutineId::generate);
+        let today = crate::browser::local_day(state.now.get_untracked());
+        let weekday = chrono::Datelike::weekday(&today).number_from_monday() as u8;
+        editing.set(Some(Routine {
+            id,
+            weekdays: vec![weekday],
+            month_day: 1,
+            next: today,
+            estimate_hours: 1.0,
+            priority: Priority::P3,
+            ..Routine::default()
+        }));
+    };
+    view! {
+        <section class="rc-panel" aria-labelledby="routines-title">
+            <div class="rc-panel__head">
+                <h2 id="routines-title">{t.tab_routines}</h2>
+                <button type="button" class="rc-button rc-button--primary" on:click=add>{t.add_routine}</button>
+            </div>
+            {move || editing.get().map(|r| view! { <RoutineEditor routine=r on_close=move |_| editing.set(None)/> })}
+            <Show when=move || routines().is_empty()>
+                <p class="rc-muted">{t.routines_empty}</p>
+            </Show>
+            <ul class="rc-ops-list">
+                {move || routines().into_iter().map(|(r, duty)| {
+                    let for_edit = r.clone();
+                    view! {
+                        <li class="rc-ops-item" data-testid="routine">
+                            <div class="rc-ops-item__main">
+                                <h3 class="rc-ops-item__title">{r.title.clone()}</h3>
+                                <p class="rc-muted">{repeat_line(t, &r)}{duty.map(|d| format!(" · {d}"))}</p>
+                                <p class="rc-hint">
+                                    {if r.paused { t.f_paused.to_string() } else { fill(t.routine_next, &[("date", &date(t, r.next))]) }}
+                                    {r.last_day.map(|d| format!(" · {}", fill(t.routine_last, &[("date", &date(t, d))])))}
+                                    {(r.missed > 0).then(|| format!(" · {}", fill(t.routine_missed, &[("n", &r.missed)])))}
+                                </p>
+                            </div>
+                            <div class="rc-actions">
+                                <button type="button" class="rc-button" aria-label=format!("{} {}", t.edit, r.title)
+                                    on:click=move |_| editing.set(Some(for_edit.clone()))>{t.edit}</button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Adds or edits a routine: what the task is, when it repeats, who does it and for which duty.
+#[component]
+fn RoutineEditor(routine: Routine, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let is_new = state.ws.with_untracked(|w| w.routines.iter().all(|r| r.id != routine.id));
+    let draft = RwSignal::new(routine.clone());
+    let first = RwSignal::new(iso_day(routine.next));
+    let month_day = RwSignal::new(routine.month_day.to_string());
+    let estimate = RwSignal::new(routine.estimate_hours.to_string());
+    let error = RwSignal::new(None::<String>);
+    let (members, duties) = state.ws.with_untracked(|w| {
+        (
+            w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>(),
+            w.duties.iter().map(|d| (d.id.clone(), d.title.clone())).collect::<Vec<_>>(),
+        )
+    });
+    let title_ref = NodeRef::<leptos::html::Input>::new();
+    crate::components::shared::focus_on_mount(title_ref);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut r = draft.get_untracked();
+        let (Some(next), Ok(day), Ok(Some(hours))) = (
+            parse_iso_day(&first.get_untracked()),
+            month_day.get_untracked().trim().parse::<u8>(),
+            super::parse_number(&estimate.get_untracked()),
+        ) else {
+            error.set(Some(t.err_out_of_range.to_string()));
+            return;
+        };
+        // A changed schedule starts from the first day given.
+        r.next = next;
+        r.month_day = day;
+        r.estimate_hours = hours;
+        match state.edit(|c| c.save_routine(r)) {
+            Ok(()) => {
+                on_close.run(());
+                // Due today already: its task comes at once.
+                state.run_routines();
+            }
+            Err(e) => error.set(Some(model_error(t, &e))),
+        }
+    };
+    let remove = move || {
+        let id = draft.with_untracked(|r| r.id.clone());
+        let _ = state.edit(|c| c.remove_routine(&id));
+        on_close.run(());
+    };
+    let question = Signal::derive(move || fill(t.confirm_remove_item, &[("name", &draft.with(|r| r.title.clone()))]));
+    let repeats = [Repeat::Daily, Repeat::Weekly, Repeat::Monthly];
+    view! {
+        <form class="rc-card rc-editor" on:submit=save aria-label=t.add_routine>
+            <div class="rc-grid">
+                <div class="rc-field">
+                    <label for="routine-title">{t.f_task_title}</label>
+                    <input id="routine-title" class="rc-input" type="text" node_ref=title_ref
+                        prop:value=move || draft.with(|r| r.title.clone())
+                        on:input=move |ev| draft.update(|r| r.title = event_target_value(&ev))/>
+                </div>
+                <div class="rc-field">
+                    <label for="routine-repeat">{t.f_repeat}</label>
+                    <select id="routine-repeat" class="rc-select"
+                        on:change=move |ev| if let Some(x) = Repeat::parse(&event_target_value(&ev)) { draft.update(|r| r.repeat = x) }>
+                        {repeats.into_iter().map(|x| view! {
+                            <option value=x.as_str() selected=routine.repeat == x>{cadence_name(t, x)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="rc-field">
+                    <label for="routine-first">{t.f_starts}</label>
+                    <input id="routine-first" class="rc-input" type="date" prop:value=move || first.get()
+                        on:input=move |ev| first.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <Show when=move || draft.with(|r| r.repeat == Repeat::Weekly)>
+                <fieldset class="rc-field rc-checks">
+                    <legend>{t.f_weekdays}</legend>
+                    {(1..=7u8).map(|d| view! {
+                        <label class="rc-check">
+                            <input type="checkbox" prop:checked=move || draft.with(|r| r.weekdays.contains(&d))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    draft.update(|r| { r.weekdays.retain(|x| *x != d); if on { r.weekdays.push(d); r.weekdays.sort_unstable(); } });
+                                }/>
+                            {t.weekdays[usize::from(d) - 1]}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            </Show>
+            <Show when=move || draft.with(|r| r.repeat == Repeat::Monthly)>
+                <div class="rc-field">
+                    <label for="routine-day">{t.f_month_day}</label>
+                    <input id="routine-day" class="rc-input rc-input--short" type="number" min="1" max="31"
+                        prop:value=move || month_day.get() on:input=move |ev| month_day.set(event_target_value(&ev))/>
+                </div>
+            </Show>
+            <div class="rc-grid">
+                <div class="rc-field">
+                    <label for="routine-duty">{t.f_duty}</label>
+                    <select id="routine-duty" class="rc-select"
+                        on:change=move |ev| { let v = event_target_value(&ev); draft.update(|r| r.duty = (!v.is_empty()).then_some(DutyId(v))) }>
+                        <option value="">{t.no_duty}</option>
+                        {duties.into_iter().map(|(id, title)| {
+                            let selected = routine.duty.as_ref() == Some(&id);
+                            view! { <option value=id.0 selected=selected>{title}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="rc-field">
+                    <label for="routine-priority">{t.f_priority}</label>
+                    <select id="routine-priority" class="rc-select"
+                        on:change=move |ev| if let Some(p) = Priority::parse(&event_target_value(&ev)) { draft.update(|r| r.priority = p) }>
+                        {Priority::ALL.into_iter().map(|p| view! {
+                            <option value=p.as_str() selected=routine.priority == p>{t.priorities[p.index()]}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="rc-field">
+                    <label for="routine-estimate">{t.f_estimate}</label>
+                    <input id="routine-estimate" class="rc-input" type="text" inputmode="decimal"
+                        prop:value=move || estimate.get() on:input=move |ev| estimate.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <fieldset class="rc-field rc-checks">
+                <legend>{t.f_assignees}</legend>
+                {members.into_iter().map(|(id, name)| {
+                    let (a, b) = (id.clone(), id);
+                    view! {
+                        <label class="rc-check">
+                            <input type="checkbox" prop:checked=move || draft.with(|r| r.assignees.contains(&a))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let id: MemberId = b.clone();
+                                    draft.update(|r| { r.assignees.retain(|m| m != &id); if on { r.assignees.push(id); } });
+                                }/>
+                            {name}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <label class="rc-check">
+                <input type="checkbox" prop:checked=move || draft.with(|r| r.paused)
+                    on:change=move |ev| draft.update(|r| r.paused = event_target_checked(&ev))/>
+                {t.f_paused}
+            </label>
+            <EditorActions error=error on_cancel=move |_| on_close.run(())
+                remove=(!is_new).then_some((t.remove, question)) on_remove=move |_| remove()/>
+        </form>
+    }
+}
