@@ -321,3 +321,30 @@ function varuint(n) {
   out.push(n);
   return out;
 }
+
+test('thanks reach the team, and a private check-in never leaves its browser', async ({ app, page, other, server, room }) => {
+  await twoInRoom(app, other, server, room);
+  await app.goTo('Operations');
+  await page.getByRole('radio', { name: 'Check-ins' }).check();
+  await page.getByLabel('Member').selectOption({ label: 'Chen Wei' });
+  await page.getByRole('button', { name: 'Add check-in' }).click();
+  await page.getByLabel('Personal goals').fill('Private goal: lead the billing training');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByLabel('Thanks for …').fill('Thanks for the calm escalation');
+  await page.getByRole('button', { name: 'Say thanks' }).click();
+  await other.goTo('Operations');
+  await other.page.getByRole('radio', { name: 'Check-ins' }).check();
+  await other.page.getByLabel('Member').selectOption({ label: 'Chen Wei' });
+  await expect(other.page.getByTestId('recognition')).toContainText('Thanks for the calm escalation');
+  await expect(other.page.getByText('No check-ins with Chen Wei yet.')).toBeVisible();
+  // Not in the other profile's storage, nor after its reload; still here after ours.
+  await other.saved();
+  expect((await other.storedWorkspace()).checkins).toEqual([]);
+  await page.reload();
+  await app.goTo('Workspace');
+  await connected(page);
+  await app.goTo('Operations');
+  await page.getByRole('radio', { name: 'Check-ins' }).check();
+  await page.getByLabel('Member').selectOption({ label: 'Chen Wei' });
+  await expect(page.getByTestId('checkin')).toContainText('Private goal: lead the billing training');
+});

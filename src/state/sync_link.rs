@@ -233,10 +233,14 @@ impl AppState {
     /// Shows colleagues' changes (from the room), as ops: only the views they touch change,
     /// they are not a step of this person's undo, and they are saved here.
     pub fn apply_remote(&self, ops: &[Op]) {
+        // The team's document never holds the private collections (check-ins): a difference
+        // against it that names them says nothing about them, and must not remove this
+        // browser's own.
+        let ops: Vec<Op> = ops.iter().filter(|op| !op.coll().is_private()).cloned().collect();
         if ops.is_empty() {
             return;
         }
-        let done = self.ws.update(|w| w.apply(ops));
+        let done = self.ws.update(|w| w.apply(&ops));
         self.commit(done, super::undo::Origin::Remote);
     }
 
