@@ -358,10 +358,43 @@ fn a_kpi_needs_a_unique_name_and_finite_numbers() {
     assert_eq!(cmd.add_kpi("FCR", "%", Direction::HigherIsBetter, f64::NAN, None), Err(ModelError::OutOfRange));
     let id = cmd.ws.kpis[0].id.clone();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
-    assert_eq!(cmd.record_kpi(&id, day, f64::INFINITY), Err(ModelError::OutOfRange));
+    assert_eq!(cmd.record_kpi(&id, day, f64::INFINITY), Err(ModelError::PercentOutOfRange));
     cmd.record_kpi(&id, day, 91.0).unwrap();
     cmd.record_kpi(&id, day, 92.0).unwrap();
     assert_eq!(cmd.ws.kpis[0].values.len(), 1, "one value per period");
+}
+
+// A value is bounded by its unit (issue 15): a percentage is 0–100, a duration or count is never
+// negative, and a value entered mid-week belongs to its week (mid-month: its month).
+#[test]
+fn kpi_values_are_bounded_by_their_unit_and_aligned_to_their_period() {
+    use rolecall::model::kpi::Period;
+    let mut ws = Workspace::default();
+    let mut ids = IdGen::new(5);
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    cmd.add_kpi("CSAT", "%", Direction::HigherIsBetter, 90.0, None).unwrap();
+    cmd.add_kpi("AHT", "h", Direction::LowerIsBetter, 4.0, None).unwrap();
+    cmd.add_kpi("NPS", "", Direction::HigherIsBetter, 30.0, None).unwrap();
+    let [csat, aht, nps] = [0, 1, 2].map(|i| cmd.ws.kpis[i].id.clone());
+    let thursday = chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap();
+    assert_eq!(cmd.record_kpi(&csat, thursday, 250.0), Err(ModelError::PercentOutOfRange));
+    assert_eq!(cmd.record_kpi(&csat, thursday, -1.0), Err(ModelError::PercentOutOfRange));
+    assert_eq!(cmd.record_kpi(&aht, thursday, -5.0), Err(ModelError::NegativeValue));
+    cmd.record_kpi(&nps, thursday, -12.0).unwrap();
+    cmd.record_kpi(&csat, thursday, 100.0).unwrap();
+    cmd.record_kpi(&aht, thursday, 0.0).unwrap();
+    let monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+    assert_eq!(cmd.ws.kpis[0].values[0].period, monday, "a mid-week value belongs to its week");
+    // A second value in the same week replaces the first.
+    cmd.record_kpi(&csat, monday + chrono::Duration::days(6), 91.0).unwrap();
+    assert_eq!(cmd.ws.kpis[0].values.len(), 1);
+    let mut k = cmd.ws.kpis[1].clone();
+    k.period = Period::Month;
+    assert_eq!(k.period_of(thursday), chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+    // The CSV import keeps to the same rules.
+    let (report, _) = cmd.import_kpi_values("kpi,period,value\nCSAT,2026-11-25,250\nCSAT,2026-11-25,88\n").unwrap();
+    assert_eq!((report.recorded, report.error_count), (1, 1));
+    assert_eq!(cmd.ws.kpis[0].values.last().unwrap().period, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
 }
 
 // Rule (was in task_editor.rs): saving a task adds it, or updates it and then moves it.

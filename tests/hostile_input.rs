@@ -247,7 +247,7 @@ fn the_kpi_csv_round_trips_names_that_differ_in_case_or_look_like_formulas() {
     let mut old_style = vec![Kpi::new(&mut IdGen::new(4), "'=quoted", "%", Default::default(), 1.0)];
     assert_eq!(import_values(&mut old_style, "'=quoted,2026-01-05,3\r\n").recorded, 1);
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    let mut kpis: Vec<Kpi> = names.iter().map(|n| Kpi::new(&mut ids, n, "%", Default::default(), 90.0)).collect();
+    let mut kpis: Vec<Kpi> = names.iter().map(|n| Kpi::new(&mut ids, n, "pts", Default::default(), 90.0)).collect();
     for (i, k) in kpis.iter_mut().enumerate() {
         k.record(d(1970, 1, 5), i as f64);
         k.record(d(9999, 12, 27), 100.0 + i as f64);
@@ -468,7 +468,7 @@ fn lists_of_unreadable_entries_cost_linear_time_and_are_reported() {
 fn a_big_kpi_csv_imports_in_n_log_n_and_lists_at_most_a_hundred_bad_rows() {
     let mut ids = IdGen::new(3);
     let mut kpis: Vec<Kpi> =
-        (0..2_000).map(|i| Kpi::new(&mut ids, &format!("KPI {i}"), "%", Default::default(), 90.0)).collect();
+        (0..2_000).map(|i| Kpi::new(&mut ids, &format!("KPI {i}"), "pts", Default::default(), 90.0)).collect();
     let mut csv = String::from("kpi,period,value\n");
     for i in 0..100_000 {
         let day = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(i % 3000);

@@ -148,6 +148,26 @@ test('swimlanes group the board by assignee and by priority', async ({ page }) =
   await expect(lanes.first()).toHaveText('P1 · Critical');
 });
 
+test('a task with two people is in the shared lane, and a card dropped into a person\'s lane is theirs', async ({ app, page }) => {
+  // Tall enough for both lanes at once: a real drag, with no scrolling in between.
+  await page.setViewportSize({ width: 1400, height: 2400 });
+  await page.getByLabel('Swimlanes').selectOption({ label: 'By assignee' });
+  const lane = (name) => page.locator('.rc-board__lane').filter({ has: page.locator('.rc-board__lane-title', { hasText: name }) });
+  const shared = 'Product training: new billing portal';
+  await expect(lane('Shared (several people)')).toContainText(shared);
+  await expect(lane('Tom Becker')).not.toContainText(shared);
+  // Chen Wei's first card, dropped into Tom Becker's lane in the same column.
+  const card = lane('Chen Wei').locator('.rc-task').first();
+  const title = (await card.locator('.rc-task__title').textContent()).trim();
+  const column = await card.locator('xpath=ancestor::ul[contains(@class, "rc-board__cell")]').getAttribute('data-column');
+  await card.dragTo(lane('Tom Becker').locator(`.rc-board__cell[data-column="${column}"]`));
+  await expect(lane('Tom Becker')).toContainText(title);
+  await app.saved();
+  const ws = await app.storedWorkspace();
+  const tom = ws.members.find((m) => m.name === 'Tom Becker').id;
+  expect(ws.board.tasks.find((t) => t.title === title).assignees).toEqual([tom]);
+});
+
 test('the workload view shows open work against capacity and links to a filtered board', async ({ page }) => {
   await page.getByRole('group', { name: 'View' }).getByRole('radio', { name: 'Workload' }).check();
   const tom = page.getByRole('meter', { name: 'Tom Becker' });

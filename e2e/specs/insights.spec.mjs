@@ -51,6 +51,32 @@ test('a gap becomes a training item and, in one click, a training task on the bo
   expect(ws.training[0].task).toBe(ws.board.tasks.at(-1).id);
 });
 
+test('a KPI value is bounded by its unit, an empty one says so, and a mid-week day records for its week', async ({ app, page }) => {
+  await page.getByRole('radio', { name: 'Service' }).check();
+  const fcr = page.getByRole('article', { name: 'First contact resolution' });
+  const before = (await app.storedWorkspace()).kpis[1].values.length;
+  await fcr.getByRole('button', { name: 'Record' }).click();
+  await expect(fcr.getByRole('alert')).toHaveText('Enter a value to record.');
+  await fcr.getByLabel('Value').fill('250');
+  await fcr.getByRole('button', { name: 'Record' }).click();
+  await expect(fcr.getByRole('alert')).toHaveText('A percentage is between 0 and 100.');
+  await expect(fcr.getByLabel('Value')).toHaveValue('250');
+  const aht = page.getByRole('article', { name: 'Average handle time' });
+  await aht.getByLabel('Value').fill('-5');
+  await aht.getByRole('button', { name: 'Record' }).click();
+  await expect(aht.getByRole('alert')).toHaveText("This KPI's value cannot be negative.");
+  // A Thursday records for the week that starts on the Monday before it.
+  await fcr.getByLabel('Week or month starting').fill('2026-11-19');
+  await fcr.getByLabel('Value').fill('80');
+  await fcr.getByRole('button', { name: 'Record' }).click();
+  await expect(fcr.getByRole('alert')).toHaveCount(0);
+  await app.saved();
+  const values = (await app.storedWorkspace()).kpis[1].values;
+  expect(values.length).toBeLessThanOrEqual(before + 1);
+  expect(values.find((v) => v.period === '2026-11-16').value).toBe(80);
+  expect(values.some((v) => v.period === '2026-11-19')).toBe(false);
+});
+
 test('a KPI value entered shows in its chart, and the table alternative has the same numbers', async ({ app, page }) => {
   await page.getByRole('radio', { name: 'Service' }).check();
   const fcr = page.getByRole('article', { name: 'First contact resolution' });

@@ -13,6 +13,10 @@ test.describe('in a browser set to Chinese', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '职责分配' }).click();
     await expect(page.getByTestId('chart-summary')).toHaveText('未发现问题');
     await expect(page.getByRole('gridcell', { name: /^通过电话、邮件和在线聊天解答客户咨询 — 团队负责人：/ })).toHaveText('A');
+    // The board's columns are in the template's language too.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '看板' }).click();
+    await expect(page.locator('.rc-board__title')).toHaveText(['待办池', '待处理', '进行中', '审核中', '已完成']);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '职责分配' }).click();
 
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
     await expect(page.getByRole('heading', { level: 1, name: 'Responsibilities' })).toBeVisible();

@@ -104,6 +104,9 @@ pub static EN: Strings = Strings {
     err_out_of_range: "That number is out of range.",
     err_already_planned: "Training for this member and skill is already planned.",
     err_no_weekday: "Choose at least one weekday for a weekly routine.",
+    err_percent_range: "A percentage is between 0 and 100.",
+    err_negative_value: "This KPI's value cannot be negative.",
+    err_value_empty: "Enter a value to record.",
     err_not_a_number: "“{value}” is not a whole number.",
 
     welcome_title: "Welcome to Rolecall",
@@ -608,6 +611,8 @@ pub static EN: Strings = Strings {
     shortcuts_title: "Keyboard shortcuts",
     close: "Close",
     shortcuts: ["? — show or hide this help", "Alt+1 … Alt+9 — go to Team, Roles, Skills, Responsibilities, Handbook, Board, Insights, Operations, Workspace", "Ctrl/⌘+Z — undo; Ctrl/⌘+Shift+Z or Ctrl+Y — redo", "Responsibilities: arrow keys move; R, A, C, I set a letter; Delete clears; Enter cycles", "Board: Shift+arrow keys move the focused card; Enter opens it", "Skills matrix: arrow keys move; 0–4 set a level; I marks interest", "Escape closes a dialog"],
+    default_columns: ["Backlog", "To do", "In progress", "Review", "Done"],
+    lane_shared: "Shared (several people)",
     nav_ops: "Operations",
     ops_title: "Operations",
     ops_intro: "Meetings with an agenda built from live data, the improvement log, routines that create their own tasks, and 1:1 check-ins.",

@@ -50,6 +50,8 @@ pub fn model_error(t: &Strings, e: &ModelError) -> String {
         ModelError::OutOfRange => t.err_out_of_range.into(),
         ModelError::AlreadyPlanned => t.err_already_planned.into(),
         ModelError::NoWeekday => t.err_no_weekday.into(),
+        ModelError::PercentOutOfRange => t.err_percent_range.into(),
+        ModelError::NegativeValue => t.err_negative_value.into(),
     }
 }
 
@@ -218,7 +220,8 @@ pub fn board_error(t: &Strings, e: &crate::model::board::BoardError) -> String {
 
 /// Hours with at most one decimal ("2", "2.5").
 pub fn hours(h: f64) -> String {
-    let rounded = (h * 10.0).round() / 10.0;
+    // `+ 0.0` turns −0 (a rounded tiny negative) into 0: "-0 of 32 h" is never shown.
+    let rounded = (h * 10.0).round() / 10.0 + 0.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {

@@ -168,6 +168,9 @@ pub struct Strings {
     pub err_out_of_range: &'static str,
     pub err_already_planned: &'static str,
     pub err_no_weekday: &'static str,
+    pub err_percent_range: &'static str,
+    pub err_negative_value: &'static str,
+    pub err_value_empty: &'static str,
     pub err_not_a_number: &'static str,
 
     pub welcome_title: &'static str,
@@ -682,6 +685,9 @@ pub struct Strings {
     /// The lines of the shortcuts help.
     pub shortcuts: [&'static str; 7],
     // Operations: meetings, improvements, routines, check-ins and recognition.
+    /// The board's default columns: backlog, to do, in progress, review, done.
+    pub default_columns: [&'static str; 5],
+    pub lane_shared: &'static str,
     pub nav_ops: &'static str,
     pub ops_title: &'static str,
     pub ops_intro: &'static str,
@@ -813,6 +819,15 @@ mod tests {
                 assert!(!y.trim_end_matches(',').ends_with("\"\""), "{}: empty string: {y}", lang.tag());
             }
         }
+    }
+
+    // The workload once read "-0 of 32 h": a rounded tiny negative is 0.
+    #[test]
+    fn hours_never_show_minus_zero() {
+        assert_eq!(hours(-0.04), "0");
+        assert_eq!(hours(-0.0), "0");
+        assert_eq!(hours(2.25), "2.3");
+        assert_eq!(hours(32.0), "32");
     }
 
     #[test]

@@ -104,6 +104,9 @@ pub static ZH: Strings = Strings {
     err_out_of_range: "该数值超出范围。",
     err_already_planned: "已为该成员和技能安排了培训。",
     err_no_weekday: "每周例行任务至少要选择一天。",
+    err_percent_range: "百分比应在 0 到 100 之间。",
+    err_negative_value: "该指标的值不能为负数。",
+    err_value_empty: "请输入要记录的数值。",
     err_not_a_number: "“{value}”不是有效的数字。",
 
     welcome_title: "欢迎使用 Rolecall",
@@ -608,6 +611,8 @@ pub static ZH: Strings = Strings {
     shortcuts_title: "键盘快捷键",
     close: "关闭",
     shortcuts: ["? — 显示或隐藏本帮助", "Alt+1 … Alt+9 — 前往团队、角色、技能、职责分配、岗位手册、看板、洞察、运营、工作区", "Ctrl/⌘+Z — 撤销；Ctrl/⌘+Shift+Z 或 Ctrl+Y — 重做", "职责分配：方向键移动；R、A、C、I 设置字母；Delete 清除；Enter 切换", "看板：Shift+方向键移动选中的卡片；Enter 打开", "技能矩阵：方向键移动；0–4 设置水平；I 标记意愿", "Esc 关闭对话框"],
+    default_columns: ["待办池", "待处理", "进行中", "审核中", "已完成"],
+    lane_shared: "多人协作",
     nav_ops: "运营",
     ops_title: "运营管理",
     ops_intro: "例会议程由实时数据生成；另有改进记录、自动生成任务的例行工作，以及一对一面谈。",

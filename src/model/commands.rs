@@ -363,14 +363,18 @@ impl Cmd<'_> {
         Ok(self
             .ws
             .change(&[entity(Coll::Kpis, &id.0)], |w| {
-                if !value.is_finite() {
-                    return Err(ModelError::OutOfRange);
-                }
                 let k = w
                     .kpis
                     .iter_mut()
                     .find(|k| &k.id == id)
                     .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Kpi, id: id.0.clone() })?;
+                if !k.allows(value) {
+                    return Err(match k.range() {
+                        (_, hi) if hi <= 100.0 => ModelError::PercentOutOfRange,
+                        (lo, _) if lo >= 0.0 => ModelError::NegativeValue,
+                        _ => ModelError::OutOfRange,
+                    });
+                }
                 k.record(period, value);
                 Ok(())
             })?

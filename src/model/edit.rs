@@ -77,6 +77,10 @@ pub enum ModelError {
     AlreadyPlanned,
     #[error("a weekly routine needs at least one weekday")]
     NoWeekday,
+    #[error("a percentage is between 0 and 100")]
+    PercentOutOfRange,
+    #[error("this value cannot be negative")]
+    NegativeValue,
 }
 
 /// Something with an id and a user-visible name that must be unique among its kind.

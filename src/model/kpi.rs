@@ -97,10 +97,40 @@ impl Kpi {
         }
     }
 
-    /// Records a value, replacing any value for the same period.
-    pub fn record(&mut self, period: NaiveDate, value: f64) {
-        self.values.push(KpiValue { period, value });
+    /// Records a value for the period that holds `day` (replacing any value for that period).
+    pub fn record(&mut self, day: NaiveDate, value: f64) {
+        self.values.push(KpiValue { period: self.period_of(day), value });
         one_per_period(&mut self.values);
+    }
+
+    /// The first day of the KPI's period (a week from Monday, or a month) that holds `day`: a
+    /// value entered mid-week belongs to its week, not to a period of its own.
+    pub fn period_of(&self, day: NaiveDate) -> NaiveDate {
+        use chrono::Datelike;
+        match self.period {
+            Period::Week => {
+                let back = i64::from(day.weekday().num_days_from_monday());
+                day.checked_sub_signed(chrono::Duration::days(back)).unwrap_or(day)
+            }
+            Period::Month => day.with_day(1).unwrap_or(day),
+        }
+    }
+
+    /// The values the KPI's unit allows: a percentage is 0–100; a duration, a count or any
+    /// other measured unit is never negative; only a KPI without a unit (a score such as NPS)
+    /// may go below zero.
+    pub fn range(&self) -> (f64, f64) {
+        match self.unit.trim() {
+            "%" => (0.0, 100.0),
+            "" => (f64::MIN, f64::MAX),
+            _ => (0.0, f64::MAX),
+        }
+    }
+
+    /// Whether `value` is one the KPI can have.
+    pub fn allows(&self, value: f64) -> bool {
+        let (lo, hi) = self.range();
+        value.is_finite() && (lo..=hi).contains(&value)
     }
 
     /// The status of a value against the target.
@@ -211,8 +241,8 @@ pub fn import_values(kpis: &mut [Kpi], text: &str) -> CsvReport {
             continue;
         };
         match row[2].trim().replace(',', ".").parse::<f64>() {
-            Ok(value) if value.is_finite() => {
-                new[i].push(KpiValue { period, value });
+            Ok(value) if kpis[i].allows(value) => {
+                new[i].push(KpiValue { period: kpis[i].period_of(period), value });
                 report.recorded += 1;
             }
             _ => bad(&mut report, line, RowError::BadNumber(row[2].trim().into())),

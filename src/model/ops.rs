@@ -184,9 +184,13 @@ pub(super) trait Rows {
     fn put(&mut self, i: usize, v: Value, insert: bool) -> bool;
     fn remove_at(&mut self, i: usize);
     fn shift(&mut self, from: usize, to: usize);
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// Whether row `i` equals row `j` of `other` (a collection of the same type), compared as
+    /// typed data: no serialising.
+    fn row_eq(&self, i: usize, other: &dyn Rows, j: usize) -> bool;
 }
 
-impl<T: Row> Rows for Vec<T> {
+impl<T: Row + 'static> Rows for Vec<T> {
     fn count(&self) -> usize {
         self.len()
     }
@@ -214,6 +218,12 @@ impl<T: Row> Rows for Vec<T> {
     fn shift(&mut self, from: usize, to: usize) {
         let row = self.remove(from);
         self.insert(to.min(self.len()), row);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn row_eq(&self, i: usize, other: &dyn Rows, j: usize) -> bool {
+        other.as_any().downcast_ref::<Vec<T>>().is_some_and(|o| self[i] == o[j])
     }
 }
 
@@ -554,8 +564,23 @@ fn longest_increasing(xs: &[usize]) -> Vec<usize> {
 pub fn diff(before: &Workspace, after: &Workspace) -> Vec<Op> {
     let mut out = Vec::new();
     for coll in Coll::ALL {
-        let b = snapshot(before, &Touch::All(coll));
-        changes(after, b, &mut out);
+        let (Some(b), Some(a)) = (rows(before, coll), rows(after, coll)) else {
+            changes(after, snapshot(before, &Touch::All(coll)), &mut out);
+            continue;
+        };
+        // Rows equal on both sides (compared as typed data) need no value, only their place:
+        // a colleague's one edit among a thousand tasks serialises one task, not two thousand.
+        let (bk, ak) = (keys(b), keys(a));
+        let at_b = KeySet::new(bk.iter().map(String::as_str));
+        let same: Vec<Option<usize>> =
+            ak.iter().enumerate().map(|(j, k)| at_b.position(k).filter(|&i| b.row_eq(i, a, j))).collect();
+        let mut same_b = vec![false; bk.len()];
+        same.iter().flatten().for_each(|&i| same_b[i] = true);
+        let value = |r: &dyn Rows, i: usize, same: bool| if same { Value::Null } else { r.value_at(i) };
+        let old: Vec<(String, Value)> = bk.into_iter().enumerate().map(|(i, k)| (k, value(b, i, same_b[i]))).collect();
+        let new: Vec<(String, Value)> =
+            ak.into_iter().enumerate().map(|(j, k)| (k, value(a, j, same[j].is_some()))).collect();
+        diff_rows(coll, &old, &new, &mut out);
     }
     out
 }

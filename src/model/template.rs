@@ -11,8 +11,13 @@ use super::team::{CollaborationModel, Department, Member, MemberSkill, RequiredS
 use super::workspace::Workspace;
 use chrono::{DateTime, Duration, Utc};
 /// An empty workspace with a name, for people who start from scratch.
-pub fn empty(name: &str) -> Workspace {
-    Workspace { name: name.to_owned(), ..Workspace::default() }
+/// An empty workspace: the board's default columns, named in the user's language.
+pub fn empty(name: &str, columns: [&str; 5]) -> Workspace {
+    let mut ws = Workspace { name: name.to_owned(), ..Workspace::default() };
+    for (c, n) in ws.board.columns.iter_mut().zip(columns) {
+        c.name = n.to_owned();
+    }
+    ws
 }
 
 /// A service team of five roles, thirteen skills, six people and 21 duties with a RACI chart

@@ -116,6 +116,12 @@ pub const ZH: &[(&str, &str)] = &[
     ("Plan next quarter's staffing", "规划下季度人员配置"),
     ("Product training: new billing portal", "产品培训：新计费门户"),
     ("Act on low satisfaction comments", "处理低满意度评价"),
+    // Board columns (the same words as the app's own for a new board)
+    ("Backlog", "待办池"),
+    ("To do", "待处理"),
+    ("In progress", "进行中"),
+    ("Review", "审核中"),
+    ("Done", "已完成"),
     // Meetings
     ("Daily stand-up", "每日站会"),
     ("Open tickets from yesterday", "昨日未结工单"),
@@ -167,7 +173,12 @@ pub fn localize(mut ws: super::workspace::Workspace, table: &[(&str, &str)]) -> 
         tr(&mut d.title);
         tr(&mut d.area);
     }
-    ws.board.tasks.iter_mut().for_each(|t| tr(&mut t.title));
+    ws.board.columns.iter_mut().for_each(|c| tr(&mut c.name));
+    for t in &mut ws.board.tasks {
+        tr(&mut t.title);
+        tr(&mut t.description);
+        t.labels.iter_mut().for_each(tr);
+    }
     ws.kpis.iter_mut().for_each(|k| tr(&mut k.name));
     ws
 }
@@ -192,7 +203,14 @@ mod tests {
         texts.extend(zh.roles.iter().flat_map(|r| [r.name.as_str(), r.purpose.as_str()]));
         texts.extend(zh.members.iter().flat_map(|m| [m.name.as_str(), m.title.as_str()]));
         texts.extend(zh.duties.iter().flat_map(|d| [d.title.as_str(), d.area.as_str()]));
-        texts.extend(zh.board.tasks.iter().map(|t| t.title.as_str()));
+        texts.extend(zh.board.columns.iter().map(|c| c.name.as_str()));
+        texts.extend(
+            zh.board
+                .tasks
+                .iter()
+                .flat_map(|t| [t.title.as_str()].into_iter().chain(t.labels.iter().map(String::as_str))),
+        );
+        texts.extend(zh.board.tasks.iter().map(|t| t.description.as_str()).filter(|d| !d.is_empty()));
         texts.extend(zh.kpis.iter().map(|k| k.name.as_str()));
         let untranslated: Vec<&&str> = texts.iter().filter(|t| t.is_ascii()).collect();
         assert_eq!(untranslated, Vec::<&&str>::new());

@@ -84,13 +84,35 @@ pub(super) fn card_view(
     }
 }
 
+/// The key of the assignee lane for tasks with several people.
+const SHARED_LANE: &str = "*";
+
+/// The people a card dropped into an assignee lane gets: the lane's person, or nobody; `None`
+/// for lanes that do not assign (the shared lane, lanes of other kinds).
+fn lane_people(lanes: Lanes, key: &str) -> Option<Vec<crate::model::MemberId>> {
+    match (lanes, key) {
+        (Lanes::Assignee, "~") => Some(Vec::new()),
+        (Lanes::Assignee, SHARED_LANE) => None,
+        (Lanes::Assignee, member) => Some(vec![crate::model::MemberId(member.to_owned())]),
+        _ => None,
+    }
+}
+
 /// The lane a task belongs to: its key and title.
 fn lane_of(ws: &Workspace, task: &Task, lanes: Lanes) -> (String, String) {
     let t = t();
     let first = || task.assignees.first().and_then(|m| ws.member(m));
     match lanes {
         Lanes::None => (String::new(), String::new()),
-        Lanes::Assignee => first().map_or(("~".into(), t.unassigned.into()), |m| (m.id.to_string(), m.name.clone())),
+        // A task with several people is in one "shared" lane, not under its first person only.
+        Lanes::Assignee => {
+            let mut people = task.assignees.iter().filter_map(|m| ws.member(m));
+            match (people.next(), people.next()) {
+                (Some(_), Some(_)) => (SHARED_LANE.into(), t.lane_shared.into()),
+                (Some(m), None) => (m.id.to_string(), m.name.clone()),
+                _ => ("~".into(), t.unassigned.into()),
+            }
+        }
         Lanes::Role => first()
             .and_then(|m| m.roles.first())
             .and_then(|r| ws.role(r))
@@ -107,7 +129,9 @@ fn lane_of(ws: &Workspace, task: &Task, lanes: Lanes) -> (String, String) {
 fn lane_order(ws: &Workspace, lanes: Lanes) -> Vec<String> {
     match lanes {
         Lanes::None => vec![String::new()],
-        Lanes::Assignee => ws.members.iter().map(|m| m.id.to_string()).chain(["~".to_string()]).collect(),
+        Lanes::Assignee => {
+            ws.members.iter().map(|m| m.id.to_string()).chain([SHARED_LANE.to_string(), "~".to_string()]).collect()
+        }
         Lanes::Role => ws.roles.iter().map(|r| r.id.to_string()).chain(["~".to_string()]).collect(),
         Lanes::Priority => Priority::ALL.iter().map(|p| p.as_str().to_string()).collect(),
         Lanes::Type => TaskType::ALL.iter().map(|k| k.as_str().to_string()).collect(),
@@ -377,7 +401,8 @@ pub fn BoardPage() -> impl IntoView {
                                             .map(|(_, cards)| cards.clone())
                                             .unwrap_or_default()
                                     }));
-                                    view! { <BoardCell column=column cards=cards shown=shown/> }
+                                    let people = lane_people(lanes.get_untracked(), &lane.0);
+                                    view! { <BoardCell column=column cards=cards shown=shown people=people/> }
                                 }).collect_view()}
                             </div>
                         </div>
@@ -395,7 +420,13 @@ pub fn BoardPage() -> impl IntoView {
 
 /// The cards of one column in one lane, and the drop target for drags.
 #[component]
-fn BoardCell(column: ColumnId, cards: Memo<Vec<TaskId>>, shown: RwSignal<usize>) -> impl IntoView {
+fn BoardCell(
+    column: ColumnId,
+    cards: Memo<Vec<TaskId>>,
+    shown: RwSignal<usize>,
+    /// Who a card dropped here is assigned to (a person's swimlane), if the lane assigns.
+    people: Option<Vec<crate::model::MemberId>>,
+) -> impl IntoView {
     let state = AppState::expect();
     // A prop, not context: sibling cells share an owner, so context would be overwritten.
     let drop_before = RwSignal::new(None::<Option<TaskId>>);
@@ -412,7 +443,15 @@ fn BoardCell(column: ColumnId, cards: Memo<Vec<TaskId>>, shown: RwSignal<usize>)
         drop_before.set(None);
         let _ = state.edit(|c| {
             let index = c.ws.board.index_before(&moving, &col, before.as_ref());
-            c.move_task(&moving, &col, index)
+            let mut ops = c.move_task(&moving, &col, index)?;
+            // Dropped into another person's lane: it is theirs now (one step of undo).
+            if let Some(mut task) =
+                people.as_ref().and_then(|p| c.ws.board.task(&moving).filter(|t| &t.assignees != p).cloned())
+            {
+                task.assignees = people.clone().unwrap_or_default();
+                ops.extend(c.save_task(task)?);
+            }
+            Ok::<_, crate::model::board::BoardError>(ops)
         });
     };
     view! {

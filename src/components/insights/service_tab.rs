@@ -106,14 +106,18 @@ fn KpiCard(id: KpiId) -> impl IntoView {
             ev.prevent_default();
             let Some(p) = dates::parse_iso_day(&period.get_untracked()) else { return };
             let text = value.get_untracked();
+            if text.trim().is_empty() {
+                return error.set(Some(t.err_value_empty.to_string()));
+            }
             match text.trim().replace(',', ".").parse::<f64>() {
-                Ok(v) if v.is_finite() => {
-                    error.set(None);
-                    value.set(String::new());
-                    if let Err(e) = state.edit(|c| c.record_kpi(&id, p, v)) {
-                        error.set(Some(crate::i18n::model_error(t, &e)));
+                Ok(v) if v.is_finite() => match state.edit(|c| c.record_kpi(&id, p, v)) {
+                    Ok(()) => {
+                        error.set(None);
+                        value.set(String::new());
                     }
-                }
+                    // Refused: the value stays in the field, with why.
+                    Err(e) => error.set(Some(crate::i18n::model_error(t, &e))),
+                },
                 _ => error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
             }
         }

@@ -12,7 +12,7 @@ pub fn Welcome() -> impl IntoView {
     let t = t();
     let fetch = RwSignal::new(TemplateFetch::Idle);
     let from_template = move |_| with_service_team_template(fetch, move |ws| state.start_with(ws));
-    let empty = move |_| state.start_with(template::empty(t.default_team_name));
+    let empty = move |_| state.start_with(template::empty(t.default_team_name, t.default_columns));
     view! {
         <section class="rc-page rc-welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title">{t.welcome_title}</h1>

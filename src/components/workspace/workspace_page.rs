@@ -21,7 +21,7 @@ pub fn WorkspacePage() -> impl IntoView {
     let private_count = move || state.ws.watch(&[Coll::CheckIns], |w| w.checkins.len());
     let reset = move |_| {
         confirming_reset.set(false);
-        state.replace(template::empty(t.default_team_name), ReplaceReason::Reset);
+        state.replace(template::empty(t.default_team_name, t.default_columns), ReplaceReason::Reset);
     };
     view! {
         <section class="rc-page" aria-labelledby="workspace-title">
