@@ -41,14 +41,15 @@ import { gzipKb, mainWasm, splitSizes } from './split-sizes.mjs';
 // one per type (−1.2 KB). The pages themselves are a group of their own. Measured at that commit:
 // main 272.3 (still under issue 6's cap of 300), insights first screen 429.3.
 //
-// Then 273 → 277 and 430 → 434, for speed: `ops::diff` compares rows as typed data before it
+// Then 273 → 277 and 430 → 435, for speed: `ops::diff` compares rows as typed data before it
 // serialises any (each row type's equality is now in the main module), so that the difference of
 // two 1,000-task workspaces that differ in one task takes 1.2 ms instead of 25.8 (natively); it
 // runs on every colleague's edit, every other tab's save and every import merge. With it, the
 // first fixes of issue 15 (KPI bounds, the Chinese board columns, the shared swimlane, their
-// strings). Measured: main 276.6, insights first screen 433.8.
+// strings, length limits, the notice in open forms). Measured: main 276.8, insights first screen
+// 434.3.
 const MAIN_BUDGET_KB = 277;
-const FIRST_SCREEN_BUDGET_KB = 434;
+const FIRST_SCREEN_BUDGET_KB = 435;
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const main = gzipKb(mainWasm(dist));

@@ -563,3 +563,42 @@ fn a_union_adds_only_the_rows_base_lacks_and_keeps_base_values() {
     assert_eq!(u.members[0], base.members[0]);
     assert_eq!(u.members[1].id.0, "mem_new");
 }
+
+// An open form learns what changed underneath it (issue 15): the fields and their new values, or
+// that the entity is gone.
+#[test]
+fn a_form_learns_what_changed_underneath() {
+    use rolecall::model::ops::{entity_value, underneath, Underneath};
+    let mut ws = small(9);
+    let id = ws.members[0].id.clone();
+    let opened = entity_value(&ws, Coll::Members, &id.0).unwrap();
+    assert_eq!(underneath(&opened, entity_value(&ws, Coll::Members, &id.0).as_ref()), Underneath::Same);
+    ws.members[0].title = "Senior agent".into();
+    assert_eq!(
+        underneath(&opened, entity_value(&ws, Coll::Members, &id.0).as_ref()),
+        Underneath::Changed(vec![("title".into(), serde_json::json!("Senior agent"))])
+    );
+    ws.members.remove(0);
+    assert_eq!(underneath(&opened, entity_value(&ws, Coll::Members, &id.0).as_ref()), Underneath::Removed);
+}
+
+// Nothing had a length limit (issue 15): names, titles and notes are refused past theirs.
+#[test]
+fn names_titles_and_notes_have_length_limits() {
+    use rolecall::model::edit::{MAX_NAME, MAX_TEXT, MAX_TITLE};
+    let mut ws = small(10);
+    let mut ids = IdGen::new(10);
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut m = cmd.ws.members[0].clone();
+    m.name = "x".repeat(MAX_NAME + 1);
+    assert_eq!(cmd.save_member(m.clone()), Err(ModelError::TooLong { max: MAX_NAME }));
+    m.name = "名".repeat(MAX_NAME);
+    m.notes = "n".repeat(MAX_TEXT + 1);
+    assert_eq!(cmd.save_member(m.clone()), Err(ModelError::TooLong { max: MAX_TEXT }));
+    m.notes.clear();
+    cmd.save_member(m).unwrap();
+    let mut task = cmd.ws.board.tasks[0].clone();
+    task.title = "t".repeat(MAX_TITLE + 1);
+    assert_eq!(cmd.save_task(task), Err(rolecall::model::board::BoardError::TooLong));
+    assert_eq!(cmd.set_name("w".repeat(2000)), Err(ModelError::TooLong { max: MAX_NAME }));
+}

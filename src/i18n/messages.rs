@@ -51,6 +51,7 @@ pub fn model_error(t: &Strings, e: &ModelError) -> String {
         ModelError::AlreadyPlanned => t.err_already_planned.into(),
         ModelError::NoWeekday => t.err_no_weekday.into(),
         ModelError::PercentOutOfRange => t.err_percent_range.into(),
+        ModelError::TooLong { max } => fill(t.err_too_long, &[("max", max)]),
         ModelError::NegativeValue => t.err_negative_value.into(),
     }
 }
@@ -215,6 +216,7 @@ pub fn board_error(t: &Strings, e: &crate::model::board::BoardError) -> String {
         EstimateOutOfRange => t.err_estimate.into(),
         ZeroWipLimit => t.err_wip.into(),
         StandardOutOfRange => fill(t.err_standard, &[("max", &crate::model::board::MAX_STANDARD_HOURS)]),
+        TooLong => t.err_task_too_long.into(),
     }
 }
 

@@ -168,6 +168,8 @@ pub struct Strings {
     pub err_out_of_range: &'static str,
     pub err_already_planned: &'static str,
     pub err_no_weekday: &'static str,
+    pub err_too_long: &'static str,
+    pub err_task_too_long: &'static str,
     pub err_percent_range: &'static str,
     pub err_negative_value: &'static str,
     pub err_value_empty: &'static str,
@@ -688,6 +690,9 @@ pub struct Strings {
     /// The board's default columns: backlog, to do, in progress, review, done.
     pub default_columns: [&'static str; 5],
     pub lane_shared: &'static str,
+    pub changed_elsewhere: &'static str,
+    pub removed_elsewhere: &'static str,
+    pub archived_label: &'static str,
     pub nav_ops: &'static str,
     pub ops_title: &'static str,
     pub ops_intro: &'static str,

@@ -227,6 +227,8 @@ pub enum BoardError {
     ZeroWipLimit,
     #[error("a service target must be between 1 and {MAX_STANDARD_HOURS} hours")]
     StandardOutOfRange,
+    #[error("a title is at most 300 characters, a description 10,000, a label or a column name 120")]
+    TooLong,
 }
 
 /// How full a column is against its WIP limit.

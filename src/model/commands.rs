@@ -2,7 +2,7 @@
 //! itself and returns the [`Op`]s it made (see `ops.rs`); a failed command changes nothing.
 
 use super::board::{BoardError, Column, ColumnKind, Priority, ServiceStandard, Task};
-use super::edit::{Kind, ModelError};
+use super::edit::{fits, Kind, ModelError, MAX_NAME, MAX_TEXT, MAX_TITLE};
 use super::ids::{
     CheckInId, ColumnId, DepartmentId, DutyId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
     RecognitionId, RoleId, RoutineId, SkillId, TaskId, TrainingId,
@@ -49,14 +49,17 @@ impl Cmd<'_> {
     // ── The workspace's own fields ─────────────────────────────────────────
 
     pub fn set_name(&mut self, name: String) -> Done {
+        fits(&[(&name, MAX_NAME)])?;
         set_settings(self.ws, |w| w.name = name)
     }
 
     pub fn set_purpose(&mut self, purpose: String) -> Done {
+        fits(&[(&purpose, MAX_TEXT)])?;
         set_settings(self.ws, |w| w.purpose = purpose)
     }
 
     pub fn set_goals(&mut self, goals: Vec<String>) -> Done {
+        fits(&goals.iter().map(|g| (g.as_str(), MAX_TITLE)).collect::<Vec<_>>())?;
         set_settings(self.ws, |w| w.goals = goals)
     }
 
@@ -77,6 +80,7 @@ impl Cmd<'_> {
 
     /// Adds or changes a member, recording any change of skill level.
     pub fn save_member(&mut self, m: Member) -> Done {
+        fits(&[(&m.name, MAX_NAME), (&m.title, MAX_NAME), (&m.contact, MAX_TITLE), (&m.notes, MAX_TEXT)])?;
         let now = self.now;
         let touches = [entity(Coll::Members, &m.id.0), Touch::Append(Coll::LevelChanges)];
         Ok(self.ws.change(&touches, |w| w.save_member_recording(m, now))?.1)
@@ -97,6 +101,7 @@ impl Cmd<'_> {
     }
 
     pub fn save_role(&mut self, r: Role) -> Done {
+        fits(&[(&r.name, MAX_NAME), (&r.purpose, MAX_TEXT)])?;
         Ok(self.ws.change(&[entity(Coll::Roles, &r.id.0)], |w| w.save_role(r))?.1)
     }
 
@@ -111,6 +116,7 @@ impl Cmd<'_> {
     }
 
     pub fn save_skill(&mut self, s: Skill) -> Done {
+        fits(&[(&s.name, MAX_NAME), (&s.description, MAX_TEXT)])?;
         Ok(self.ws.change(&[entity(Coll::Skills, &s.id.0)], |w| w.save_skill(s))?.1)
     }
 
@@ -126,6 +132,7 @@ impl Cmd<'_> {
     }
 
     pub fn save_department(&mut self, d: Department) -> Done {
+        fits(&[(&d.name, MAX_NAME)])?;
         Ok(self.ws.change(&[entity(Coll::Departments, &d.id.0)], |w| w.save_department(d))?.1)
     }
 
@@ -182,6 +189,7 @@ impl Cmd<'_> {
     // ── Chart ───────────────────────────────────────────────────────────────
 
     pub fn save_duty(&mut self, d: Duty) -> Done {
+        fits(&[(&d.title, MAX_TITLE), (&d.area, MAX_NAME), (&d.description, MAX_TEXT)])?;
         Ok(self.ws.change(&[entity(Coll::Duties, &d.id.0)], |w| w.save_duty(d))?.1)
     }
 
@@ -203,6 +211,9 @@ impl Cmd<'_> {
 
     /// Adds a task, or saves an existing one's fields and then moves it if its column changed.
     pub fn save_task(&mut self, task: Task) -> Done<BoardError> {
+        let mut texts = vec![(task.title.as_str(), MAX_TITLE), (task.description.as_str(), MAX_TEXT)];
+        texts.extend(task.labels.iter().map(|l| (l.as_str(), MAX_NAME)));
+        fits(&texts).map_err(|_| BoardError::TooLong)?;
         let now = self.now;
         Ok(self
             .ws
@@ -239,11 +250,13 @@ impl Cmd<'_> {
     }
 
     pub fn add_column(&mut self, name: &str, kind: ColumnKind) -> Done<BoardError> {
+        fits(&[(name, MAX_NAME)]).map_err(|_| BoardError::TooLong)?;
         let ids = &mut *self.ids;
         Ok(self.ws.change(&[Touch::Append(Coll::Columns)], |w| w.board.add_column(ids, name, kind))?.1)
     }
 
     pub fn update_column(&mut self, column: Column) -> Done<BoardError> {
+        fits(&[(&column.name, MAX_NAME)]).map_err(|_| BoardError::TooLong)?;
         Ok(self.ws.change(&[entity(Coll::Columns, &column.id.0)], |w| w.board.update_column(column))?.1)
     }
 
@@ -340,6 +353,7 @@ impl Cmd<'_> {
         Ok(self
             .ws
             .change(&[Touch::Append(Coll::Kpis)], |w| {
+                fits(&[(name, MAX_NAME), (unit, MAX_NAME)])?;
                 let name = name.trim();
                 if name.is_empty() {
                     return Err(ModelError::EmptyName { kind: Kind::Kpi });
@@ -449,6 +463,8 @@ impl Cmd<'_> {
             .ws
             .change(&[entity(Coll::Meetings, &m.id.0)], |w| {
                 named(&m.name, Kind::Meeting)?;
+                fits(&[(&m.name, MAX_NAME)])?;
+                fits(&m.agenda.iter().map(|a| (a.as_str(), MAX_TITLE)).collect::<Vec<_>>())?;
                 m.name = m.name.trim().to_owned();
                 if m.duration_minutes > MAX_MEETING_MINUTES {
                     return Err(ModelError::OutOfRange);
@@ -496,6 +512,7 @@ impl Cmd<'_> {
                     .iter_mut()
                     .find(|m| &m.id == id)
                     .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Meeting, id: id.0.clone() })?;
+                fits(&[(&decisions, MAX_TEXT), (&notes, MAX_TEXT)])?;
                 m.decisions = decisions;
                 m.notes = notes;
                 Ok(())
@@ -514,6 +531,7 @@ impl Cmd<'_> {
             .ws
             .change(&[entity(Coll::Improvements, &x.id.0)], |w| {
                 named(&x.problem, Kind::Improvement)?;
+                fits(&[(&x.problem, MAX_TITLE), (&x.cause, MAX_TEXT), (&x.action, MAX_TEXT)])?;
                 if let Some(m) = &x.owner {
                     known_member(w, m)?;
                 }
@@ -580,6 +598,7 @@ impl Cmd<'_> {
             .ws
             .change(&[entity(Coll::Routines, &r.id.0)], |w| {
                 named(&r.title, Kind::Routine)?;
+                fits(&[(&r.title, MAX_TITLE)])?;
                 r.title = r.title.trim().to_owned();
                 r.weekdays.retain(|d| (1..=7).contains(d));
                 r.weekdays.sort_unstable();
@@ -626,6 +645,7 @@ impl Cmd<'_> {
             .ws
             .change(&[entity(Coll::CheckIns, &c.id.0)], |w| {
                 known_member(w, &c.member)?;
+                fits(&[(&c.goals, MAX_TEXT), (&c.feedback, MAX_TEXT), (&c.actions, MAX_TEXT)])?;
                 upsert(&mut w.checkins, c);
                 Ok(())
             })?
@@ -642,6 +662,7 @@ impl Cmd<'_> {
             .ws
             .change(&[entity(Coll::Recognitions, &r.id.0)], |w| {
                 named(&r.text, Kind::Note)?;
+                fits(&[(&r.text, MAX_TITLE)])?;
                 r.text = r.text.trim().to_owned();
                 known_member(w, &r.member)?;
                 if let Some(m) = &r.from {

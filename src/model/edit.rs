@@ -77,10 +77,29 @@ pub enum ModelError {
     AlreadyPlanned,
     #[error("a weekly routine needs at least one weekday")]
     NoWeekday,
+    #[error("at most {max} characters")]
+    TooLong { max: usize },
     #[error("a percentage is between 0 and 100")]
     PercentOutOfRange,
     #[error("this value cannot be negative")]
     NegativeValue,
+}
+
+/// The longest a name may be (a member, role, skill, department, KPI, meeting, column), in
+/// characters.
+pub const MAX_NAME: usize = 120;
+/// The longest a title may be (a duty, a task, a routine, an improvement's problem, a thank-you).
+pub const MAX_TITLE: usize = 300;
+/// The longest free text may be (notes, descriptions, purposes, minutes).
+pub const MAX_TEXT: usize = 10_000;
+
+/// Refuses text longer than `max` characters. Checked by the commands, on what a person types;
+/// a file's longer names are shortened by import repair instead.
+pub fn fits(texts: &[(&str, usize)]) -> Result<(), ModelError> {
+    match texts.iter().find(|(s, max)| s.chars().count() > *max) {
+        Some(&(_, max)) => Err(ModelError::TooLong { max }),
+        None => Ok(()),
+    }
 }
 
 /// Something with an id and a user-visible name that must be unique among its kind.

@@ -791,6 +791,32 @@ pub fn find_row(ws: &Workspace, coll: Coll, id: &str) -> Option<usize> {
 }
 
 /// One entity as a JSON object (the settings as theirs), if it is there.
+/// What happened to an entity elsewhere (another tab, a colleague) while a form was open on it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Underneath {
+    Same,
+    Removed,
+    /// The fields that now differ from what the form opened with, with their new values.
+    Changed(Vec<(String, Value)>),
+}
+
+/// Compares the entity as a form opened it (`original`) with the entity now (`current`).
+pub fn underneath(original: &Value, current: Option<&Value>) -> Underneath {
+    let Some(current) = current else { return Underneath::Removed };
+    let empty = Map::new();
+    let (o, c) = (original.as_object().unwrap_or(&empty), current.as_object().unwrap_or(&empty));
+    let changed: Vec<(String, Value)> = c
+        .iter()
+        .filter(|(k, v)| o.get(*k).unwrap_or(&Value::Null) != *v)
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if changed.is_empty() {
+        Underneath::Same
+    } else {
+        Underneath::Changed(changed)
+    }
+}
+
 pub fn entity_value(ws: &Workspace, coll: Coll, id: &str) -> Option<Value> {
     match rows(ws, coll) {
         None => Some(settings(ws)),

@@ -94,6 +94,10 @@ pub fn TaskEditor(
         <div class="rc-overlay" on:keydown=move |ev| if ev.key() == "Escape" { on_close.run(()) }>
             <section class="rc-dialog rc-dialog--wide" role="dialog" aria-modal="true" aria-labelledby="task-editor-title">
                 <h2 id="task-editor-title">{if is_new { t.new_task } else { t.edit_task }}</h2>
+                {(!is_new).then(|| view! {
+                    <crate::components::shared::changed_elsewhere::ChangedElsewhere coll=Coll::Tasks id=task.id.0.clone()
+                        labels=vec![("title", t.f_task_title), ("description", t.f_description), ("priority", t.f_priority), ("due", t.f_due), ("estimate_hours", t.f_estimate), ("labels", t.f_labels), ("archived", t.archived_label)]/>
+                })}
                 <form class="rc-form" on:submit=save novalidate>
                     <div class="rc-field">
                         <label for="task-title">{t.f_task_title}</label>

@@ -1,4 +1,5 @@
 pub mod banners;
+pub mod changed_elsewhere;
 pub mod confirm_bar;
 pub mod drop_zone;
 pub mod editor_actions;

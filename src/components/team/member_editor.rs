@@ -67,6 +67,10 @@ pub fn MemberEditor(
     view! {
         <section class="rc-panel" aria-labelledby="member-editor-title">
             <h2 id="member-editor-title">{title}</h2>
+            {(!is_new).then(|| view! {
+                <crate::components::shared::changed_elsewhere::ChangedElsewhere coll=crate::model::ops::Coll::Members id=member.id.0.clone()
+                    labels=vec![("name", t.f_name), ("title", t.f_title), ("contact", t.f_contact), ("capacity_hours", t.f_capacity), ("notes", t.f_notes), ("active", t.f_active)]/>
+            })}
             <form class="rc-form" on:submit=save novalidate>
                 <div class="rc-grid">
                     <div class="rc-field">
