@@ -92,7 +92,10 @@ fn Shortcuts() -> impl IntoView {
                 .and_then(|d| Page::ALL.get(d.wrapping_sub(1)))
             {
                 ev.prevent_default();
+                let old = crate::browser::current_heading();
                 crate::state::navigate(*page);
+                // Up to 5 s for a page group to arrive.
+                crate::browser::focus_new_heading(old, 300);
             }
         } else if ev.key() == "?" && !in_field {
             ev.prevent_default();

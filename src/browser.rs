@@ -107,6 +107,32 @@ pub fn focus(id: &str) -> bool {
 
 /// Moves focus now, so that the very next key press lands on the element, and again on the
 /// next frame, in case a re-render replaced the element in between.
+/// Focuses the heading of the page being shown, once it has replaced `old` (pages arrive a frame
+/// or a fetch later): Alt+digit leaves the keyboard at the top of the new page, not the document.
+pub fn focus_new_heading(old: Option<web_sys::Element>, tries: u32) {
+    let now = leptos::prelude::document().query_selector("main h1").ok().flatten();
+    match now {
+        Some(h) if Some(&h) != old.as_ref() => {
+            let _ = h.set_attribute("tabindex", "-1");
+            if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+        _ if tries > 0 => {
+            let _ = leptos::prelude::set_timeout_with_handle(
+                move || focus_new_heading(old, tries - 1),
+                std::time::Duration::from_millis(16),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// The page heading shown now (see [`focus_new_heading`]).
+pub fn current_heading() -> Option<web_sys::Element> {
+    leptos::prelude::document().query_selector("main h1").ok().flatten()
+}
+
 pub fn focus_soon(id: String) {
     focus(&id);
     leptos::prelude::request_animation_frame(move || {

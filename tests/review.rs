@@ -258,3 +258,32 @@ fn meeting_rules() {
     );
     cmd.save_meeting(Meeting { duration_minutes: 30, ..m }).unwrap();
 }
+
+// From a review: editing a routine back to a day already made, or resuming it after a pause,
+// never makes a day's task twice or counts the pause as missed.
+#[test]
+fn editing_or_resuming_a_routine_never_repeats_a_day() {
+    let (mut ws, mut ids) = team();
+    let r = weekly_qa(&mut ids, "2026-11-23");
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    cmd.save_routine(r.clone()).unwrap();
+    cmd.run_routines(day("2026-11-23"), "{n}").unwrap();
+    let tasks = cmd.ws.board.tasks.len();
+    // The editor still holds the routine as it was before the task: saved back, it starts after.
+    cmd.save_routine(r.clone()).unwrap();
+    assert_eq!(cmd.ws.routines[0].next, day("2026-11-30"));
+    assert_eq!(cmd.ws.routines[0].last_day, Some(day("2026-11-23")));
+    let (runs, _) = cmd.run_routines(day("2026-11-23"), "{n}").unwrap();
+    assert!(runs.is_empty());
+    assert_eq!(cmd.ws.board.tasks.len(), tasks);
+    // Paused for a month, then resumed: the next day counts from today.
+    let mut paused = cmd.ws.routines[0].clone();
+    paused.paused = true;
+    cmd.save_routine(paused.clone()).unwrap();
+    paused.paused = false;
+    let mut later = Cmd { ws: cmd.ws, ids: cmd.ids, now: now() + Duration::days(30) };
+    later.save_routine(paused).unwrap();
+    let (runs, _) = later.run_routines(day("2026-12-23"), "{n}").unwrap();
+    assert!(runs.is_empty(), "{runs:?}");
+    assert_eq!(later.ws.routines[0].next, day("2026-12-28"));
+}

@@ -45,3 +45,37 @@ test('a 2,000-character name is refused with a message, and a long unbroken titl
   const fits = await page.evaluate(() => { const w = document.querySelector('.rc-table-wrap'); return w.scrollWidth <= w.clientWidth + 1; });
   expect(fits).toBe(true);
 });
+
+test('removing the only QA person says what breaks first, and their open tasks can go to someone', async ({ app, page }) => {
+  await app.startFromTemplate();
+  const before = await app.storedWorkspace();
+  const sam = before.members.find((m) => m.name === 'Sam Okafor').id;
+  const done = before.board.columns.filter((c) => c.kind === 'done').map((c) => c.id);
+  const samsTasks = before.board.tasks.filter((t) => t.assignees.includes(sam) && !t.archived && !done.includes(t.column)).map((t) => t.id);
+  expect(samsTasks.length).toBeGreaterThan(0);
+  await app.memberRow('Sam Okafor').getByRole('button', { name: 'Edit Sam Okafor' }).click();
+  await page.getByLabel(/^Give their \d+ open task\(s\) to/).selectOption({ label: 'Chen Wei' });
+  await page.getByRole('button', { name: 'Remove member' }).click();
+  const confirm = page.getByRole('alertdialog', { name: /^Remove Sam Okafor from the team\?/ });
+  await expect(confirm).toContainText('The chart would then have');
+  await confirm.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(app.memberRow('Sam Okafor')).toHaveCount(0);
+  await app.saved();
+  const after = await app.storedWorkspace();
+  const chen = after.members.find((m) => m.name === 'Chen Wei').id;
+  for (const id of samsTasks) expect(after.board.tasks.find((t) => t.id === id).assignees).toContain(chen);
+});
+
+test('the keyboard keeps its place: Alt+digit focuses the new page\'s heading, closing the task editor its card', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeFocused();
+  const first = page.locator('.rc-board__cell[data-column="col_todo"] .rc-task__open').first();
+  await first.click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Alt+8');
+  await expect(page.getByRole('heading', { level: 1, name: 'Operations' })).toBeFocused();
+});

@@ -275,3 +275,19 @@ pub fn date(t: &Strings, d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     fill(t.date_pattern, &[("year", &d.year()), ("month", &t.months[d.month0() as usize]), ("day", &d.day())])
 }
+
+/// What a removal would break, as sentences for its confirmation (empty when nothing).
+pub fn impact(t: &Strings, ws: &crate::model::Workspace, i: &crate::model::impact::Impact) -> String {
+    let mut out = Vec::new();
+    if !i.new_errors.is_empty() {
+        let list: Vec<String> = i.new_errors.iter().map(|f| finding(t, ws, f)).collect();
+        out.push(fill(t.impact_errors, &[("count", &i.new_errors.len()), ("list", &list.join(" "))]));
+    }
+    if !i.tasks.is_empty() {
+        out.push(fill(t.impact_tasks, &[("count", &i.tasks.len())]));
+    }
+    if i.training > 0 {
+        out.push(fill(t.impact_training, &[("count", &i.training)]));
+    }
+    out.join(" ")
+}

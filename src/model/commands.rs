@@ -87,6 +87,11 @@ impl Cmd<'_> {
     }
 
     pub fn remove_member(&mut self, id: &MemberId) -> Done {
+        self.remove_member_giving_tasks(id, None)
+    }
+
+    /// Removes a member, their open tasks going to `heir` (or to nobody), as one step.
+    pub fn remove_member_giving_tasks(&mut self, id: &MemberId, heir: Option<&MemberId>) -> Done {
         let touches = [
             entity(Coll::Members, &id.0),
             Touch::All(Coll::Duties),
@@ -97,7 +102,10 @@ impl Cmd<'_> {
             Touch::All(Coll::CheckIns),
             Touch::All(Coll::Recognitions),
         ];
-        Ok(self.ws.change(&touches, |w| removed(w.remove_member(id).map(|_| ()), Kind::Member, id))?.1)
+        Ok(self
+            .ws
+            .change(&touches, |w| removed(w.remove_member_giving_tasks(id, heir).then_some(()), Kind::Member, id))?
+            .1)
     }
 
     pub fn save_role(&mut self, r: Role) -> Done {
@@ -594,6 +602,7 @@ impl Cmd<'_> {
     /// weekday, or monthly on a day 1–31), people and a duty that exist, and an estimate of
     /// 0–1,000 hours. Its next day is its first day on or after the `next` given.
     pub fn save_routine(&mut self, mut r: Routine) -> Done {
+        let today = self.today();
         Ok(self
             .ws
             .change(&[entity(Coll::Routines, &r.id.0)], |w| {
@@ -618,7 +627,20 @@ impl Cmd<'_> {
                 if let Some(d) = r.duty.as_ref().filter(|d| w.duty(d).is_none()) {
                     return Err(ModelError::UnknownReference { kind: Kind::Duty, id: d.0.clone() });
                 }
-                r.next = r.first_on_or_after(r.next).ok_or(ModelError::OutOfRange)?;
+                // What the app recorded stays the app's (an editor may have opened before the
+                // last task was made); the schedule starts after the last day made, and
+                // resuming a paused routine starts from today, not from the pause.
+                let mut from = r.next;
+                if let Some(old) = w.routines.iter().find(|x| x.id == r.id) {
+                    (r.last_task, r.last_day, r.missed) = (old.last_task.clone(), old.last_day, old.missed);
+                    if old.paused && !r.paused {
+                        from = from.max(today);
+                    }
+                }
+                if let Some(last) = r.last_day {
+                    from = from.max(super::dates::add_days(last, 1));
+                }
+                r.next = r.first_on_or_after(from).ok_or(ModelError::OutOfRange)?;
                 upsert(&mut w.routines, r);
                 Ok(())
             })?

@@ -13,6 +13,7 @@ pub mod generate;
 pub mod handbook;
 pub mod history;
 pub mod ids;
+pub mod impact;
 pub mod import;
 pub mod json;
 pub mod keys;

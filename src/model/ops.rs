@@ -790,7 +790,6 @@ pub fn find_row(ws: &Workspace, coll: Coll, id: &str) -> Option<usize> {
     rows(ws, coll).and_then(|r| position(r, id))
 }
 
-/// One entity as a JSON object (the settings as theirs), if it is there.
 /// What happened to an entity elsewhere (another tab, a colleague) while a form was open on it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Underneath {
@@ -817,6 +816,7 @@ pub fn underneath(original: &Value, current: Option<&Value>) -> Underneath {
     }
 }
 
+/// One entity as a JSON object (the settings as theirs), if it is there.
 pub fn entity_value(ws: &Workspace, coll: Coll, id: &str) -> Option<Value> {
     match rows(ws, coll) {
         None => Some(settings(ws)),

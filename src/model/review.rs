@@ -4,6 +4,7 @@
 use super::board::{is_overdue, ColumnKind, Sla, Task, TaskType};
 use super::dates::add_days;
 use super::ids::{ColumnId, IdGen, ImprovementId, KpiId, MeetingId, MinutesId, RecognitionId, TaskId, TrainingId};
+use super::keys::KeySet;
 use super::kpi::{Period, Status};
 use super::service::{catch_up, routine_task_id, Minutes};
 use super::skills::{single_points_of_failure, Risk};
@@ -131,8 +132,9 @@ impl Workspace {
         let id = TaskId::generate(ids);
         let task = Task {
             id: id.clone(),
-            title,
-            description: imp.cause.clone(),
+            // Within the task's limits (an action may be long).
+            title: title.chars().take(super::edit::MAX_TITLE).collect(),
+            description: imp.cause.chars().take(super::edit::MAX_TEXT).collect(),
             kind: TaskType::Improvement,
             assignees: imp.owner.iter().cloned().collect(),
             estimate_hours: 2.0,
@@ -153,12 +155,29 @@ impl Workspace {
     /// description line for the days missed (`{n}` is their count).
     pub fn run_routines(&mut self, today: NaiveDate, now: DateTime<Utc>, missing: &str) -> Vec<RoutineRun> {
         let Some(column) = intake(self) else { return Vec::new() };
-        let mut out = Vec::new();
-        for i in 0..self.routines.len() {
-            let Some(c) = catch_up(&self.routines[i], today) else { continue };
-            let r = &self.routines[i];
+        // Looked up by sorting, not scanning: a file may hold thousands of routines and tasks.
+        // (Distinct routines make distinct task ids, so only the tasks already there are checked.)
+        let tasks = KeySet::new(self.board.tasks.iter().map(|t| t.id.as_str()));
+        let duties = KeySet::new(self.duties.iter().map(|d| d.id.as_str()));
+        let mut due = Vec::new();
+        for (i, r) in self.routines.iter().enumerate() {
+            let Some(c) = catch_up(r, today) else { continue };
+            // A day already made (the routine was edited back, or another tab made it): never
+            // again.
+            if r.last_day.is_some_and(|d| c.day <= d) {
+                continue;
+            }
             let id = routine_task_id(&r.id, c.day);
-            let duty_title = r.duty.as_ref().and_then(|d| self.duty(d)).map(|d| d.title.clone());
+            let duty_title =
+                r.duty.as_ref().and_then(|d| duties.position(d.as_str())).map(|at| self.duties[at].title.clone());
+            let new = !tasks.contains(id.as_str());
+            due.push((i, c, id, duty_title, new));
+        }
+        drop((tasks, duties));
+        let mut out = Vec::new();
+        for (i, c, id, duty_title, new) in due {
+            let r = &self.routines[i];
+            let has_duty = duty_title.is_some();
             let mut description = duty_title.unwrap_or_default();
             if c.missed > 0 {
                 if !description.is_empty() {
@@ -171,7 +190,7 @@ impl Workspace {
                 title: r.title.clone(),
                 description,
                 priority: r.priority,
-                duty: r.duty.clone().filter(|d| self.duty(d).is_some()),
+                duty: r.duty.clone().filter(|_| has_duty),
                 assignees: r.assignees.clone(),
                 estimate_hours: r.estimate_hours,
                 due: Some(c.day),
@@ -180,7 +199,8 @@ impl Workspace {
                 ..Task::default()
             };
             let title = r.title.clone();
-            if self.board.task(&id).is_none() && self.board.add_task(task, now).is_err() {
+            // A task of that id already there (another tab's, a colleague's) is left as it is.
+            if new && self.board.add_task(task, now).is_err() {
                 continue;
             }
             let r = &mut self.routines[i];
@@ -188,7 +208,9 @@ impl Workspace {
             r.missed = c.missed.min(u64::from(u32::MAX)) as u32;
             r.last_task = Some(id.clone());
             r.last_day = Some(c.day);
-            out.push(RoutineRun { title, task: id, missed: c.missed });
+            if new {
+                out.push(RoutineRun { title, task: id, missed: c.missed });
+            }
         }
         out
     }

@@ -47,6 +47,17 @@ fn v4_to_v5(mut ws: Value) -> Result<Value, String> {
         Some(Value::Array(lines)) => lines,
         _ => Vec::new(),
     };
+    obj.insert("meetings".into(), Value::Array(rhythm_meetings(&lines)));
+    for list in ["minutes", "improvements", "routines", "checkins", "recognitions"] {
+        obj.entry(list).or_insert(Value::Array(Vec::new()));
+    }
+    Ok(ws)
+}
+
+/// The meetings version 5 makes of version 4's rhythm lines (frozen with `v4_to_v5`). Also used
+/// for a team room's document written by version 4, whose settings still hold the lines: the ids
+/// come from the lines' places, so every browser makes the same meetings.
+pub fn rhythm_meetings(lines: &[Value]) -> Vec<Value> {
     let mut meetings = Vec::new();
     for (i, line) in lines.iter().filter_map(Value::as_str).map(str::trim).filter(|l| !l.is_empty()).enumerate() {
         let lower = line.to_lowercase();
@@ -70,11 +81,7 @@ fn v4_to_v5(mut ws: Value) -> Result<Value, String> {
             "agenda": [],
         }));
     }
-    obj.insert("meetings".into(), Value::Array(meetings));
-    for list in ["minutes", "improvements", "routines", "checkins", "recognitions"] {
-        obj.entry(list).or_insert(Value::Array(Vec::new()));
-    }
-    Ok(ws)
+    meetings
 }
 
 /// A length stated in a rhythm line: "15 minutes", "30 min", "15 分钟" (frozen with `v4_to_v5`).

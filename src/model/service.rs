@@ -333,7 +333,22 @@ pub fn catch_up(r: &Routine, today: NaiveDate) -> Option<CatchUp> {
 /// The id of the task a routine makes for `day`: the same in every tab and browser, so that two
 /// making it at once make one task.
 pub fn routine_task_id(routine: &RoutineId, day: NaiveDate) -> TaskId {
-    TaskId(format!("{}_{}", routine.0.replacen(RoutineId::PREFIX, TaskId::PREFIX, 1), day.format("%Y%m%d")))
+    // The routine's own random part when it has the usual form; otherwise (a hand-made or
+    // hostile file's id) a hash of the whole id, so that two routines never share a task and the
+    // id stays short.
+    let own = routine
+        .0
+        .strip_prefix("rtn_")
+        .filter(|s| (1..=24).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .map(str::to_owned)
+        .unwrap_or_else(|| {
+            let h = routine
+                .0
+                .bytes()
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+            format!("h{h:016x}")
+        });
+    TaskId(format!("{}_{own}_{}", TaskId::PREFIX, day.format("%Y%m%d")))
 }
 
 /// A dated 1:1 check-in with a member (seed 001 §15 绩效反馈). Private to this browser: never
@@ -433,6 +448,10 @@ mod tests {
     fn routine_task_ids_are_the_same_everywhere() {
         let id = RoutineId("rtn_abc".into());
         assert_eq!(routine_task_id(&id, day("2026-11-23")).0, "tsk_abc_20261123");
+        // Ids without the usual form never meet another routine's task, and stay short.
+        let odd = [RoutineId("tsk_abc".into()), RoutineId("x".repeat(64)), RoutineId("rtn_a/b".into())];
+        let ids: Vec<String> = odd.iter().map(|r| routine_task_id(r, day("2026-11-23")).0).collect();
+        assert!(ids.iter().all(|i| i != "tsk_abc_20261123" && i.len() <= 40), "{ids:?}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use super::ids::IdGen;
 use super::import::{repair, Repairs};
 use super::ops::{element_key, keys, numbered, put_settings, rows, rows_mut, settings, Coll, Op, SETTINGS_ID};
 use super::workspace::Workspace;
+use serde::Deserialize;
 use serde_json::{Map as JsonMap, Value};
 use std::collections::BTreeMap;
 use yrs::any::Number;
@@ -464,6 +465,16 @@ pub fn read<T: ReadTxn>(txn: &T, roots: &Roots) -> Result<Workspace, DocError> {
             }
         }
     }
+    // A room written by version 4 keeps its rhythm lines in the settings: they become the same
+    // meetings on every side, as a file's do on import.
+    if ws.meetings.is_empty() {
+        if let Some(Value::Array(lines)) = s.get("rhythm") {
+            ws.meetings = super::schema::rhythm_meetings(lines)
+                .into_iter()
+                .filter_map(|m| super::service::Meeting::deserialize(&m).ok())
+                .collect();
+        }
+    }
     // The same seed everywhere: a repair must come out the same on every side.
     repair(&mut ws, &mut IdGen::new(0), &mut Repairs::default());
     Ok(ws)
@@ -614,6 +625,27 @@ mod tests {
         let keys = spaced(5000);
         assert!(keys.windows(2).all(|w| w[0] < w[1] && w[0].len() == w[1].len()));
         assert!(keys.iter().all(|k| !k.ends_with('0')));
+    }
+
+    // A room written by version 4 still has its rhythm lines: they read as version 5's meetings,
+    // the same on every side, so an upgraded browser never removes them from the team.
+    #[test]
+    fn a_version_4_room_reads_its_rhythm_lines_as_meetings() {
+        let (doc, roots) = doc_of(&Workspace { name: "Desk".into(), ..Workspace::default() });
+        {
+            // Version 4 wrote a list of plain text one key per line: `rhythm[]"line"` → its order.
+            let mut txn = doc.transact_mut();
+            let settings = roots.of(Coll::Settings);
+            let orders = spaced(2);
+            for (line, order) in ["Daily stand-up, 15 minutes", "Weekly review"].iter().zip(&orders) {
+                let key = format!("rhythm[]{}", Value::String((*line).into()));
+                settings.insert(&mut txn, key, Any::String(order.as_str().into()));
+            }
+        }
+        let ws = read(&doc.transact(), &roots).unwrap();
+        let names: Vec<&str> = ws.meetings.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Daily stand-up, 15 minutes", "Weekly review"]);
+        assert_eq!(ws.meetings[0].id.0, "mtg_rhythm_1");
     }
 
     #[test]

@@ -210,6 +210,12 @@ impl AppState {
             state.resume_sync();
             state.run_routines();
         }
+        // Connected to a team room: the routines that waited for it run now.
+        Effect::new(move |_| {
+            if state.sync.status.get() == SyncStatus::Connected {
+                state.run_routines();
+            }
+        });
         state
     }
 

@@ -63,6 +63,11 @@ impl AppState {
         if self.mode.get_untracked() != super::Mode::Ready {
             return;
         }
+        // In a team room, only once the room's workspace is in: this browser's copy may be days
+        // behind, and the team may have made (and moved on) today's task already.
+        if super::sync_link::sync_on() && self.sync.status.get_untracked() != super::SyncStatus::Connected {
+            return;
+        }
         let now = browser::now();
         let today = browser::local_day(now);
         let due =

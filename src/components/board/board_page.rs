@@ -274,7 +274,12 @@ pub fn BoardPage() -> impl IntoView {
                     <button type="button" class="rc-button rc-button--primary" on:click=add>{t.add_task}</button>
                 </div>
             </div>
-            {move || editing.get().map(|task| view! { <TaskEditor task=task on_close=move |_| editing.set(None)/> })}
+            {move || editing.get().map(|task| {
+                // Closing returns the keyboard to the card the editor came from (a new task's card
+                // once it exists; nothing for a task just removed).
+                let card = super::card_id(&task.id);
+                view! { <TaskEditor task=task on_close=move |_| { editing.set(None); crate::browser::focus_soon(card.clone()); }/> }
+            })}
             <Show when=move || view.get() == View::Workload>
                 <Workload on_show=move |_| view.set(View::Board)/>
             </Show>

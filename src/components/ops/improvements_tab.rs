@@ -43,15 +43,19 @@ pub fn ImprovementsTab() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let editing = RwSignal::new(None::<Improvement>);
-    let today = move || crate::browser::local_day(state.now.get());
+    // The day, not the minute: the list is not rebuilt (losing focus) on every tick.
+    let today_memo = Memo::new(move |_| crate::browser::local_day(state.now.get()));
+    let today = move || today_memo.get();
     let entries = move || {
         let day = today();
         state.ws.watch(&[Coll::Improvements, Coll::Members, Coll::Kpis, Coll::Tasks], |w| {
+            let titles: std::collections::BTreeMap<&str, &str> =
+                w.board.tasks.iter().map(|t| (t.id.as_str(), t.title.as_str())).collect();
             let mut list: Vec<_> = w
                 .improvements
                 .iter()
                 .map(|x| {
-                    let task = x.tasks.iter().find_map(|id| w.board.task(id)).map(|t| t.title.clone());
+                    let task = x.tasks.iter().find_map(|id| titles.get(id.as_str())).map(|t| t.to_string());
                     let overdue = x.status.is_open() && x.due.is_some_and(|d| d < day);
                     (x.clone(), member_name(w, x.owner.as_ref()), effect_line(t, w, x), task, overdue)
                 })

@@ -47,7 +47,10 @@ fn sections(
 ) -> (String, Vec<(&'static str, Vec<String>)>) {
     let a = agenda(w, id, now, offset);
     let today = now.with_timezone(&offset).date_naive();
-    let task = |id: &crate::model::TaskId| w.board.task(id).map(|t| t.title.clone()).unwrap_or_default();
+    // Looked up by id once, not by scanning per line.
+    let tasks: std::collections::BTreeMap<&str, &crate::model::Task> =
+        w.board.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
+    let task = |id: &crate::model::TaskId| tasks.get(id.as_str()).map(|t| t.title.clone()).unwrap_or_default();
     let kpis = a
         .kpis
         .iter()
@@ -63,14 +66,15 @@ fn sections(
         .overdue
         .iter()
         .map(|id| {
-            let due = w.board.task(id).and_then(|t| t.due).map(|d| date(t, d)).unwrap_or_default();
+            let due = tasks.get(id.as_str()).and_then(|x| x.due).map(|d| date(t, d)).unwrap_or_default();
             format!("{} · {due}", task(id))
         })
         .collect();
+    let trainings: std::collections::BTreeMap<&str, _> = w.training.iter().map(|x| (x.id.as_str(), x)).collect();
     let training = a
         .overdue_training
         .iter()
-        .filter_map(|id| w.training.iter().find(|x| &x.id == id))
+        .filter_map(|id| trainings.get(id.as_str()).copied())
         .map(|x| {
             let skill = w.skill(&x.skill).map(|s| s.name.clone()).unwrap_or_default();
             format!("{} · {skill}", member_name(w, Some(&x.member)))
@@ -91,10 +95,11 @@ fn sections(
             }
         })
         .collect();
+    let improvements: std::collections::BTreeMap<&str, _> = w.improvements.iter().map(|x| (x.id.as_str(), x)).collect();
     let actions = a
         .actions
         .iter()
-        .filter_map(|id| w.improvements.iter().find(|x| &x.id == id))
+        .filter_map(|id| improvements.get(id.as_str()).copied())
         .map(|x| {
             let mut line = x.problem.clone();
             let owner = member_name(w, x.owner.as_ref());
@@ -110,10 +115,11 @@ fn sections(
             line
         })
         .collect();
+    let recognitions: std::collections::BTreeMap<&str, _> = w.recognitions.iter().map(|x| (x.id.as_str(), x)).collect();
     let thanks = a
         .recognitions
         .iter()
-        .filter_map(|id| w.recognitions.iter().find(|x| &x.id == id))
+        .filter_map(|id| recognitions.get(id.as_str()).copied())
         .map(|r| format!("{}: {}", member_name(w, Some(&r.member)), r.text))
         .collect();
     let standing = w.meetings.iter().find(|m| &m.id == id).map(|m| m.agenda.clone()).unwrap_or_default();
@@ -138,7 +144,10 @@ pub fn MeetingView(id: MeetingId, #[prop(into)] on_back: Callback<()>) -> impl I
     let state = AppState::expect();
     let t = t();
     let offset = browser::local_offset();
-    let today = move || browser::local_day(state.now.get());
+    // A memo: the clock ticks every minute, the day changes once (re-rendering the minutes' boxes
+    // on every tick would replace what is being typed).
+    let today_memo = Memo::new(move |_| browser::local_day(state.now.get()));
+    let today = move || today_memo.get();
     // A handle, so that every closure below is `Copy`.
     let id = StoredValue::new(id);
     let meeting = move || {

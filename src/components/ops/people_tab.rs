@@ -14,16 +14,29 @@ use leptos::prelude::*;
 pub fn PeopleTab() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let members =
-        state.ws.with_untracked(|w| w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>());
-    let chosen = RwSignal::new(members.first().map(|m| m.0.clone()));
+    let members = move || {
+        state
+            .ws
+            .watch(&[Coll::Members], |w| w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>())
+    };
+    let chosen = RwSignal::new(members().first().map(|m| m.0.clone()));
+    // A member removed elsewhere is no longer chosen.
+    Effect::new(move |_| {
+        let list = members();
+        if chosen.with_untracked(|c| c.as_ref().is_none_or(|c| list.iter().all(|m| &m.0 != c))) {
+            chosen.set(list.first().map(|m| m.0.clone()));
+        }
+    });
     let name = move || state.ws.watch(&[Coll::Members], |w| member_name(w, chosen.get().as_ref()));
     view! {
         <div class="rc-field rc-no-print">
             <label for="people-member">{t.col_member}</label>
             <select id="people-member" class="rc-select rc-select--auto"
                 on:change=move |ev| chosen.set(Some(MemberId(event_target_value(&ev))))>
-                {members.into_iter().map(|(id, n)| view! { <option value=id.0>{n}</option> }).collect_view()}
+                {move || members().into_iter().map(|(id, n)| {
+                    let selected = chosen.with_untracked(|c| c.as_ref() == Some(&id));
+                    view! { <option value=id.0 selected=selected>{n}</option> }
+                }).collect_view()}
             </select>
         </div>
         {move || chosen.get().map(|m| view! {

@@ -42,6 +42,8 @@ pub fn RoleEditor(
         on_close.run(());
     };
     let usage = state.ws.with_untracked(|w| w.role_usage(&role.id));
+    let impact_text =
+        state.ws.with_untracked(|w| crate::i18n::impact(t, w, &crate::model::impact::of_role(w, &role.id)));
     view! {
         <section class="rc-panel" aria-labelledby="role-editor-title">
             <h2 id="role-editor-title">{if is_new { t.new_role } else { t.edit_role }}</h2>
@@ -71,7 +73,10 @@ pub fn RoleEditor(
                     value=Signal::derive(move || draft.with(|r| r.required_skills.clone()))
                     on_change=move |v| draft.update(|r| r.required_skills = v)/>
                 <EditorActions error=error on_cancel=on_close
-                    remove=(!is_new).then(|| (t.remove_role, Signal::derive(move || fill(t.confirm_remove_role, &[("name", &draft.with_untracked(|r| r.name.clone())), ("count", &usage)]))))
+                    remove=(!is_new).then(|| (t.remove_role, Signal::derive(move || {
+                        let q = fill(t.confirm_remove_role, &[("name", &draft.with_untracked(|r| r.name.clone())), ("count", &usage)]);
+                        if impact_text.is_empty() { q } else { format!("{q} {impact_text}") }
+                    })))
                     on_remove=remove/>
             </form>
         </section>

@@ -2,7 +2,7 @@ use crate::components::shared::editor_actions::EditorActions;
 use crate::components::shared::level_select::LevelSelect;
 use crate::components::t;
 use crate::i18n::{fill, model_error};
-use crate::model::{DepartmentId, Member, MemberSkill, RoleId, SkillId};
+use crate::model::{DepartmentId, Member, MemberId, MemberSkill, RoleId, SkillId};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -40,11 +40,22 @@ pub fn MemberEditor(
             Err(e) => error.set(Some(model_error(t, &e))),
         }
     };
+    // What removing them would break, said in the confirmation; their open tasks can go to
+    // someone else in the same step.
+    let (impact, others) = state.ws.with_untracked(|w| {
+        let i = crate::model::impact::of_member(w, &member.id);
+        let others: Vec<(MemberId, String)> =
+            w.members.iter().filter(|m| m.id != member.id).map(|m| (m.id.clone(), m.name.clone())).collect();
+        ((i.tasks.len(), crate::i18n::impact(t, w, &i)), others)
+    });
+    let heir = RwSignal::new(String::new());
     let remove = move |_| {
         let id = draft.with_untracked(|m| m.id.clone());
-        let _ = state.edit(|c| c.remove_member(&id));
+        let to = heir.with_untracked(|h| (!h.is_empty()).then(|| MemberId(h.clone())));
+        let _ = state.edit(|c| c.remove_member_giving_tasks(&id, to.as_ref()));
         on_close.run(());
     };
+    let (open_tasks, impact_text) = impact;
 
     let departments = state.ws.with_untracked(|w| w.departments.clone());
     let roles = state.ws.with_untracked(|w| w.roles.clone());
@@ -218,8 +229,20 @@ pub fn MemberEditor(
                         prop:value=move || draft.with(|m| m.notes.clone())
                         on:input=move |ev| draft.update(|m| m.notes = event_target_value(&ev))></textarea>
                 </div>
+                {(!is_new && open_tasks > 0).then(|| view! {
+                    <div class="rc-field">
+                        <label for="member-heir">{fill(t.impact_heir, &[("count", &open_tasks)])}</label>
+                        <select id="member-heir" class="rc-select rc-select--auto" on:change=move |ev| heir.set(event_target_value(&ev))>
+                            <option value="">{t.unassigned}</option>
+                            {others.into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                })}
                 <EditorActions error=error on_cancel=on_close
-                    remove=(!is_new).then(|| (t.remove_member, Signal::derive(move || fill(t.confirm_remove_member, &[("name", &draft.with_untracked(|m| m.name.clone()))]))))
+                    remove=(!is_new).then(|| (t.remove_member, Signal::derive(move || {
+                        let q = fill(t.confirm_remove_member, &[("name", &draft.with_untracked(|m| m.name.clone()))]);
+                        if impact_text.is_empty() { q } else { format!("{q} {impact_text}") }
+                    })))
                     on_remove=remove/>
             </form>
         </section>

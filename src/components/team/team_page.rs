@@ -20,6 +20,14 @@ pub fn TeamPage() -> impl IntoView {
     let fetch = RwSignal::new(TemplateFetch::Idle);
     let load_template = move |_| with_service_team_template(fetch, move |ws| state.replace(ws, ReplaceReason::Reset));
     let members = move || state.ws.watch(&[Coll::Members], |w| w.members.clone());
+    // Thanks per member, counted once for all rows.
+    let thanks: Memo<std::collections::BTreeMap<MemberId, usize>> = Memo::new(move |_| {
+        state.ws.watch(&[Coll::Recognitions], |w| {
+            let mut n = std::collections::BTreeMap::new();
+            w.recognitions.iter().for_each(|r| *n.entry(r.member.clone()).or_insert(0) += 1);
+            n
+        })
+    });
     view! {
         <section class="rc-page" aria-labelledby="team-title">
             <div class="rc-page__head">
@@ -59,7 +67,7 @@ pub fn TeamPage() -> impl IntoView {
                         </thead>
                         <tbody>
                             <For each=members key=|m| m.clone() let:m>
-                                <MemberRow member=m on_edit=move |m| editing.set(Some(m))/>
+                                <MemberRow member=m thanks=thanks on_edit=move |m| editing.set(Some(m))/>
                             </For>
                         </tbody>
                     </table>
@@ -70,7 +78,11 @@ pub fn TeamPage() -> impl IntoView {
 }
 
 #[component]
-fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl IntoView {
+fn MemberRow(
+    member: Member,
+    thanks: Memo<std::collections::BTreeMap<MemberId, usize>>,
+    #[prop(into)] on_edit: Callback<Member>,
+) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     // The names this row shows follow their own collections (a rename elsewhere, another tab).
@@ -99,12 +111,10 @@ fn MemberRow(member: Member, #[prop(into)] on_edit: Callback<Member>) -> impl In
             })
         })
     };
-    // Thanks given to the member (Operations → Check-ins), shown with their name.
+    // Thanks given to the member (Operations → Check-ins), shown beside their title.
     let thanks = {
         let id = member.id.clone();
-        Memo::new(move |_| {
-            state.ws.watch(&[Coll::Recognitions], |w| w.recognitions.iter().filter(|r| r.member == id).count())
-        })
+        Memo::new(move |_| thanks.with(|n| n.get(&id).copied().unwrap_or(0)))
     };
     let edit_label = fill(t.edit_named, &[("name", &member.name)]);
     let m = member.clone();
