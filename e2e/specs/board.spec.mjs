@@ -168,6 +168,24 @@ test('a task with two people is in the shared lane, and a card dropped into a pe
   expect(ws.board.tasks.find((t) => t.title === title).assignees).toEqual([tom]);
 });
 
+test('quick add: a card from its title alone at the foot of a column, one after another', async ({ app, page }) => {
+  await page.getByRole('button', { name: 'Add a card to In progress' }).click();
+  const field = page.getByRole('textbox', { name: 'Add a card to In progress' });
+  await expect(field).toBeFocused();
+  await field.fill('Call back ACME');
+  await field.press('Enter');
+  await field.fill('Check the refund queue');
+  await field.press('Enter');
+  await expect(cell(page, 'col_doing').locator('.rc-task').nth(-2)).toContainText('Call back ACME');
+  await expect(cell(page, 'col_doing').locator('.rc-task').last()).toContainText('Check the refund queue');
+  await expect(field).toHaveValue('');
+  await field.press('Escape');
+  await expect(page.getByRole('button', { name: 'Add a card to In progress' })).toBeVisible();
+  await app.saved();
+  const ws = await app.storedWorkspace();
+  expect(ws.board.tasks.filter((t) => ['Call back ACME', 'Check the refund queue'].includes(t.title)).map((t) => t.column)).toEqual(['col_doing', 'col_doing']);
+});
+
 test('the workload view shows open work against capacity and links to a filtered board', async ({ page }) => {
   await page.getByRole('group', { name: 'View' }).getByRole('radio', { name: 'Workload' }).check();
   const tom = page.getByRole('meter', { name: 'Tom Becker' });

@@ -21,8 +21,8 @@ test('a share link carries the workspace: another browser previews it and import
   const field = page.getByRole('textbox', { name: 'Share link' });
   const link = await field.inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/rolecall\/#share=1\.[A-Za-z0-9_-]+$/);
-  expect(link.length).toBeLessThanOrEqual(8192);
-  await expect(page.getByText(`${link.length} characters; links may have up to 8192.`)).toBeVisible();
+  expect(link.length).toBeLessThanOrEqual(16384);
+  await expect(page.getByText(`${link.length} characters; links may have up to 16384.`)).toBeVisible();
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText('Link copied to the clipboard.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
@@ -42,7 +42,9 @@ test('a share link carries the workspace: another browser previews it and import
   await thereApp.saved();
   const mine = await app.storedWorkspace();
   const theirs = await thereApp.storedWorkspace();
-  expect({ ...theirs, name: 'Night shift desk 2' }).toEqual(mine);
+  // The open board travels without its history of moves (and without the level log).
+  const asLinked = { ...mine, skill_history: [], board: { ...mine.board, tasks: mine.board.tasks.filter((t) => !t.archived).map((t) => ({ ...t, history: [] })) } };
+  expect({ ...theirs, name: 'Night shift desk 2' }).toEqual(asLinked);
   await there.page.reload();
   await expect(there.page.locator('.rc-header__team')).toHaveText('Night shift desk');
   await expect(there.page.getByRole('dialog')).toBeHidden();
@@ -86,16 +88,62 @@ test('a link that holds a file that is not Rolecall is refused like the file wou
 test('a workspace too large for a link is pointed to the file export', async ({ app, page }) => {
   await app.startFromTemplate();
   await app.goTo('Workspace');
-  // Text that does not compress: random letters (within the 10,000 characters a purpose may have).
-  const noise = await page.evaluate(() => Array.from(crypto.getRandomValues(new Uint8Array(9900)), (b) => String.fromCharCode(65 + (b % 58))).join(''));
-  await page.getByLabel('Purpose').fill(noise);
+  // Text that does not compress (random letters), within what each field may hold: the purpose
+  // and two people's notes.
+  const noise = () => page.evaluate(() => Array.from(crypto.getRandomValues(new Uint8Array(9900)), (b) => String.fromCharCode(65 + (b % 58))).join(''));
+  await page.getByLabel('Purpose').fill(await noise());
+  for (const name of ['Chen Wei', 'Aisha Khan']) {
+    await app.goTo('Team');
+    await app.memberRow(name).getByRole('button', { name: /^Edit/ }).click();
+    await page.getByLabel('Notes').fill(await noise());
+    await page.getByRole('button', { name: 'Save' }).click();
+  }
+  await app.goTo('Workspace');
   await page.getByRole('button', { name: 'Create share link' }).click();
   const warning = page.getByRole('status').filter({ hasText: 'too large for a link' });
-  await expect(warning).toContainText(/This workspace is too large for a link \(\d+ characters; links are cut past 8192\)/);
+  await expect(warning).toContainText(/This workspace is too large for a link \(\d+ characters; links are cut past 16384\)/);
   await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveCount(0);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     warning.getByRole('button', { name: 'Export to file' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^rolecall-.*\.json$/);
+});
+
+test('a team of six with 90 open tasks shares its board in one link, and the team model in a shorter one', async ({ app, page, browser }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  // Grow the template's board to 90 open tasks with descriptions, as a real team's would be.
+  await page.evaluate(() => {
+    const env = JSON.parse(localStorage.getItem('rolecall.workspace'));
+    const ws = env.workspace;
+    ws.members = ws.members.slice(0, 6);
+    const ids = new Set(ws.members.map((m) => m.id));
+    const base = ws.board.tasks.map((t) => ({ ...t, assignees: t.assignees.filter((a) => ids.has(a)) }));
+    ws.board.tasks = Array.from({ length: 90 }, (_, i) => ({
+      ...base[i % base.length], id: `tsk_team_${i}`, title: `${base[i % base.length].title} (${i + 1})`,
+      description: `Customer ${1000 + i} called about order ${48000 + i * 7}; follow up by phone.`, archived: false,
+    }));
+    env.revision = (env.revision || 0) + 1;
+    localStorage.setItem('rolecall.workspace', JSON.stringify(env));
+  });
+  await page.reload();
+  await app.goTo('Workspace');
+  await page.getByRole('radio', { name: /open board/ }).check();
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const board = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(board.length).toBeGreaterThan(8192);
+  expect(board.length).toBeLessThanOrEqual(16384);
+  await page.getByRole('radio', { name: 'The team model and the chart only' }).check();
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const team = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(team.length).toBeLessThan(board.length * 0.7);
+  // The board's link opens, elsewhere, with its 90 tasks.
+  const context = await browser.newContext();
+  const there = await context.newPage();
+  await there.goto(board);
+  await expect(there.getByTestId('import-summary')).toContainText('6 members');
+  await there.getByRole('button', { name: 'Replace workspace' }).click();
+  await expect.poll(() => there.evaluate(() => JSON.parse(localStorage.getItem('rolecall.workspace') || '{}').workspace?.board.tasks.length)).toBe(90);
+  await context.close();
 });

@@ -18,6 +18,7 @@ pub mod import;
 pub mod json;
 pub mod keys;
 pub mod kpi;
+pub mod link;
 pub mod merge;
 pub mod ops;
 pub mod raci;

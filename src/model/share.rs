@@ -11,9 +11,11 @@ use thiserror::Error;
 pub const FRAGMENT_PREFIX: &str = "#share=";
 /// The encoding this app writes and reads.
 pub const FORMAT: u32 = 1;
-/// The longest link this app makes. Past it, some chat tools, mail clients and browsers cut or
-/// refuse links, so the user is told to share a file instead.
-pub const MAX_LINK_CHARS: usize = 8 * 1024;
+/// The longest link this app makes: 16,384 characters. Every current browser opens far longer
+/// ones (Chromium 2 MB, Firefox 1 MB, Safari about 80,000), and chat tools keep whole messages of
+/// more (Slack 40,000 characters, Microsoft Teams about 28 KB); older mail clients and link
+/// previewers are what cut first. Past it, the user is told to share a file instead.
+pub const MAX_LINK_CHARS: usize = 16 * 1024;
 /// The longest fragment this app reads. Links from this app stay under [`MAX_LINK_CHARS`]; the
 /// margin lets a hand-made or future link through, and keeps a giant one from being decoded.
 pub const MAX_FRAGMENT_CHARS: usize = 64 * 1024;

@@ -437,6 +437,7 @@ fn BoardCell(
     let drop_before = RwSignal::new(None::<Option<TaskId>>);
     let col = column.clone();
     let card_column = column.clone();
+    let (add_column, add_people) = (column.clone(), people.clone());
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         let Some(moving) = ev.data_transfer().and_then(|d| d.get_data("text/plain").ok()).filter(|s| !s.is_empty())
@@ -478,6 +479,71 @@ fn BoardCell(
             <For each=move || cards.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
                 <TaskCard id=id column=card_column.clone() drop_before=drop_before/>
             </For>
+            <QuickAdd column=add_column people=add_people/>
         </ul>
+    }
+}
+
+/// "+ Add a card" at the foot of a column: a card from its title alone, as in Trello. The field
+/// stays open for the next one; Escape closes it. In a person's swimlane the card is theirs.
+#[component]
+fn QuickAdd(column: ColumnId, people: Option<Vec<crate::model::MemberId>>) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let open = RwSignal::new(false);
+    let title = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let name = state.ws.with_untracked(|w| w.board.column(&column).map(|c| c.name.clone()).unwrap_or_default());
+    let input_id = format!("quick-add-{}", column.as_str());
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = title.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let id = state.with_ids(TaskId::generate);
+        let task = Task {
+            id,
+            title: text.trim().to_owned(),
+            column: column.clone(),
+            assignees: people.clone().unwrap_or_default(),
+            ..Task::default()
+        };
+        match state.edit(|c| c.save_task(task)) {
+            Ok(()) => {
+                title.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(crate::i18n::board_error(t, &e))),
+        }
+    };
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(i) = input_ref.get() {
+                let _ = i.focus();
+            }
+        }
+    });
+    let label = fill(t.quick_add_to, &[("column", &name)]);
+    view! {
+        <li class="rc-board__add rc-no-print">
+            <Show when=move || open.get() fallback={
+                let label = label.clone();
+                move || view! {
+                    <button type="button" class="rc-button rc-button--small rc-board__add-button" aria-label=label.clone()
+                        on:click=move |_| open.set(true)>"+ "{t.quick_add}</button>
+                }
+            }>
+                <form class="rc-board__add-form" on:submit=add.clone()>
+                    <label class="rc-sr" for=input_id.clone()>{label.clone()}</label>
+                    <input id=input_id.clone() class="rc-input" type="text" node_ref=input_ref autocomplete="off"
+                        placeholder=t.quick_add_title
+                        prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Escape" { ev.stop_propagation(); open.set(false); }/>
+                    {move || error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
+                </form>
+            </Show>
+        </li>
     }
 }

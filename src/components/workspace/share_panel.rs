@@ -20,17 +20,20 @@ pub fn SharePanel() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let made = RwSignal::new(None::<Made>);
+    let scope = RwSignal::new(crate::model::link::LinkScope::WithBoard);
     let private_count = move || state.ws.watch(&[crate::model::ops::Coll::CheckIns], |w| w.checkins.len());
     let copied = RwSignal::new(None::<bool>);
     // A link shows the workspace as it was: once the workspace changes, it is withdrawn.
     Effect::new(move |_| {
         state.ws.track();
         state.include_private.track();
+        scope.track();
         made.set(None);
         copied.set(None);
     });
     let create = move |_| {
-        let text = schema::encode(&state.shareable(), browser::now(), false);
+        let ws = crate::model::link::for_link(&state.shareable(), scope.get_untracked());
+        let text = schema::encode(&ws, browser::now(), false);
         leptos::task::spawn_local(async move {
             let result = match browser::compress(&text).await {
                 None => Made::Unsupported,
@@ -57,6 +60,11 @@ pub fn SharePanel() -> impl IntoView {
         <section class="rc-panel rc-share-panel" aria-labelledby="share-title">
             <h2 id="share-title">{t.share_title}</h2>
             <p class="rc-muted">{t.share_body}</p>
+            <fieldset class="rc-field rc-checks" aria-label=t.share_scope>
+                <legend>{t.share_scope}</legend>
+                {crate::components::shared::segment("share-scope", scope, crate::model::link::LinkScope::WithBoard, t.share_with_board)}
+                {crate::components::shared::segment("share-scope", scope, crate::model::link::LinkScope::TeamAndChart, t.share_team_only)}
+            </fieldset>
             <div class="rc-actions">
                 <button type="button" class="rc-button" on:click=create>{t.share_button}</button>
             </div>
