@@ -51,9 +51,11 @@ import { gzipKb, mainWasm, splitSizes } from './split-sizes.mjs';
 // before they make anything, and skip days already made; a version 4 room's rhythm lines read as
 // meetings; removal impact and the keyboard's place. Measured: main 278.6, insights 436.4.
 // Then 280 / 439 for issue 15's quick add and the choice of what a share link carries (with
-// their strings). Measured: main 279.0, insights first screen 438.2.
+// their strings). Measured: main 279.0, insights first screen 438.2. Then 442 for the board's
+// list of archived tasks (search and restore), a board page component: main 279.1, largest
+// first screen 441.6.
 const MAIN_BUDGET_KB = 280;
-const FIRST_SCREEN_BUDGET_KB = 439;
+const FIRST_SCREEN_BUDGET_KB = 442;
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const main = gzipKb(mainWasm(dist));

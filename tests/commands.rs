@@ -602,3 +602,22 @@ fn names_titles_and_notes_have_length_limits() {
     assert_eq!(cmd.save_task(task), Err(rolecall::model::board::BoardError::TooLong));
     assert_eq!(cmd.set_name("w".repeat(2000)), Err(ModelError::TooLong { max: MAX_NAME }));
 }
+
+// An archived task can be restored (issue 15: only undo brought one back).
+#[test]
+fn an_archived_task_is_restored_where_it_was() {
+    let mut ws = small(11);
+    let mut ids = IdGen::new(11);
+    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let (n, _) = cmd.archive_done().unwrap();
+    let id = cmd.ws.board.tasks.iter().find(|t| t.archived).map(|t| t.id.clone());
+    if let Some(id) = id {
+        assert!(n > 0);
+        let column = cmd.ws.board.task(&id).unwrap().column.clone();
+        let ops = cmd.restore_task(&id).unwrap();
+        let t = cmd.ws.board.task(&id).unwrap();
+        assert!(!t.archived && t.column == column);
+        assert!(ops.iter().all(|o| o.id() == id.0));
+    }
+    assert_eq!(cmd.restore_task(&TaskId::from("tsk_gone")), Err(rolecall::model::board::BoardError::NoTask));
+}

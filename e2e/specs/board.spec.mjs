@@ -186,6 +186,20 @@ test('quick add: a card from its title alone at the foot of a column, one after 
   expect(ws.board.tasks.filter((t) => ['Call back ACME', 'Check the refund queue'].includes(t.title)).map((t) => t.column)).toEqual(['col_doing', 'col_doing']);
 });
 
+test('archived tasks are listed, searched and restored to the board', async ({ app, page }) => {
+  const done = (await page.locator('.rc-board__cell[data-column="col_done"] .rc-task__title').allTextContents()).map((s) => s.trim());
+  expect(done.length).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Archive done tasks' }).click();
+  await expect(cell(page, 'col_done').locator('.rc-task')).toHaveCount(0);
+  await page.getByRole('button', { name: `Archived tasks (${done.length})` }).click();
+  await page.getByLabel('Search archived tasks').fill(done[0].slice(0, 8));
+  await expect(page.getByTestId('archived-task').first()).toContainText(done[0]);
+  await page.getByRole('button', { name: `Restore “${done[0]}” to the board` }).click();
+  await expect(cell(page, 'col_done')).toContainText(done[0]);
+  await app.saved();
+  expect((await app.storedWorkspace()).board.tasks.find((t) => t.title === done[0]).archived).toBe(false);
+});
+
 test('the workload view shows open work against capacity and links to a filtered board', async ({ page }) => {
   await page.getByRole('group', { name: 'View' }).getByRole('radio', { name: 'Workload' }).check();
   const tom = page.getByRole('meter', { name: 'Tom Becker' });

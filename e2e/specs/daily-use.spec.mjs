@@ -79,3 +79,10 @@ test('the keyboard keeps its place: Alt+digit focuses the new page\'s heading, c
   await page.keyboard.press('Alt+8');
   await expect(page.getByRole('heading', { level: 1, name: 'Operations' })).toBeFocused();
 });
+
+test('on a phone, a sideways swipe on the board stays on the board', async ({ app, page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await app.startFromTemplate();
+  await app.goTo('Board');
+  await expect(page.locator('.rc-board')).toHaveCSS('overscroll-behavior-x', 'contain');
+});

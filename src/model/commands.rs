@@ -252,6 +252,20 @@ impl Cmd<'_> {
         Ok(self.ws.change(&[entity(Coll::Tasks, &id.0)], |w| w.board.move_task(id, column, index, now))?.1)
     }
 
+    /// Puts an archived task back on the board, where it was.
+    pub fn restore_task(&mut self, id: &TaskId) -> Done<BoardError> {
+        let now = self.now;
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Tasks, &id.0)], |w| {
+                let t = w.board.tasks.iter_mut().find(|t| &t.id == id).ok_or(BoardError::NoTask)?;
+                t.archived = false;
+                t.updated_at = now;
+                Ok(())
+            })?
+            .1)
+    }
+
     /// Archives every task in a done column; returns how many.
     pub fn archive_done(&mut self) -> Result<(usize, Vec<Op>), BoardError> {
         self.ws.change(&[Touch::All(Coll::Tasks)], |w| Ok(w.board.archive_done()))

@@ -417,6 +417,7 @@ pub fn BoardPage() -> impl IntoView {
                     <button type="button" class="rc-button" on:click=archive>{t.archive_done}</button>
                     {move || archived.get().map(|n| view! { <span role="status">{fill(t.archived_n, &[("count", &n)])}</span> })}
                 </div>
+                <ArchivedTasks/>
                 <BoardSettings/>
             </Show>
         </section>
@@ -545,5 +546,69 @@ fn QuickAdd(column: ColumnId, people: Option<Vec<crate::model::MemberId>>) -> im
                 </form>
             </Show>
         </li>
+    }
+}
+
+/// The archived tasks: listed only when asked for, searched by title or label, and restored to
+/// the board one by one (undo takes a restore back).
+#[component]
+fn ArchivedTasks() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let open = RwSignal::new(false);
+    let query = RwSignal::new(String::new());
+    let count = move || state.ws.watch(&[Coll::Tasks], |w| w.board.tasks.iter().filter(|x| x.archived).count());
+    let found = move || {
+        let q = query.get().trim().to_lowercase();
+        state.ws.watch(&[Coll::Tasks, Coll::Columns], |w| {
+            w.board
+                .tasks
+                .iter()
+                .filter(|x| x.archived)
+                .filter(|x| {
+                    q.is_empty()
+                        || x.title.to_lowercase().contains(&q)
+                        || x.labels.iter().any(|l| l.to_lowercase().contains(&q))
+                })
+                .take(200)
+                .map(|x| {
+                    (
+                        x.id.clone(),
+                        x.title.clone(),
+                        w.board.column(&x.column).map(|c| c.name.clone()).unwrap_or_default(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="rc-panel rc-no-print rc-archived" aria-labelledby="archived-title">
+            <h2 id="archived-title">
+                <button type="button" class="rc-button rc-button--small" aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)>{move || fill(t.archived_title, &[("count", &count())])}</button>
+            </h2>
+            <Show when=move || open.get()>
+                <div class="rc-field">
+                    <label for="archived-search">{t.archived_search}</label>
+                    <input id="archived-search" class="rc-input" type="search"
+                        prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+                </div>
+                <ul class="rc-ops-list">
+                    {move || {
+                        let list = found();
+                        if list.is_empty() {
+                            return view! { <li class="rc-muted">{t.archived_none}</li> }.into_any();
+                        }
+                        list.into_iter().map(|(id, title, column)| view! {
+                            <li class="rc-ops-item" data-testid="archived-task">
+                                <div class="rc-ops-item__main"><span>{title.clone()}</span>" "<span class="rc-hint">{column}</span></div>
+                                <button type="button" class="rc-button rc-button--small" aria-label=fill(t.restore_named, &[("name", &title)])
+                                    on:click=move |_| { let _ = state.edit(|c| c.restore_task(&id)); }>{t.restore}</button>
+                            </li>
+                        }).collect_view().into_any()
+                    }}
+                </ul>
+            </Show>
+        </section>
     }
 }
