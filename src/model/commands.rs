@@ -421,11 +421,7 @@ impl Cmd<'_> {
         Ok(self
             .ws
             .change(&[entity(Coll::Kpis, &id.0), Touch::All(Coll::Improvements)], |w| {
-                let before = w.kpis.len();
-                w.kpis.retain(|k| &k.id != id);
-                if w.kpis.len() == before {
-                    return Err(ModelError::UnknownReference { kind: Kind::Kpi, id: id.0.clone() });
-                }
+                remove_row(&mut w.kpis, &id.0, Kind::Kpi)?;
                 for x in &mut w.improvements {
                     if x.kpi.as_ref() == Some(id) {
                         x.kpi = None;

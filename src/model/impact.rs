@@ -24,19 +24,19 @@ fn new_errors(before: &Workspace, after: &Workspace) -> Vec<Finding> {
     errors(after).into_iter().filter(|f| !old.contains(f)).collect()
 }
 
-/// What removing member `id` would break.
+/// The open tasks member `id` works on (those a removal takes them off).
+pub fn open_tasks(ws: &Workspace, id: &MemberId) -> Vec<TaskId> {
+    ws.board.tasks.iter().filter(|t| ws.board.is_open(t) && t.assignees.contains(id)).map(|t| t.id.clone()).collect()
+}
+
+/// What removing member `id` would break. It checks a copy of the whole workspace: call it when
+/// the removal is asked for, not whenever an editor opens.
 pub fn of_member(ws: &Workspace, id: &MemberId) -> Impact {
     let mut after = ws.clone();
     after.remove_member(id);
     Impact {
         new_errors: new_errors(ws, &after),
-        tasks: ws
-            .board
-            .tasks
-            .iter()
-            .filter(|t| ws.board.is_open(t) && t.assignees.contains(id))
-            .map(|t| t.id.clone())
-            .collect(),
+        tasks: open_tasks(ws, id),
         training: ws
             .training
             .iter()

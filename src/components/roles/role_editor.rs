@@ -42,8 +42,6 @@ pub fn RoleEditor(
         on_close.run(());
     };
     let usage = state.ws.with_untracked(|w| w.role_usage(&role.id));
-    let impact_text =
-        state.ws.with_untracked(|w| crate::i18n::impact(t, w, &crate::model::impact::of_role(w, &role.id)));
     view! {
         <section class="rc-panel" aria-labelledby="role-editor-title">
             <h2 id="role-editor-title">{if is_new { t.new_role } else { t.edit_role }}</h2>
@@ -74,8 +72,11 @@ pub fn RoleEditor(
                     on_change=move |v| draft.update(|r| r.required_skills = v)/>
                 <EditorActions error=error on_cancel=on_close
                     remove=(!is_new).then(|| (t.remove_role, Signal::derive(move || {
-                        let q = fill(t.confirm_remove_role, &[("name", &draft.with_untracked(|r| r.name.clone())), ("count", &usage)]);
-                        if impact_text.is_empty() { q } else { format!("{q} {impact_text}") }
+                        let (id, name) = draft.with_untracked(|r| (r.id.clone(), r.name.clone()));
+                        let q = fill(t.confirm_remove_role, &[("name", &name), ("count", &usage)]);
+                        // Worked out when the removal is asked for, not when the editor opens.
+                        let impact = state.ws.with_untracked(|w| crate::i18n::impact(t, w, &crate::model::impact::of_role(w, &id)));
+                        if impact.is_empty() { q } else { format!("{q} {impact}") }
                     })))
                     on_remove=remove/>
             </form>

@@ -40,13 +40,12 @@ pub fn MemberEditor(
             Err(e) => error.set(Some(model_error(t, &e))),
         }
     };
-    // What removing them would break, said in the confirmation; their open tasks can go to
-    // someone else in the same step.
-    let (impact, others) = state.ws.with_untracked(|w| {
-        let i = crate::model::impact::of_member(w, &member.id);
+    // Their open tasks can go to someone else in the same step as the removal; what the removal
+    // would break is worked out when it is asked for (in the confirmation below).
+    let (open_tasks, others) = state.ws.with_untracked(|w| {
         let others: Vec<(MemberId, String)> =
             w.members.iter().filter(|m| m.id != member.id).map(|m| (m.id.clone(), m.name.clone())).collect();
-        ((i.tasks.len(), crate::i18n::impact(t, w, &i)), others)
+        (crate::model::impact::open_tasks(w, &member.id).len(), others)
     });
     let heir = RwSignal::new(String::new());
     let remove = move |_| {
@@ -55,7 +54,6 @@ pub fn MemberEditor(
         let _ = state.edit(|c| c.remove_member_giving_tasks(&id, to.as_ref()));
         on_close.run(());
     };
-    let (open_tasks, impact_text) = impact;
 
     let departments = state.ws.with_untracked(|w| w.departments.clone());
     let roles = state.ws.with_untracked(|w| w.roles.clone());
@@ -240,8 +238,10 @@ pub fn MemberEditor(
                 })}
                 <EditorActions error=error on_cancel=on_close
                     remove=(!is_new).then(|| (t.remove_member, Signal::derive(move || {
-                        let q = fill(t.confirm_remove_member, &[("name", &draft.with_untracked(|m| m.name.clone()))]);
-                        if impact_text.is_empty() { q } else { format!("{q} {impact_text}") }
+                        let (id, name) = draft.with_untracked(|m| (m.id.clone(), m.name.clone()));
+                        let q = fill(t.confirm_remove_member, &[("name", &name)]);
+                        let impact = state.ws.with_untracked(|w| crate::i18n::impact(t, w, &crate::model::impact::of_member(w, &id)));
+                        if impact.is_empty() { q } else { format!("{q} {impact}") }
                     })))
                     on_remove=remove/>
             </form>
