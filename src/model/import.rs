@@ -178,11 +178,7 @@ pub fn read(text: &str, ids: &mut IdGen) -> Result<Imported, ImportError> {
     if version > CURRENT_VERSION {
         return Err(ImportError::FutureVersion { found: version, supported: CURRENT_VERSION });
     }
-    let saved_at = env
-        .get("saved_at")
-        .and_then(Value::as_str)
-        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-        .map(|d| clamp_instant(d.with_timezone(&Utc)));
+    let saved_at = env.get("saved_at").and_then(Value::as_str).and_then(super::dates::parse_instant).map(clamp_instant);
     let workspace = env.remove("workspace").filter(Value::is_object).ok_or(ImportError::NoWorkspace)?;
     let sync = |k: &str| env.get("teamSync").and_then(|s| s.get(k)).and_then(Value::as_str).map(str::to_owned);
     let (sync_doc, sync_room) = (sync("doc"), sync("room"));

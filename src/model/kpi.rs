@@ -29,6 +29,7 @@ pub enum Period {
 #[serde(default)]
 pub struct KpiValue {
     /// The first day of the week or month the value is for.
+    #[serde(deserialize_with = "super::dates::read::day")]
     pub period: NaiveDate,
     pub value: f64,
 }

@@ -74,6 +74,7 @@ pub const MAX_MEETING_MINUTES: u32 = 8 * 60;
 pub struct Minutes {
     pub id: MinutesId,
     pub meeting: MeetingId,
+    #[serde(deserialize_with = "super::dates::read::day")]
     pub date: NaiveDate,
     pub decisions: String,
     pub notes: String,
@@ -156,6 +157,7 @@ pub struct Improvement {
     pub cause: String,
     pub action: String,
     pub owner: Option<MemberId>,
+    #[serde(deserialize_with = "super::dates::read::day_or_none")]
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
     /// The KPI the action should move, and its value before and after.
@@ -164,7 +166,9 @@ pub struct Improvement {
     pub after: Option<f64>,
     /// The board tasks that carry the action.
     pub tasks: Vec<TaskId>,
+    #[serde(deserialize_with = "super::dates::read::day")]
     pub opened: NaiveDate,
+    #[serde(deserialize_with = "super::dates::read::day_or_none")]
     pub closed: Option<NaiveDate>,
 }
 
@@ -206,11 +210,13 @@ pub struct Routine {
     pub priority: Priority,
     pub estimate_hours: f64,
     /// The day of the next task not yet made.
+    #[serde(deserialize_with = "super::dates::read::day")]
     pub next: NaiveDate,
     /// Occurrences that passed unmade before the last task (the app was closed).
     pub missed: u32,
     /// The last task made, and its day.
     pub last_task: Option<TaskId>,
+    #[serde(deserialize_with = "super::dates::read::day_or_none")]
     pub last_day: Option<NaiveDate>,
     pub paused: bool,
 }
@@ -348,7 +354,8 @@ pub fn routine_task_id(routine: &RoutineId, day: NaiveDate) -> TaskId {
                 .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
             format!("h{h:016x}")
         });
-    TaskId(format!("{}_{own}_{}", TaskId::PREFIX, day.format("%Y%m%d")))
+    // By hand, not `day.format("%Y%m%d")`: chrono's strftime would add 9 KB to the wasm for it.
+    TaskId(format!("{}_{own}_{:04}{:02}{:02}", TaskId::PREFIX, day.year(), day.month(), day.day()))
 }
 
 /// A dated 1:1 check-in with a member (seed 001 §15 绩效反馈). Private to this browser: never
@@ -358,6 +365,7 @@ pub fn routine_task_id(routine: &RoutineId, day: NaiveDate) -> TaskId {
 pub struct CheckIn {
     pub id: CheckInId,
     pub member: MemberId,
+    #[serde(deserialize_with = "super::dates::read::day")]
     pub date: NaiveDate,
     pub goals: String,
     pub feedback: String,
@@ -371,6 +379,7 @@ pub struct Recognition {
     pub id: RecognitionId,
     pub member: MemberId,
     pub from: Option<MemberId>,
+    #[serde(deserialize_with = "super::dates::read::day")]
     pub date: NaiveDate,
     pub text: String,
 }

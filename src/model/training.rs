@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LevelChange {
+    #[serde(deserialize_with = "super::dates::read::instant")]
     pub at: DateTime<Utc>,
     pub member: MemberId,
     pub skill: SkillId,
@@ -49,6 +50,7 @@ pub struct TrainingItem {
     pub member: MemberId,
     pub skill: SkillId,
     pub target_level: u8,
+    #[serde(deserialize_with = "super::dates::read::day_or_none")]
     pub due: Option<NaiveDate>,
     pub status: TrainingStatus,
     /// The board task created for it, if any.
