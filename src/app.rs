@@ -12,7 +12,7 @@ use crate::components::shared::save_indicator::SaveIndicator;
 use crate::components::shared::undo_buttons::UndoButtons;
 use crate::components::shared::welcome::Welcome;
 use crate::components::{roles::RolesPage, skills::SkillsPage, t, team::TeamPage, workspace::WorkspacePage};
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::state::{AppState, Mode, Page};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -133,9 +133,19 @@ fn Shell() -> impl IntoView {
         crate::browser::focus("main");
     };
     let ready = move || state.mode.get() == Mode::Ready;
+    // The menu holds the theme, the language and "I am": beside the navigation on wide screens,
+    // behind ☰ where they would not fit.
+    let menu = HeaderMenu { open: RwSignal::new(false), want_me: RwSignal::new(false) };
+    provide_context(menu);
+    let menu_keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            menu.open.set(false);
+        }
+    });
+    on_cleanup(move || menu_keys.remove());
     view! {
         <a class="rc-skip" href="#main" on:click=skip>{t.skip_to_content}</a>
-        <header class="rc-header">
+        <header class="rc-header" class:rc-header--ready=ready>
             <div class="rc-header__brand">
                 <span class="rc-logo" aria-hidden="true">"◎"</span>
                 <span class="rc-header__name">{t.app_name}</span>
@@ -147,11 +157,19 @@ fn Shell() -> impl IntoView {
                 <nav class="rc-nav" aria-label=t.nav_label>
                     {Page::ALL.into_iter().map(|p| view! { <NavLink page=p/> }).collect_view()}
                 </nav>
+                <MyWork/>
                 <UndoButtons/>
                 <SaveIndicator/>
             </Show>
-            <ThemeSwitch/>
-            <LanguageSwitch/>
+            <button type="button" class="rc-button rc-button--small rc-header__menu" aria-controls="rc-prefs"
+                aria-expanded=move || menu.open.get().to_string() on:click=move |_| menu.open.update(|o| *o = !*o)>
+                <span aria-hidden="true">"☰ "</span><span class="rc-header__menu-word">{t.menu}</span>
+            </button>
+            <div id="rc-prefs" class="rc-prefs" class:rc-prefs--open=move || menu.open.get()>
+                <Show when=ready><MeSelect/></Show>
+                <ThemeSwitch/>
+                <LanguageSwitch/>
+            </div>
         </header>
         <Banners/>
         <main id="main" class="rc-main" tabindex="-1">
@@ -164,6 +182,95 @@ fn Shell() -> impl IntoView {
         <ImportPreviewSlot/>
         <DropZone/>
         <Shortcuts/>
+    }
+}
+
+/// The header's menu (theme, language, "I am"), folded away on all but very wide screens.
+#[derive(Clone, Copy)]
+pub struct HeaderMenu {
+    /// Whether it is open.
+    pub open: RwSignal<bool>,
+    /// Whether "I am" should take the focus as soon as it is there.
+    want_me: RwSignal<bool>,
+}
+
+impl HeaderMenu {
+    /// Opens the menu with the focus on "I am" (for "My tasks" when nobody is chosen yet).
+    pub fn ask_me(self) {
+        self.open.set(true);
+        self.want_me.set(true);
+    }
+}
+
+/// "I am …": who uses this browser, for "My work". Kept per browser, not in the workspace.
+#[component]
+fn MeSelect() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let menu = expect_context::<HeaderMenu>();
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move || {
+        if menu.want_me.get() {
+            if let Some(el) = select.get() {
+                menu.want_me.set(false);
+                // After the menu that holds it is shown.
+                request_animation_frame(move || {
+                    let _ = el.focus();
+                });
+            }
+        }
+    });
+    let members = move || {
+        state.ws.watch(&[crate::model::ops::Coll::Members], |w| {
+            w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <label class="rc-prefs__me">
+            <span>{t.me_label}</span>
+            <select id="rc-me" node_ref=select class="rc-select rc-select--auto" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                state.set_me((!v.is_empty()).then_some(crate::model::MemberId(v)));
+            }>
+                <option value="" selected=move || state.me_in_team().is_none()>{t.me_none}</option>
+                {move || members().into_iter().map(|(id, name)| {
+                    let mine = id.clone();
+                    view! { <option value=id.to_string() selected=move || state.me.get().as_ref() == Some(&mine)>{name}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// "Mine: 3 open, 1 late" in the header once "I am" is chosen; a link to the board showing my
+/// tasks.
+#[component]
+fn MyWork() -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let offset = crate::browser::local_offset();
+    let work = move || {
+        let me = state.me_in_team()?;
+        let now = state.now.get();
+        Some(state.ws.watch(&[crate::model::ops::Coll::Tasks, crate::model::ops::Coll::Columns], |w| {
+            (me.clone(), crate::model::board::my_work(&w.board, &me, now, offset))
+        }))
+    };
+    move || {
+        work().map(|(me, work)| {
+            let show = move |_| {
+                state.board_filter.set(crate::model::board::TaskFilter {
+                    assignee: Some(crate::model::board::AssigneeFilter::Member(me.clone())),
+                    ..Default::default()
+                });
+            };
+            view! {
+                <a class="rc-mywork" class:rc-mywork--late={work.late > 0} href=Page::Board.hash() title=t.my_work_title
+                    data-testid="my-work" on:click=show>
+                    {fill(t.my_work, &[("open", &work.open), ("late", &work.late)])}
+                </a>
+            }
+        })
     }
 }
 

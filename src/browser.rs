@@ -203,3 +203,8 @@ pub fn ready_now<T>(fut: impl std::future::Future<Output = T>) -> Option<T> {
         Poll::Pending => None,
     }
 }
+
+/// Whether a CSS media query matches now.
+pub fn media_matches(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+}

@@ -25,6 +25,25 @@ pub const SYNC_DOC_KEY: &str = "rolecall.sync-doc";
 /// The user's preferences (language), as a small JSON object.
 pub const PREFS_KEY: &str = "rolecall.prefs";
 
+/// An open form's unsaved values, per tab (sessionStorage), under this prefix and the form's
+/// name: kept while the user is on another page, and through a reload.
+const DRAFT_PREFIX: &str = "rolecall.draft.";
+
+/// The unsaved values of `form` in this tab, if any.
+pub fn draft(form: &str) -> Option<String> {
+    gloo_storage::SessionStorage::raw().get_item(&format!("{DRAFT_PREFIX}{form}")).ok().flatten()
+}
+
+/// Keeps the unsaved values of `form` (a failure loses only the draft, never the workspace).
+pub fn set_draft(form: &str, text: &str) {
+    let _ = gloo_storage::SessionStorage::raw().set_item(&format!("{DRAFT_PREFIX}{form}"), text);
+}
+
+/// Forgets the unsaved values of `form` (saved, cancelled or discarded).
+pub fn clear_draft(form: &str) {
+    let _ = gloo_storage::SessionStorage::raw().remove_item(&format!("{DRAFT_PREFIX}{form}"));
+}
+
 /// A stored preference, if any.
 pub fn pref(name: &str) -> Option<String> {
     let text = read(PREFS_KEY).ok().flatten()?;

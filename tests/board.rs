@@ -314,6 +314,25 @@ fn the_overdue_filter_finds_late_due_dates_and_breached_targets() {
     assert_eq!(shown, ["late", "breach"]);
 }
 
+// "My work" counts one person's open tasks, shared ones too, and which of them are late.
+#[test]
+fn my_work_counts_my_open_tasks_and_the_late_ones() {
+    let me = MemberId::from("m_me");
+    let other = MemberId::from("m_other");
+    let mut b = Board::default();
+    let mine = |t: Task, who: Vec<MemberId>| Task { assignees: who, ..t };
+    let late = NaiveDate::from_ymd_opt(2026, 3, 9);
+    b.add_task(mine(Task { due: late, ..task("late", "col_todo") }, vec![me.clone()]), t0()).unwrap();
+    b.add_task(mine(task("shared", "col_doing"), vec![other.clone(), me.clone()]), t0()).unwrap();
+    b.add_task(mine(task("theirs", "col_todo"), vec![other.clone()]), t0()).unwrap();
+    b.add_task(mine(Task { due: late, ..task("done", "col_done") }, vec![me.clone()]), t0()).unwrap();
+    b.add_task(mine(Task { archived: true, ..task("old", "col_todo") }, vec![me.clone()]), t0()).unwrap();
+    let utc = FixedOffset::east_opt(0).unwrap();
+    assert_eq!(my_work(&b, &me, t0(), utc), MyWork { open: 2, late: 1 });
+    assert_eq!(my_work(&b, &other, t0(), utc), MyWork { open: 2, late: 0 });
+    assert_eq!(my_work(&b, &MemberId::from("m_gone"), t0(), utc), MyWork::default());
+}
+
 #[test]
 fn dropping_before_a_card_gives_the_index_without_the_moving_card() {
     let b = board_with(&[("a", "col_todo"), ("b", "col_todo"), ("c", "col_todo")]);

@@ -26,6 +26,13 @@ export class RolecallApp {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
   }
 
+  /** Chooses a preference in the header (theme, language, "I am"), opening its menu (☰) where it is folded. */
+  async pref(name, value) {
+    const box = this.page.getByRole('combobox', { name, exact: true });
+    if (!(await box.isVisible())) await this.page.locator('.rc-header__menu').click();
+    await box.selectOption(value);
+  }
+
   nav(name) { return this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }); }
 
   async goTo(name) {

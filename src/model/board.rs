@@ -120,6 +120,7 @@ impl Priority {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Move {
+    #[serde(deserialize_with = "super::dates::read::instant")]
     pub at: DateTime<Utc>,
     pub from: Option<ColumnId>,
     pub to: ColumnId,
@@ -142,16 +143,22 @@ pub struct Task {
     /// Estimated effort in hours.
     pub estimate_hours: f64,
     /// The date promised for it, if any.
+    #[serde(deserialize_with = "super::dates::read::day_or_none")]
     pub due: Option<NaiveDate>,
     /// A resolution deadline set by hand; otherwise the service standard decides.
+    #[serde(deserialize_with = "super::dates::read::instant_or_none")]
     pub service_due: Option<DateTime<Utc>>,
     pub labels: Vec<String>,
     pub column: ColumnId,
+    #[serde(deserialize_with = "super::dates::read::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "super::dates::read::instant")]
     pub updated_at: DateTime<Utc>,
     /// When the task first left a not-started column (the first response).
+    #[serde(deserialize_with = "super::dates::read::instant_or_none")]
     pub responded_at: Option<DateTime<Utc>>,
     /// When it last reached a done column (`None` while open).
+    #[serde(deserialize_with = "super::dates::read::instant_or_none")]
     pub completed_at: Option<DateTime<Utc>>,
     /// Hidden from the board but kept for analytics.
     pub archived: bool,
@@ -504,6 +511,26 @@ pub fn is_overdue(board: &Board, task: &Task, now: DateTime<Utc>, offset: FixedO
     board.is_open(task) && task.due.is_some_and(|d| d < today)
 }
 
+/// Whether a task is late: past its due date or its service target (what "Overdue only" shows).
+pub fn is_late(board: &Board, task: &Task, now: DateTime<Utc>, offset: FixedOffset) -> bool {
+    is_overdue(board, task, now, offset) || (board.is_open(task) && board.sla(task, now) == Sla::Breached)
+}
+
+/// One person's work on the board: their open tasks, and how many of those are late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MyWork {
+    pub open: usize,
+    pub late: usize,
+}
+
+/// What `me` has on the board (open tasks assigned to them, shared ones included).
+pub fn my_work(board: &Board, me: &MemberId, now: DateTime<Utc>, offset: FixedOffset) -> MyWork {
+    board.tasks.iter().filter(|t| board.is_open(t) && t.assignees.contains(me)).fold(MyWork::default(), |w, t| MyWork {
+        open: w.open + 1,
+        late: w.late + usize::from(is_late(board, t, now, offset)),
+    })
+}
+
 fn check_task(task: &Task) -> Result<(), BoardError> {
     if task.title.trim().is_empty() {
         return Err(BoardError::EmptyTitle);
@@ -607,7 +634,7 @@ impl TaskFilter {
         if self.label.as_ref().is_some_and(|l| !task.labels.iter().any(|x| x.eq_ignore_ascii_case(l))) {
             return false;
         }
-        if self.overdue_only && !(is_overdue(board, task, now, offset) || board.sla(task, now) == Sla::Breached) {
+        if self.overdue_only && !is_late(board, task, now, offset) {
             return false;
         }
         true

@@ -16,6 +16,51 @@ pub fn nice_max(max: f64) -> f64 {
     10.0 * power
 }
 
+/// The axis for a line chart: fitted to the values (and the target) with room around them, on
+/// round ticks, so that a trend between 82 and 88 is not flattened against a 0–100 axis. Values
+/// that are all zero or more keep a bottom of zero or more. Returns (bottom, top).
+pub fn fitted_range(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if lo > hi {
+        return (0.0, 1.0);
+    }
+    let span = if hi - lo > 1e-9 { hi - lo } else { hi.abs().max(1.0) * 0.2 };
+    let (bottom, top) = (lo - span * 0.15, hi + span * 0.15);
+    // Three steps from bottom to top (four round ticks): the smallest round step that covers it.
+    let mut step = nice_max((top - bottom) / 3.0);
+    // Of the windows that cover the data, the one whose middle is nearest the data's middle.
+    let middle = (lo + hi) / 2.0;
+    loop {
+        let first = (bottom / step).floor() * step;
+        let best = [first, first - step]
+            .into_iter()
+            .map(|from| if lo >= 0.0 { from.max(0.0) } else { from })
+            .filter(|from| from + 3.0 * step >= top - 1e-9)
+            .min_by(|a, b| {
+                let off = |from: f64| (from + 1.5 * step - middle).abs();
+                off(*a).total_cmp(&off(*b))
+            });
+        if let Some(from) = best {
+            return (from, from + 3.0 * step);
+        }
+        step = nice_max(step * 1.000_001);
+    }
+}
+
+/// Where the axis's ticks go: four for a range made by [`fitted_range`] (three round steps),
+/// else the bottom, the middle and the top.
+pub fn ticks(min: f64, max: f64) -> Vec<f64> {
+    let third = (max - min) / 3.0;
+    if third > 0.0 && (nice_max(third) - third).abs() <= 1e-9 * third.max(1.0) {
+        (0..4).map(|k| min + third * f64::from(k)).collect()
+    } else {
+        vec![min, (min + max) / 2.0, max]
+    }
+}
+
 /// A plot area inside a chart: where values land.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
@@ -23,7 +68,9 @@ pub struct Frame {
     pub top: f64,
     pub width: f64,
     pub height: f64,
-    /// The value at the top of the axis (the bottom is zero).
+    /// The value at the bottom of the axis (zero for bars).
+    pub min: f64,
+    /// The value at the top of the axis.
     pub max: f64,
     /// How many categories along the x axis.
     pub slots: usize,
@@ -32,7 +79,9 @@ pub struct Frame {
 impl Frame {
     /// The y coordinate of a value.
     pub fn y(&self, value: f64) -> f64 {
-        self.top + self.height * (1.0 - (value / self.max).clamp(0.0, 1.0))
+        let span = self.max - self.min;
+        let share = if span > 0.0 { (value - self.min) / span } else { 0.0 };
+        self.top + self.height * (1.0 - share.clamp(0.0, 1.0))
     }
 
     /// The x coordinate of the centre of slot `i`.
@@ -75,11 +124,37 @@ mod tests {
 
     #[test]
     fn values_map_into_the_frame() {
-        let f = Frame { left: 10.0, top: 0.0, width: 100.0, height: 50.0, max: 10.0, slots: 4 };
+        let f = Frame { left: 10.0, top: 0.0, width: 100.0, height: 50.0, min: 0.0, max: 10.0, slots: 4 };
         assert_eq!(f.y(10.0), 0.0);
         assert_eq!(f.y(0.0), 50.0);
         assert_eq!(f.y(20.0), 0.0);
         assert_eq!(f.x(0), 22.5);
         assert_eq!(polyline(&f, &[Some(0.0), None, Some(5.0)]), "22.5,50.0 72.5,25.0");
+    }
+
+    // A satisfaction score between 82 and 88 with a target of 85 gets an axis around them, on
+    // round ticks, with every value and the target inside it.
+    #[test]
+    fn a_line_axis_fits_the_data_and_the_target() {
+        let (lo, hi) = fitted_range([82.0, 84.0, 88.0, 85.0]);
+        assert!(lo > 50.0 && lo <= 82.0 && (88.0..=100.0).contains(&hi), "{lo}–{hi}");
+        let step = (hi - lo) / 3.0;
+        assert_eq!(nice_max(step), step, "round steps: {lo}–{hi}");
+        assert_eq!(ticks(lo, hi).len(), 4);
+        // The template's CSAT (86–92, target 90): 80, 85, 90, 95.
+        assert_eq!(fitted_range([86.0, 92.0, 90.0]), (80.0, 95.0));
+        assert_eq!(ticks(80.0, 95.0), [80.0, 85.0, 90.0, 95.0]);
+        // A zero-based axis keeps three ticks.
+        assert_eq!(ticks(0.0, 25.0), [0.0, 12.5, 25.0]);
+        let f = Frame { left: 0.0, top: 0.0, width: 100.0, height: 100.0, min: lo, max: hi, slots: 4 };
+        assert!(f.y(82.0) > f.y(88.0) + 40.0, "the trend uses the height");
+        // Non-negative data never get a negative axis; negative data may.
+        assert_eq!(fitted_range([0.5, 1.0]).0, 0.0);
+        assert!(fitted_range([-3.0, 2.0]).0 <= -3.0);
+        // One value, none, and non-finite ones still give an axis.
+        let (lo, hi) = fitted_range([40.0]);
+        assert!(lo < 40.0 && hi > 40.0);
+        assert_eq!(fitted_range([]), (0.0, 1.0));
+        assert_eq!(fitted_range([f64::NAN, f64::INFINITY]), (0.0, 1.0));
     }
 }

@@ -101,6 +101,8 @@ pub struct AppState {
     pub routine_runs: RwSignal<Vec<crate::model::review::RoutineRun>>,
     /// Whether exports and share links carry the private check-ins (off on every visit).
     pub include_private: RwSignal<bool>,
+    /// Who uses this browser ("me", for "My work"): a member id, kept per browser.
+    pub me: RwSignal<Option<crate::model::MemberId>>,
     clash_pending: StoredValue<bool>,
     /// The storage revision this tab's workspace is based on.
     revision: StoredValue<u64>,
@@ -184,6 +186,7 @@ impl AppState {
             sync: SyncLink::new(),
             routine_runs: RwSignal::new(Vec::new()),
             include_private: RwSignal::new(false),
+            me: RwSignal::new(storage::pref("me").filter(|m| !m.is_empty()).map(crate::model::MemberId)),
             clash_pending: StoredValue::new(false),
             revision: StoredValue::new(revision),
             history_tick: RwSignal::new(0),

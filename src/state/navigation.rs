@@ -75,6 +75,18 @@ impl AppState {
         self.lang.set(lang);
     }
 
+    /// Chooses who uses this browser (`None`: nobody), and stores the choice.
+    pub fn set_me(&self, me: Option<crate::model::MemberId>) {
+        storage::set_pref("me", me.as_ref().map_or("", |m| m.as_str()));
+        self.me.set(me);
+    }
+
+    /// "Me", if that member is in the workspace.
+    pub fn me_in_team(&self) -> Option<crate::model::MemberId> {
+        let me = self.me.get()?;
+        self.ws.watch(&[crate::model::ops::Coll::Members], |w| w.member(&me).is_some()).then_some(me)
+    }
+
     pub(super) fn install_navigation(self) {
         // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes — except in text fields, which
         // keep their own undo.

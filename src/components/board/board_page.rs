@@ -28,6 +28,17 @@ impl OverFlags {
     }
 }
 
+/// The columns a card's "Move to…" offers, given where touch is the way to move cards (a finger
+/// cannot drag, and Shift + arrows need a keyboard). `None` elsewhere: a thousand cards need no
+/// thousand menus when a mouse can drag them.
+#[derive(Clone, Copy)]
+pub(super) struct MoveTo(pub(super) Memo<Vec<(ColumnId, String)>>);
+
+/// Whether cards are moved by touch here: a coarse pointer or a phone-sized screen.
+fn touch_moves() -> bool {
+    crate::browser::media_matches("(any-pointer: coarse), (max-width: 40rem)")
+}
+
 /// Whether the filter hides the task `id`.
 pub(super) fn filtered_out(matching: &Option<Vec<String>>, id: &str) -> bool {
     matching.as_ref().is_some_and(|m| m.binary_search_by(|x| x.as_str().cmp(id)).is_err())
@@ -239,6 +250,15 @@ pub fn BoardPage() -> impl IntoView {
         })
     });
     provide_context(editing);
+    // A task editor left open with unsaved changes (another page, a reload) opens again.
+    if let Some(kept) = crate::components::shared::draft::load::<Task>(super::task_editor::FORM) {
+        editing.set(Some(kept.value));
+    }
+    if touch_moves() {
+        provide_context(MoveTo(Memo::new(move |_| {
+            heads.with(|h| h.iter().map(|(id, name, _)| (id.clone(), name.clone())).collect::<Vec<_>>())
+        })));
+    }
 
     let add = move |_| {
         let column =
@@ -258,14 +278,31 @@ pub fn BoardPage() -> impl IntoView {
     // A memo: a card move leaves the labels as they were, and the options are not rebuilt.
     let labels = Memo::new(move |_| state.ws.watch(&[Coll::Tasks], |w| w.board.labels()));
     let filters_on = move || filter.with(TaskFilter::active_count);
+    // "My tasks": the assignee filter set to whoever "I am" is in this browser.
+    let ask_me = RwSignal::new(false);
+    let mine_on = move || {
+        let me = state.me_in_team();
+        filter.with(|f| me.is_some_and(|me| f.assignee == Some(AssigneeFilter::Member(me))))
+    };
+    let toggle_mine = move |_| match state.me_in_team() {
+        Some(me) => {
+            let on = !mine_on();
+            filter.update(|f| f.assignee = on.then_some(AssigneeFilter::Member(me)));
+        }
+        None => {
+            ask_me.set(true);
+            if let Some(menu) = use_context::<crate::app::HeaderMenu>() {
+                menu.ask_me();
+            }
+        }
+    };
+    // Where nothing is chosen, a filter's first option names it ("Priority: any").
+    let any = move |label: &str| fill(t.filter_any, &[("filter", &label)]);
 
     view! {
         <section class="rc-page rc-board-page" aria-labelledby="board-title">
-            <div class="rc-page__head">
-                <div>
-                    <h1 id="board-title">{t.board_title}</h1>
-                    <p class="rc-muted rc-no-print" id="board-keys">{t.board_intro}</p>
-                </div>
+            <div class="rc-page__head rc-board-page__head">
+                <h1 id="board-title">{t.board_title}</h1>
                 <div class="rc-actions rc-no-print">
                     <fieldset aria-label=t.board_view_label class="rc-segmented">
                         {crate::components::shared::segment("board-view", view, View::Board, t.view_board)}
@@ -284,95 +321,95 @@ pub fn BoardPage() -> impl IntoView {
                 <Workload on_show=move |_| view.set(View::Board)/>
             </Show>
             <Show when=move || view.get() == View::Board>
-                <div class="rc-toolbar rc-no-print" role="search" aria-label=t.search>
-                    <div class="rc-field">
-                        <label for="board-search">{t.search}</label>
-                        <input id="board-search" class="rc-input" type="search"
-                            prop:value=move || filter.with(|f| f.text.clone())
-                            on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))/>
-                    </div>
-                    <div class="rc-field">
-                        <label for="board-assignee">{t.filter_assignee}</label>
-                        <select id="board-assignee" class="rc-select" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            filter.update(|f| f.assignee = match v.as_str() {
-                                "" => None,
-                                "~" => Some(AssigneeFilter::Nobody),
-                                id => Some(AssigneeFilter::Member(id.into())),
-                            });
-                        }>
-                            <option value="" selected=move || filter.with(|f| f.assignee.is_none())>{t.any}</option>
-                            <option value="~" selected=move || filter.with(|f| f.assignee == Some(AssigneeFilter::Nobody))>{t.unassigned}</option>
-                            {move || members().into_iter().map(|(id, name)| {
-                                let sel = AssigneeFilter::Member(id.clone());
-                                view! { <option value=id.to_string() selected=move || filter.with(|f| f.assignee.as_ref() == Some(&sel))>{name}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="rc-field">
-                        <label for="board-priority">{t.filter_priority}</label>
-                        <select id="board-priority" class="rc-select" on:change=move |ev| filter.update(|f| f.priority = Priority::parse(&event_target_value(&ev)))>
-                            <option value="" selected=move || filter.with(|f| f.priority.is_none())>{t.any}</option>
-                            {Priority::ALL.into_iter().map(|p| view! {
-                                <option value=p.as_str() selected=move || filter.with(|f| f.priority == Some(p))>{t.priorities[p.index()]}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="rc-field">
-                        <label for="board-type">{t.filter_type}</label>
-                        <select id="board-type" class="rc-select" on:change=move |ev| filter.update(|f| f.kind = TaskType::parse(&event_target_value(&ev)))>
-                            <option value="" selected=move || filter.with(|f| f.kind.is_none())>{t.any}</option>
-                            {TaskType::ALL.into_iter().enumerate().map(|(i, k)| view! {
-                                <option value=k.as_str() selected=move || filter.with(|f| f.kind == Some(k))>{t.task_types[i]}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="rc-field">
-                        <label for="board-label">{t.filter_label}</label>
-                        <select id="board-label" class="rc-select" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            filter.update(|f| f.label = (!v.is_empty()).then_some(v));
-                        }>
-                            <option value="" selected=move || filter.with(|f| f.label.is_none())>{t.any}</option>
-                            {move || labels.get().into_iter().map(|l| {
-                                let (v, value) = (l.clone(), l.clone());
-                                view! { <option value=value selected=move || filter.with(|f| f.label.as_ref() == Some(&v))>{l}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <label class="rc-check">
+                // One bar: every filter, each marked while it is on, and how many are on.
+                <div class="rc-toolbar rc-filterbar rc-no-print" role="search" aria-label=t.search>
+                    <label class="rc-sr" for="board-search">{t.search}</label>
+                    <input id="board-search" class="rc-input rc-filterbar__search" type="search" placeholder=t.search
+                        class:rc-filter--on=move || filter.with(|f| !f.text.trim().is_empty())
+                        prop:value=move || filter.with(|f| f.text.clone())
+                        on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))/>
+                    <button type="button" class="rc-button rc-button--small" class:rc-filter--on=mine_on
+                        aria-pressed=move || mine_on().to_string() on:click=toggle_mine>{t.my_tasks}</button>
+                    <label class="rc-sr" for="board-assignee">{t.filter_assignee}</label>
+                    <select id="board-assignee" class="rc-select rc-select--auto" class:rc-filter--on=move || filter.with(|f| f.assignee.is_some())
+                        on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        filter.update(|f| f.assignee = match v.as_str() {
+                            "" => None,
+                            "~" => Some(AssigneeFilter::Nobody),
+                            id => Some(AssigneeFilter::Member(id.into())),
+                        });
+                    }>
+                        <option value="" selected=move || filter.with(|f| f.assignee.is_none())>{any(t.filter_assignee)}</option>
+                        <option value="~" selected=move || filter.with(|f| f.assignee == Some(AssigneeFilter::Nobody))>{t.unassigned}</option>
+                        {move || members().into_iter().map(|(id, name)| {
+                            let sel = AssigneeFilter::Member(id.clone());
+                            view! { <option value=id.to_string() selected=move || filter.with(|f| f.assignee.as_ref() == Some(&sel))>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                    <label class="rc-sr" for="board-priority">{t.filter_priority}</label>
+                    <select id="board-priority" class="rc-select rc-select--auto" class:rc-filter--on=move || filter.with(|f| f.priority.is_some())
+                        on:change=move |ev| filter.update(|f| f.priority = Priority::parse(&event_target_value(&ev)))>
+                        <option value="" selected=move || filter.with(|f| f.priority.is_none())>{any(t.filter_priority)}</option>
+                        {Priority::ALL.into_iter().map(|p| view! {
+                            <option value=p.as_str() selected=move || filter.with(|f| f.priority == Some(p))>{t.priorities[p.index()]}</option>
+                        }).collect_view()}
+                    </select>
+                    <label class="rc-sr" for="board-type">{t.filter_type}</label>
+                    <select id="board-type" class="rc-select rc-select--auto" class:rc-filter--on=move || filter.with(|f| f.kind.is_some())
+                        on:change=move |ev| filter.update(|f| f.kind = TaskType::parse(&event_target_value(&ev)))>
+                        <option value="" selected=move || filter.with(|f| f.kind.is_none())>{any(t.filter_type)}</option>
+                        {TaskType::ALL.into_iter().enumerate().map(|(i, k)| view! {
+                            <option value=k.as_str() selected=move || filter.with(|f| f.kind == Some(k))>{t.task_types[i]}</option>
+                        }).collect_view()}
+                    </select>
+                    <label class="rc-sr" for="board-label">{t.filter_label}</label>
+                    <select id="board-label" class="rc-select rc-select--auto" class:rc-filter--on=move || filter.with(|f| f.label.is_some())
+                        on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        filter.update(|f| f.label = (!v.is_empty()).then_some(v));
+                    }>
+                        <option value="" selected=move || filter.with(|f| f.label.is_none())>{any(t.filter_label)}</option>
+                        {move || labels.get().into_iter().map(|l| {
+                            let (v, value) = (l.clone(), l.clone());
+                            view! { <option value=value selected=move || filter.with(|f| f.label.as_ref() == Some(&v))>{l}</option> }
+                        }).collect_view()}
+                    </select>
+                    <label class="rc-check" class:rc-filter--on=move || filter.with(|f| f.overdue_only)>
                         <input type="checkbox" prop:checked=move || filter.with(|f| f.overdue_only)
                             on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev))/>
                         {t.filter_overdue}
                     </label>
-                    <div class="rc-field">
-                        <label for="board-lanes">{t.swimlanes}</label>
-                        <select id="board-lanes" class="rc-select" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            lanes.set(Lanes::ALL.into_iter().find(|l| l.as_str() == v).unwrap_or(Lanes::None));
-                        }>
-                            {Lanes::ALL.into_iter().map(|l| {
-                                let label = match l {
-                                    Lanes::None => t.lane_none,
-                                    Lanes::Assignee => t.lane_assignee,
-                                    Lanes::Role => t.lane_role,
-                                    Lanes::Priority => t.lane_priority,
-                                    Lanes::Type => t.lane_type,
-                                };
-                                view! { <option value=l.as_str() selected=move || lanes.get() == l>{label}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <label class="rc-sr" for="board-lanes">{t.swimlanes}</label>
+                    <select id="board-lanes" class="rc-select rc-select--auto" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        lanes.set(Lanes::ALL.into_iter().find(|l| l.as_str() == v).unwrap_or(Lanes::None));
+                    }>
+                        {Lanes::ALL.into_iter().map(|l| {
+                            let label = match l {
+                                Lanes::None => t.lane_none,
+                                Lanes::Assignee => t.lane_assignee,
+                                Lanes::Role => t.lane_role,
+                                Lanes::Priority => t.lane_priority,
+                                Lanes::Type => t.lane_type,
+                            };
+                            view! { <option value=l.as_str() selected=move || lanes.get() == l>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                    <Show when=move || { filters_on() > 0 }>
+                        <p class="rc-filters-on" role="status">
+                            <span>{move || fill(t.filters_on, &[("count", &filters_on())])}</span>
+                            <button type="button" class="rc-button rc-button--small" on:click=move |_| filter.set(TaskFilter::default())>
+                                {t.clear_filters}
+                            </button>
+                        </p>
+                    </Show>
                 </div>
-                <Show when=move || { filters_on() > 0 }>
-                    <p class="rc-filters-on" role="status">
-                        <span>{move || fill(t.filters_on, &[("count", &filters_on())])}</span>
-                        <button type="button" class="rc-button rc-button--small" on:click=move |_| filter.set(TaskFilter::default())>
-                            {t.clear_filters}
-                        </button>
-                    </p>
+                <Show when=move || ask_me.get() && state.me_in_team().is_none()>
+                    <p class="rc-hint" role="status">{t.choose_me}</p>
                 </Show>
-                <div class="rc-board" style:--rc-columns=move || heads.with(Vec::len).to_string()>
+                <div class="rc-board" class:rc-board--columns=move || lanes.get() == Lanes::None
+                    style:--rc-columns=move || heads.with(Vec::len).to_string()>
                     <div class="rc-board__heads">
                         {move || heads.get().into_iter().map(|(id, name, wip)| {
                             let count = match wip.limit {
@@ -417,6 +454,7 @@ pub fn BoardPage() -> impl IntoView {
                     <button type="button" class="rc-button" on:click=archive>{t.archive_done}</button>
                     {move || archived.get().map(|n| view! { <span role="status">{fill(t.archived_n, &[("count", &n)])}</span> })}
                 </div>
+                <p class="rc-hint rc-no-print" id="board-keys">{t.board_intro}</p>
                 <ArchivedTasks/>
                 <BoardSettings/>
             </Show>

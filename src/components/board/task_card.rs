@@ -23,6 +23,7 @@ pub fn TaskCard(
     let over = expect_context::<Memo<Vec<MemberId>>>();
     let flags = expect_context::<super::board_page::OverFlags>();
     let matching = expect_context::<super::board_page::Matching>();
+    let moves = use_context::<super::board_page::MoveTo>();
     let offset = crate::browser::local_offset();
     // The card follows its own task, the names it shows and the clock; nothing else.
     let card = {
@@ -126,6 +127,25 @@ pub fn TaskCard(
                     }).collect_view()}
                 </span>
             </div>
+            {moves.map(|moves| {
+                let (id, column) = (id.clone(), column.clone());
+                let columns = moves.0.get_untracked();
+                view! {
+                    <select class="rc-select rc-select--auto rc-task__move" aria-label=fill(t.move_to_named, &[("title", &card.title)])
+                        on:change=move |ev| {
+                            let to = ColumnId(event_target_value(&ev));
+                            if to != column && state.edit(|c| c.move_task(&id, &to, None)).is_ok() {
+                                crate::browser::focus_soon(card_id(&id));
+                            }
+                        }>
+                        <option value="" selected>{t.move_to}</option>
+                        {columns.into_iter().map(|(c, name)| {
+                            let here = c == column;
+                            view! { <option value=c.to_string() disabled=here>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                }
+            })}
             {(!card.skills.is_empty() || !card.labels.is_empty()).then(|| view! {
                 <ul class="rc-chips rc-task__chips">
                     {card.skills.iter().map(|s| view! { <li class="rc-chip">{s.clone()}</li> }).collect_view()}

@@ -1,3 +1,4 @@
+use crate::components::shared::draft::{self, DraftKept};
 use crate::components::shared::editor_actions::EditorActions;
 use crate::components::shared::required_skills_field::RequiredSkillsField;
 use crate::components::t;
@@ -8,6 +9,9 @@ use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskType};
 use crate::state::AppState;
 use chrono::TimeZone;
 use leptos::prelude::*;
+
+/// The task editor's draft, in this tab's session storage.
+pub(super) const FORM: &str = "task";
 
 /// Creates or edits a task, with ranked assignment suggestions beside the assignees.
 #[component]
@@ -22,12 +26,31 @@ pub fn TaskEditor(
     let t = t();
     let offset = crate::browser::local_offset();
     let is_new = state.ws.with_untracked(|w| w.board.task(&task.id).is_none());
+    // Opened again from what was typed before leaving the page (or reloading it)?
+    let kept = draft::load::<Task>(FORM).filter(|d| d.value.id == task.id && d.fields.len() == 3);
+    let restored = RwSignal::new(kept.is_some());
+    let (task, fields) = match kept {
+        Some(d) => (d.value, d.fields),
+        None => {
+            let service_due = task
+                .service_due
+                .map(|d| dates::local_minute(d.with_timezone(&offset).naive_local()))
+                .unwrap_or_default();
+            let fields = vec![crate::i18n::hours(task.estimate_hours), task.labels.join(", "), service_due];
+            (task, fields)
+        }
+    };
+    let [estimate, labels, service_due] = [0, 1, 2].map(|i| RwSignal::new(fields[i].clone()));
     let draft = RwSignal::new(task.clone());
-    let estimate = RwSignal::new(crate::i18n::hours(task.estimate_hours));
-    let labels = RwSignal::new(task.labels.join(", "));
-    let service_due = RwSignal::new(
-        task.service_due.map(|d| dates::local_minute(d.with_timezone(&offset).naive_local())).unwrap_or_default(),
-    );
+    draft::keep_while_typing(FORM, move || draft::Draft {
+        value: draft.get(),
+        fields: vec![estimate.get(), labels.get(), service_due.get()],
+    });
+    // Every way out but leaving the page forgets the draft: save, cancel, Escape, remove.
+    let on_close = Callback::new(move |()| {
+        draft::clear(FORM);
+        on_close.run(());
+    });
     let error = RwSignal::new(None::<String>);
     let title_ref = NodeRef::<leptos::html::Input>::new();
     crate::components::shared::focus_on_mount(title_ref);
@@ -94,6 +117,9 @@ pub fn TaskEditor(
         <div class="rc-overlay" on:keydown=move |ev| if ev.key() == "Escape" { on_close.run(()) }>
             <section class="rc-dialog rc-dialog--wide" role="dialog" aria-modal="true" aria-labelledby="task-editor-title">
                 <h2 id="task-editor-title">{if is_new { t.new_task } else { t.edit_task }}</h2>
+                <Show when=move || restored.get()>
+                    <DraftKept on_discard=move || on_close.run(())/>
+                </Show>
                 {(!is_new).then(|| view! {
                     <crate::components::shared::changed_elsewhere::ChangedElsewhere coll=Coll::Tasks id=task.id.0.clone()
                         labels=vec![("title", t.f_task_title), ("description", t.f_description), ("priority", t.f_priority), ("due", t.f_due), ("estimate_hours", t.f_estimate), ("labels", t.f_labels), ("archived", t.archived_label)]/>

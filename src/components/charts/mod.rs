@@ -4,7 +4,7 @@
 
 use crate::components::t;
 use crate::i18n::hours;
-use crate::model::chart::{nice_max, polyline, Frame};
+use crate::model::chart::{fitted_range, nice_max, polyline, ticks, Frame};
 use leptos::prelude::*;
 
 /// How a series is drawn.
@@ -24,19 +24,37 @@ pub struct Series {
     pub draw: Draw,
 }
 
-const W: f64 = 640.0;
 const H: f64 = 220.0;
 const LEFT: f64 = 44.0;
+const RIGHT: f64 = 8.0;
 const BOTTOM: f64 = 28.0;
 const TOP: f64 = 12.0;
 
-fn label_every(n: usize) -> usize {
-    n.div_ceil(8).max(1)
+/// The drawing's width in its own units. Text is one size in those units (the stylesheet's),
+/// and the drawing scales to its box: a narrower drawing on a phone keeps the text readable
+/// there, and the charts' boxes are capped so that it never grows large on a wide screen.
+fn drawing_width() -> f64 {
+    if crate::browser::media_matches("(max-width: 40rem)") {
+        320.0
+    } else {
+        640.0
+    }
 }
 
-/// The plotting area for values up to `max` (rounded up to a nice number) over `slots` categories.
-fn frame(max: f64, slots: usize) -> Frame {
-    Frame { left: LEFT, top: TOP, width: W - LEFT - 8.0, height: H - TOP - BOTTOM, max: nice_max(max), slots }
+/// Every how many categories a label fits under the axis.
+fn label_every(n: usize, width: f64) -> usize {
+    n.div_ceil((width / 80.0) as usize).max(1)
+}
+
+/// The plotting area for values from `min` to `max` over `slots` categories.
+fn frame(min: f64, max: f64, slots: usize) -> Frame {
+    let width = drawing_width();
+    Frame { left: LEFT, top: TOP, width: width - LEFT - RIGHT, height: H - TOP - BOTTOM, min, max, slots }
+}
+
+/// The drawing's width for a frame made by [`frame`].
+fn width_of(frame: &Frame) -> f64 {
+    frame.left + frame.width + RIGHT
 }
 
 /// What every chart shares: the title with the "Show as table" toggle, the drawing (y-axis
@@ -56,15 +74,19 @@ fn figure(
 ) -> impl IntoView {
     let t = t();
     let as_table = RwSignal::new(false);
-    let ticks = [0.0, frame.max / 2.0, frame.max].map(|v| {
-        view! {
-            <g class="rc-chart__tick">
-                <line x1=LEFT x2=W - 8.0 y1=frame.y(v) y2=frame.y(v)/>
-                <text x=LEFT - 6.0 y=frame.y(v) + 4.0 text-anchor="end">{hours(v)}</text>
-            </g>
-        }
-    });
-    let every = label_every(categories.len());
+    let w = width_of(&frame);
+    let ticks = ticks(frame.min, frame.max)
+        .into_iter()
+        .map(|v| {
+            view! {
+                <g class="rc-chart__tick">
+                    <line x1=LEFT x2=w - RIGHT y1=frame.y(v) y2=frame.y(v)/>
+                    <text x=LEFT - 6.0 y=frame.y(v) + 4.0 text-anchor="end">{hours(v)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let every = label_every(categories.len(), w);
     let labels = categories
         .iter()
         .enumerate()
@@ -85,7 +107,7 @@ fn figure(
                 </button>
             </figcaption>
             <div class="rc-chart__body" class:rc-hidden=move || as_table.get()>
-                <svg class="rc-chart__svg" viewBox=format!("0 0 {W} {H}") role="img" aria-label=title.clone()>
+                <svg class="rc-chart__svg" viewBox=format!("0 0 {w} {H}") role="img" aria-label=title.clone()>
                     {ticks}{labels}{marks}
                 </svg>
                 <div class="rc-chart__legend">{legend}</div>
@@ -117,12 +139,15 @@ pub fn Chart(
     /// The first column's heading in the table.
     category_label: &'static str,
 ) -> impl IntoView {
-    let max = series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten().copied())
-        .chain(reference.iter().map(|r| r.1))
-        .fold(0.0, f64::max);
-    let frame = frame(max, categories.len());
+    let values = || series.iter().flat_map(|s| s.values.iter().flatten().copied()).chain(reference.iter().map(|r| r.1));
+    // Bars stand on zero; lines alone get an axis fitted to them and the reference.
+    let (min, max) = if series.iter().all(|s| s.draw == Draw::Line) {
+        fitted_range(values())
+    } else {
+        (0.0, nice_max(values().fold(0.0, f64::max)))
+    };
+    let frame = frame(min, max, categories.len());
+    let w = width_of(&frame);
     let bar_series: Vec<&Series> = series.iter().filter(|s| s.draw != Draw::Line).collect();
     let bar_w = frame.slot() * 0.7 / bar_series.len().max(1) as f64;
     let bars =
@@ -154,11 +179,11 @@ pub fn Chart(
         }).collect_view();
         view! { <polyline class="rc-chart__line" points=polyline(&frame, &s.values)/> {points} }
     }).collect_view();
+    // The reference line is named in the legend, where its label never covers a point.
     let reference_line = reference.clone().map(|(label, v)| {
         view! {
             <g class="rc-chart__reference">
-                <line x1=LEFT x2=W - 8.0 y1=frame.y(v) y2=frame.y(v)/>
-                <text x=W - 10.0 y=frame.y(v) - 4.0 text-anchor="end">{label}</text>
+                <line x1=LEFT x2=w - RIGHT y1=frame.y(v) y2=frame.y(v)><title>{label}</title></line>
             </g>
         }
     });
@@ -184,6 +209,10 @@ pub fn Chart(
             view! { <span class=class>{s.name.clone()}</span> }
         })
         .collect_view();
+    let legend = view! {
+        {legend}
+        {reference.map(|(label, _)| view! { <span class="rc-legend rc-legend--reference">{label}</span> })}
+    };
     figure(title, frame, &categories, category_label, view! { {bars}{lines}{reference_line} }, legend, head, rows)
 }
 
@@ -197,7 +226,7 @@ pub fn StackedChart(
 ) -> impl IntoView {
     let n = categories.len();
     let totals: Vec<f64> = (0..n).map(|i| series.iter().map(|(_, v)| v.get(i).copied().unwrap_or(0.0)).sum()).collect();
-    let frame = frame(totals.iter().copied().fold(0.0, f64::max), n);
+    let frame = frame(0.0, nice_max(totals.iter().copied().fold(0.0, f64::max)), n);
     let mut below = vec![0.0; n];
     let bands = series.iter().enumerate().map(|(k, (name, values))| {
         let top: Vec<f64> = (0..n).map(|i| below[i] + values.get(i).copied().unwrap_or(0.0)).collect();

@@ -1,6 +1,7 @@
 pub mod banners;
 pub mod changed_elsewhere;
 pub mod confirm_bar;
+pub mod draft;
 pub mod drop_zone;
 pub mod editor_actions;
 pub mod import_button;

@@ -8,7 +8,8 @@ pub fn SaveIndicator() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     view! {
-        <span class="rc-save" role="status" data-testid="save-status">
+        <span class="rc-save" role="status" data-testid="save-status"
+            data-state=move || match state.save.get() { SaveStatus::Saved => "saved", SaveStatus::Pending => "pending", _ => "other" }>
             {move || match state.save.get() {
                 SaveStatus::Saved => t.save_saved,
                 SaveStatus::Pending => t.save_pending,

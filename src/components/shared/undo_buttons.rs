@@ -19,9 +19,9 @@ pub fn UndoButtons() -> impl IntoView {
     view! {
         <div class="rc-undo" role="group" aria-label=t.undo>
             <button type="button" class="rc-button rc-button--small" aria-label=undo_label title=undo_label
-                disabled=move || state.undo_redo().0.is_none() on:click=move |_| state.undo()>"↶ "{t.undo}</button>
+                disabled=move || state.undo_redo().0.is_none() on:click=move |_| state.undo()><span aria-hidden="true">"↶"</span><span class="rc-undo__word">" "{t.undo}</span></button>
             <button type="button" class="rc-button rc-button--small" aria-label=redo_label title=redo_label
-                disabled=move || state.undo_redo().1.is_none() on:click=move |_| state.redo()>"↷ "{t.redo}</button>
+                disabled=move || state.undo_redo().1.is_none() on:click=move |_| state.redo()><span aria-hidden="true">"↷"</span><span class="rc-undo__word">" "{t.redo}</span></button>
         </div>
     }
 }

@@ -1,3 +1,4 @@
+use crate::components::shared::draft::{self, DraftKept};
 use crate::components::shared::editor_actions::EditorActions;
 use crate::components::shared::level_select::LevelSelect;
 use crate::components::t;
@@ -5,6 +6,9 @@ use crate::i18n::{fill, model_error};
 use crate::model::{DepartmentId, Member, MemberId, MemberSkill, RoleId, SkillId};
 use crate::state::AppState;
 use leptos::prelude::*;
+
+/// The member editor's draft, in this tab's session storage.
+pub(super) const FORM: &str = "member";
 
 /// Creates or edits one member. Nothing changes until "Save", and the model's rules decide.
 #[component]
@@ -18,8 +22,24 @@ pub fn MemberEditor(
     let state = AppState::expect();
     let t = t();
     let is_new = state.ws.with_untracked(|w| w.member(&member.id).is_none());
+    // Opened again from what was typed before leaving the page (or reloading it)?
+    let kept = draft::load::<Member>(FORM).filter(|d| d.value.id == member.id && d.fields.len() == 1);
+    let restored = kept.is_some();
+    let (member, capacity) = match kept {
+        Some(mut d) => (d.value, d.fields.remove(0)),
+        None => {
+            let capacity = member.capacity_hours.to_string();
+            (member, capacity)
+        }
+    };
     let draft = RwSignal::new(member.clone());
-    let capacity = RwSignal::new(member.capacity_hours.to_string());
+    let capacity = RwSignal::new(capacity);
+    draft::keep_while_typing(FORM, move || draft::Draft { value: draft.get(), fields: vec![capacity.get()] });
+    // Every way out but leaving the page forgets the draft: save, cancel, remove.
+    let on_close = Callback::new(move |()| {
+        draft::clear(FORM);
+        on_close.run(());
+    });
     let error = RwSignal::new(None::<String>);
     let name_ref = NodeRef::<leptos::html::Input>::new();
     crate::components::shared::focus_on_mount(name_ref);
@@ -76,6 +96,7 @@ pub fn MemberEditor(
     view! {
         <section class="rc-panel" aria-labelledby="member-editor-title">
             <h2 id="member-editor-title">{title}</h2>
+            {restored.then(|| view! { <DraftKept on_discard=move || on_close.run(())/> })}
             {(!is_new).then(|| view! {
                 <crate::components::shared::changed_elsewhere::ChangedElsewhere coll=crate::model::ops::Coll::Members id=member.id.0.clone()
                     labels=vec![("name", t.f_name), ("title", t.f_title), ("contact", t.f_contact), ("capacity_hours", t.f_capacity), ("notes", t.f_notes), ("active", t.f_active)]/>

@@ -12,7 +12,9 @@ use leptos::prelude::*;
 pub fn TeamPage() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let editing = RwSignal::new(None::<Member>);
+    // A member form left with unsaved changes (another page, a reload) opens again.
+    let kept = crate::components::shared::draft::load::<Member>(super::member_editor::FORM).map(|d| d.value);
+    let editing = RwSignal::new(kept);
     let add = move |_| {
         let id = state.with_ids(MemberId::generate);
         editing.set(Some(Member { id, ..Member::default() }));
@@ -52,7 +54,7 @@ pub fn TeamPage() -> impl IntoView {
             >
                 <p class="rc-muted">{move || fill(t.count_members, &[("count", &state.ws.watch(&[Coll::Members], |w| w.members.len()))])}</p>
                 <div class="rc-table-wrap">
-                    <table class="rc-table" aria-labelledby="team-title">
+                    <table class="rc-table rc-table--wide" aria-labelledby="team-title">
                         <thead>
                             <tr>
                                 <th scope="col">{t.col_name}</th>
