@@ -54,8 +54,16 @@ import { gzipKb, mainWasm, splitSizes } from './split-sizes.mjs';
 // their strings). Measured: main 279.0, insights first screen 438.2. Then 442 for the board's
 // list of archived tasks (search and restore), a board page component: main 279.1, largest
 // first screen 441.6.
-const MAIN_BUDGET_KB = 280;
-const FIRST_SCREEN_BUDGET_KB = 442;
+//
+// Then 282 / 451 for the rest of issue 15, after offsetting what could be: the header's menu, "I
+// am" and "My work" (main), the board's one filter bar and "Move to…" on phones, kept drafts of
+// open forms, and the tasks' threads (comments and recorded changes: a collection of version 6,
+// read on every load, so in main; the thread's view is a split point of its own, fetched when
+// a task is opened). Offsets in the same change: dates read by hand instead of chrono's parser
+// and strftime (main -5.7), drafts read through a JSON tree instead of a second copy of each
+// entity's reader (board -9). Measured: main 281.7, largest first screen (board) 450.5.
+const MAIN_BUDGET_KB = 282;
+const FIRST_SCREEN_BUDGET_KB = 451;
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const main = gzipKb(mainWasm(dist));

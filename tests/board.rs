@@ -374,3 +374,60 @@ fn labels_are_listed_once_sorted_without_regard_to_case() {
     }
     assert_eq!(b.labels(), ["acme", "Billing", "Phone", "vip"]);
 }
+
+// A task's thread: comments with their author and time, and the changes of assignment and
+// priority recorded by who made them; the activity list mixes them with the moves, newest
+// first. Removing the task takes its thread; removing a member keeps their comments, unnamed.
+#[test]
+fn a_tasks_thread_keeps_comments_and_records_assignments_and_priority() {
+    use rolecall::model::commands::Cmd;
+    use rolecall::model::thread::{activity, comments, Activity, Change};
+    let mut ids = IdGen::new(7);
+    let mut ws = service_team(&mut ids, t0());
+    let (ana, bo) = (ws.members[0].id.clone(), ws.members[1].id.clone());
+    let mut task = ws.board.tasks.iter().find(|t| !t.assignees.contains(&bo)).unwrap().clone();
+    let id = task.id.clone();
+    fn cmd<'a>(h: i64, ws: &'a mut Workspace, ids: &'a mut IdGen) -> Cmd<'a> {
+        Cmd { ws, ids, now: t0() + Duration::hours(h) }
+    }
+    cmd(1, &mut ws, &mut ids).comment(&id, Some(ana.clone()), "  Called the customer back.  ").unwrap();
+    assert!(cmd(1, &mut ws, &mut ids).comment(&id, None, "   ").is_err(), "an empty comment is refused");
+    assert!(cmd(1, &mut ws, &mut ids).comment(&TaskId::from("tsk_gone"), None, "Hello").is_err());
+    assert!(cmd(1, &mut ws, &mut ids).comment(&id, None, &"x".repeat(10_001)).is_err(), "too long");
+    task.assignees.push(bo.clone());
+    let was = task.priority;
+    task.priority = if was == Priority::P1 { Priority::P2 } else { Priority::P1 };
+    let ops = cmd(2, &mut ws, &mut ids).save_task_by(task.clone(), Some(ana.clone())).unwrap();
+    assert!(
+        ops.iter().any(|o| o.coll() == rolecall::model::ops::Coll::Thread),
+        "the entries are ops: undone and synced"
+    );
+    // Saving with nothing changed records nothing.
+    cmd(3, &mut ws, &mut ids).save_task_by(task.clone(), Some(ana.clone())).unwrap();
+    let said = comments(&id, &ws.thread);
+    assert_eq!(
+        (said.len(), said[0].text.as_str(), said[0].author.as_ref()),
+        (1, "Called the customer back.", Some(&ana))
+    );
+    let task_now = ws.board.task(&id).unwrap().clone();
+    let lines = activity(&task_now, &ws.thread);
+    let changed: Vec<(&Change, Option<&MemberId>)> = lines
+        .iter()
+        .filter_map(|a| match a {
+            Activity::Changed { change, author, .. } => Some((change, author.as_ref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(changed.len(), 2, "{lines:?}");
+    assert!(changed.contains(&(&Change::Assigned(bo.clone()), Some(&ana))));
+    assert!(changed.contains(&(&Change::Priority { from: was, to: task.priority }, Some(&ana))));
+    assert!(matches!(lines.last(), Some(Activity::Created { .. })), "oldest last: {lines:?}");
+    assert!(lines.windows(2).all(|w| w[0].at() >= w[1].at()));
+    // Removing Bo drops the entry about giving him the task; removing Ana keeps her comment.
+    cmd(4, &mut ws, &mut ids).remove_member(&bo).unwrap();
+    assert!(!ws.thread.iter().any(|e| e.change == Some(Change::Assigned(bo.clone()))));
+    cmd(4, &mut ws, &mut ids).remove_member(&ana).unwrap();
+    assert_eq!(comments(&id, &ws.thread)[0].author, None);
+    cmd(5, &mut ws, &mut ids).remove_task(&id).unwrap();
+    assert!(ws.thread.iter().all(|e| e.task != id));
+}

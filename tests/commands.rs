@@ -38,7 +38,7 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
     let kpi = ws.kpis.get(nth(c, ws.kpis.len())).map(|k| k.id.clone());
     let mut cmd = Cmd { ws, ids, now: now() };
     let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][c % 5];
-    let r = match pick % 46 {
+    let r = match pick % 49 {
         0 => cmd.move_task(&task?, &column?, Some(c % 7)).ok(),
         1 => cmd.set_role_letter(&duty?, &role?, letter).ok(),
         2 => cmd.set_member_letter(&duty?, &member?, Some(letter)).ok(),
@@ -216,6 +216,18 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
                 ..Recognition::default()
             })
             .ok()
+        }
+        46 => cmd.comment(&task?, member, &format!("Comment {c}")).ok(),
+        47 => {
+            // A change of assignee and priority, recorded on the task's thread.
+            let mut t = cmd.ws.board.task(&task?)?.clone();
+            t.assignees = member.into_iter().collect();
+            t.priority = Priority::ALL[c % 4];
+            cmd.save_task_by(t, cmd.ws.members.get(b % 3).map(|m| m.id.clone())).ok()
+        }
+        48 => {
+            let id = cmd.ws.thread.get(nth(c, cmd.ws.thread.len()))?.id.clone();
+            cmd.remove_comment(&id).ok()
         }
         _ => {
             if c.is_multiple_of(2) {

@@ -116,6 +116,35 @@ fn the_version_5_fixture_reads_without_repairs() {
     assert!(v4.improvements.is_empty() && v4.routines.is_empty() && v4.checkins.is_empty());
 }
 
+// Version 6 added the tasks' threads: comments and recorded changes, read back as written; an
+// older file's threads start empty.
+#[test]
+fn the_version_6_fixture_reads_without_repairs() {
+    use rolecall::model::thread::{activity, comments, Activity, Change};
+    let got = read(&fixture("v6.json"), &mut ids()).unwrap();
+    assert_eq!((got.from_version, got.repairs.to_vec()), (6, vec![]));
+    let ws = got.workspace;
+    let task = &ws.board.tasks[0];
+    let said = comments(&task.id, &ws.thread);
+    assert_eq!(said.len(), 1);
+    assert_eq!(
+        (said[0].author.clone(), said[0].text.as_str()),
+        (Some(MemberId::from("mem_ana")), "Customer called again; escalated to Bo.")
+    );
+    let changes: Vec<Change> = activity(task, &ws.thread)
+        .into_iter()
+        .filter_map(|a| match a {
+            Activity::Changed { change, .. } => Some(change),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        vec![Change::Priority { from: Priority::P2, to: Priority::P1 }, Change::Assigned(MemberId::from("mem_bo"))]
+    );
+    assert!(read(&fixture("v5.json"), &mut ids()).unwrap().workspace.thread.is_empty());
+}
+
 #[test]
 fn the_version_3_fixture_reads_without_repairs() {
     let got = read(&fixture("v3.json"), &mut ids()).unwrap();
@@ -250,7 +279,7 @@ fn an_export_is_pretty_and_starts_with_the_envelope_keys() {
     let ws = service_team(&mut ids(), Utc.timestamp_opt(1_790_000_000, 0).unwrap());
     let at = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
     let text = encode(&ws, at, true);
-    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 5,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
+    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 6,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
     assert_eq!(text, encode(&ws, at, true));
 }
 

@@ -245,3 +245,59 @@ test('a KPI chart fits its axis to the values, names the target in its legend, a
     }
   }
 });
+
+test('a task keeps comments with their author and time, and lists who moved, assigned and reprioritised it', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.pref('I am', 'Chen Wei');
+  await app.goTo('Board');
+  const card = page.getByRole('button', { name: /^Complaint: late delivery, third call\./ });
+  await card.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('No comments yet.')).toBeVisible();
+  await expect(dialog.getByText('Signed as Chen Wei.', { exact: false })).toBeVisible();
+  const box = dialog.getByRole('textbox', { name: 'Add a comment' });
+  // An empty comment is refused with a message; Ctrl+Enter posts.
+  await dialog.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await box.fill('Customer called a third time.\nOffered a voucher.');
+  await box.press('Control+Enter');
+  const comments = dialog.getByTestId('comments').getByRole('listitem');
+  await expect(comments).toHaveCount(1);
+  await expect(comments.first()).toContainText('Chen Wei');
+  await expect(comments.first()).toContainText('Offered a voucher.');
+  await expect(comments.first().locator('time')).toHaveText(/\d{2}:\d{2}$/);
+  await expect(box).toHaveValue('');
+  await box.fill('Escalated to QA.');
+  await dialog.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(comments).toHaveCount(2);
+  // Assign myself, raise the priority, move it on: saved, each is in the activity list.
+  const ws = await app.storedWorkspace();
+  const task = ws.board.tasks.find((t) => t.title === 'Complaint: late delivery, third call');
+  const next = ws.board.columns.find((c) => c.id !== task.column && c.kind !== 'done');
+  await dialog.getByRole('checkbox', { name: /^Chen Wei/ }).check();
+  await dialog.getByLabel('Priority').selectOption('P1');
+  await dialog.getByLabel('Column', { exact: true }).selectOption({ label: next.name });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('button', { name: /^Complaint: late delivery, third call\./ }).click();
+  await expect(comments).toHaveCount(2);
+  await dialog.getByText('Activity', { exact: true }).click();
+  const activity = dialog.getByTestId('activity');
+  await expect(activity).toContainText('Chen Wei assigned Chen Wei');
+  await expect(activity).toContainText('Chen Wei changed the priority from P2 to P1');
+  await expect(activity).toContainText(`to ${next.name}`);
+  await expect(activity.getByRole('listitem').last()).toContainText('Created in');
+  // A comment deleted by mistake comes back with undo.
+  await dialog.getByRole('button', { name: /^Delete the comment by Chen Wei/ }).first().click();
+  await expect(comments).toHaveCount(1);
+  await dialog.getByRole('heading', { name: 'Comments' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(comments).toHaveCount(2);
+  // Kept in the workspace (and so in files and team sync), not in the task.
+  const saved = await app.storedWorkspace();
+  expect(saved.thread.filter((e) => e.task === task.id && !e.change).map((e) => e.text)).toEqual([
+    'Customer called a third time.\nOffered a voucher.',
+    'Escalated to QA.',
+  ]);
+});

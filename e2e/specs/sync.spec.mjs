@@ -348,3 +348,26 @@ test('thanks reach the team, and a private check-in never leaves its browser', a
   await page.getByLabel('Member').selectOption({ label: 'Chen Wei' });
   await expect(page.getByTestId('checkin')).toContainText('Private goal: lead the billing training');
 });
+
+test('two people comment on one task at once, and both comments reach both', async ({ app, page, other, server, room }) => {
+  await twoInRoom(app, other, server, room);
+  await app.goTo('Board');
+  await other.goTo('Board');
+  const title = await page.locator('.rc-board__cell[data-column="col_backlog"] .rc-task__title').first().textContent();
+  const open = async (p) => {
+    await p.getByRole('button', { name: new RegExp(`^${esc(title)}\\.`) }).click();
+    return p.getByRole('dialog');
+  };
+  const [mine, theirs] = [await open(page), await open(other.page)];
+  await mine.getByRole('textbox', { name: 'Add a comment' }).fill('Ann: called the customer.');
+  await theirs.getByRole('textbox', { name: 'Add a comment' }).fill('Bea: refund approved.');
+  await Promise.all([
+    mine.getByRole('button', { name: 'Comment', exact: true }).click(),
+    theirs.getByRole('button', { name: 'Comment', exact: true }).click(),
+  ]);
+  for (const d of [mine, theirs]) {
+    await expect(d.getByTestId('comments').getByRole('listitem')).toHaveCount(2);
+    await expect(d.getByTestId('comments')).toContainText('Ann: called the customer.');
+    await expect(d.getByTestId('comments')).toContainText('Bea: refund approved.');
+  }
+});

@@ -4,7 +4,7 @@
 use super::board::{BoardError, Column, ColumnKind, Priority, ServiceStandard, Task};
 use super::edit::{fits, Kind, ModelError, MAX_NAME, MAX_TEXT, MAX_TITLE};
 use super::ids::{
-    CheckInId, ColumnId, DepartmentId, DutyId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
+    CheckInId, ColumnId, DepartmentId, DutyId, EntryId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
     RecognitionId, RoleId, RoutineId, SkillId, TaskId, TrainingId,
 };
 use super::kpi::{import_values, CsvReport, Direction, Kpi};
@@ -13,6 +13,7 @@ use super::raci::{Duty, Raci, Thresholds};
 use super::review::RoutineRun;
 use super::service::{ActionStatus, CheckIn, Improvement, Meeting, Recognition, Repeat, Routine, MAX_MEETING_MINUTES};
 use super::team::{CollaborationModel, Department, Member, MemberSkill, Role, Skill};
+use super::thread::{self, Entry};
 use super::training::TrainingStatus;
 use super::workspace::Workspace;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -101,6 +102,7 @@ impl Cmd<'_> {
             Touch::All(Coll::Routines),
             Touch::All(Coll::CheckIns),
             Touch::All(Coll::Recognitions),
+            Touch::All(Coll::Thread),
         ];
         Ok(self
             .ws
@@ -219,31 +221,85 @@ impl Cmd<'_> {
 
     /// Adds a task, or saves an existing one's fields and then moves it if its column changed.
     pub fn save_task(&mut self, task: Task) -> Done<BoardError> {
+        self.save_task_by(task, None)
+    }
+
+    /// Saves a task as [`Cmd::save_task`], and records on its thread, as made by `by`, whom it
+    /// was given to or taken from and a change of priority (issue 15's activity list).
+    pub fn save_task_by(&mut self, task: Task, by: Option<MemberId>) -> Done<BoardError> {
         let mut texts = vec![(task.title.as_str(), MAX_TITLE), (task.description.as_str(), MAX_TEXT)];
         texts.extend(task.labels.iter().map(|l| (l.as_str(), MAX_NAME)));
         fits(&texts).map_err(|_| BoardError::TooLong)?;
         let now = self.now;
+        let ids = &mut *self.ids;
         Ok(self
             .ws
-            .change(&[entity(Coll::Tasks, &task.id.0)], |w| {
+            .change(&[entity(Coll::Tasks, &task.id.0), Touch::Append(Coll::Thread)], |w| {
                 let b = &mut w.board;
                 let Some(old) = b.task(&task.id) else { return b.add_task(task, now) };
+                let recorded = thread::changes(old, &task);
                 let (id, column) = (task.id.clone(), task.column.clone());
                 let moved = old.column != column;
                 b.update_task(task, now)?;
                 if moved {
                     b.move_task(&id, &column, None, now)?;
                 }
+                w.thread.extend(recorded.into_iter().map(|change| Entry {
+                    id: EntryId::generate(ids),
+                    task: id.clone(),
+                    author: by.clone(),
+                    at: now,
+                    text: String::new(),
+                    change: Some(change),
+                }));
                 Ok(())
             })?
             .1)
     }
 
+    /// Removes a task, and its thread with it.
     pub fn remove_task(&mut self, id: &TaskId) -> Done<BoardError> {
         Ok(self
             .ws
-            .change(&[entity(Coll::Tasks, &id.0)], |w| w.board.remove_task(id).map(|_| ()).ok_or(BoardError::NoTask))?
+            .change(&[entity(Coll::Tasks, &id.0), Touch::All(Coll::Thread)], |w| {
+                w.board.remove_task(id).ok_or(BoardError::NoTask)?;
+                w.thread.retain(|e| &e.task != id);
+                Ok(())
+            })?
             .1)
+    }
+
+    /// Adds a comment to a task's thread, by `author` ("I am"; `None` when nobody is chosen).
+    pub fn comment(&mut self, task: &TaskId, author: Option<MemberId>, text: &str) -> Done {
+        let text = text.trim();
+        named(text, Kind::Note)?;
+        fits(&[(text, MAX_TEXT)])?;
+        let entry = Entry {
+            id: EntryId::generate(self.ids),
+            task: task.clone(),
+            author,
+            at: self.now,
+            text: text.to_owned(),
+            change: None,
+        };
+        Ok(self
+            .ws
+            .change(&[entity(Coll::Thread, &entry.id.0)], |w| {
+                if w.board.task(task).is_none() {
+                    return Err(ModelError::UnknownReference { kind: Kind::Task, id: task.0.clone() });
+                }
+                if let Some(m) = &entry.author {
+                    known_member(w, m)?;
+                }
+                w.thread.push(entry);
+                Ok(())
+            })?
+            .1)
+    }
+
+    /// Removes a comment from a task's thread.
+    pub fn remove_comment(&mut self, id: &EntryId) -> Done {
+        Ok(self.ws.change(&[entity(Coll::Thread, &id.0)], |w| remove_row(&mut w.thread, &id.0, Kind::Note))?.1)
     }
 
     /// Moves a task to `column`, at `index` among its visible tasks (see `Board::move_task`).

@@ -5,6 +5,7 @@ use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
 use super::keys::{clashes, repeats, KeySet};
 use super::raci::{Duty, MemberLetter, Raci, RoleLetter};
 use super::team::{Department, Member, Role, Skill, MAX_CAPACITY_HOURS, MAX_LEVEL};
+use super::thread::Change;
 use super::workspace::Workspace;
 use std::fmt;
 
@@ -426,6 +427,12 @@ impl Workspace {
         }
         self.checkins.retain(|c| &c.member != id);
         self.recognitions.retain(|r| &r.member != id);
+        self.thread.retain(|e| !matches!(&e.change, Some(Change::Assigned(m) | Change::Unassigned(m)) if m == id));
+        for e in &mut self.thread {
+            if e.author.as_ref() == Some(id) {
+                e.author = None;
+            }
+        }
         for r in &mut self.recognitions {
             if r.from.as_ref() == Some(id) {
                 r.from = None;

@@ -47,7 +47,7 @@ pub fn describe(ops: &[Op]) -> Change {
         Coll::Roles => Area::Roles,
         Coll::Skills => Area::Skills,
         Coll::Duties => Area::Chart,
-        Coll::Columns | Coll::Tasks => Area::Board,
+        Coll::Columns | Coll::Tasks | Coll::Thread => Area::Board,
         Coll::Training => Area::Training,
         Coll::Kpis => Area::Kpis,
         Coll::Meetings | Coll::Minutes => Area::Meetings,

@@ -113,6 +113,8 @@ id_type!(/// Identifies a 1:1 check-in.
     CheckInId, "chk");
 id_type!(/// Identifies a recognition.
     RecognitionId, "rec");
+id_type!(/// Identifies an entry of a task's thread (a comment, or a change recorded).
+    EntryId, "ent");
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@ use super::dates::{clamp_day, clamp_instant, iso_day};
 use super::edit::MAX_HEADCOUNT;
 use super::edit::{name_key, validate, Kind, Problem};
 use super::ids::{
-    CheckInId, ColumnId, DepartmentId, DutyId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
+    CheckInId, ColumnId, DepartmentId, DutyId, EntryId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
     RecognitionId, RoleId, RoutineId, SkillId, TaskId, TrainingId,
 };
 use super::keys::{first_of, repeats, KeySet};
@@ -15,6 +15,7 @@ use super::kpi::one_per_period;
 use super::schema::{migrate, MigrationError, CURRENT_VERSION, FORMAT};
 use super::service::MAX_MEETING_MINUTES;
 use super::team::{MAX_CAPACITY_HOURS, MAX_LEVEL};
+use super::thread::Change;
 use super::workspace::Workspace;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Serialize};
@@ -382,7 +383,7 @@ fn restore_board(value: Option<Value>, repairs: &mut Repairs) -> Board {
 }
 
 /// The lists of a workspace, restored item by item.
-const LISTS: [&str; 14] = [
+const LISTS: [&str; 15] = [
     "departments",
     "members",
     "roles",
@@ -397,6 +398,7 @@ const LISTS: [&str; 14] = [
     "routines",
     "checkins",
     "recognitions",
+    "thread",
 ];
 
 fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Repairs) {
@@ -417,6 +419,7 @@ fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Repairs) {
     let routines = restore_list(&mut obj, "routines", Kind::Routine, top, &mut repairs);
     let checkins = restore_list(&mut obj, "checkins", Kind::Note, top, &mut repairs);
     let recognitions = restore_list(&mut obj, "recognitions", Kind::Note, top, &mut repairs);
+    let thread = restore_list(&mut obj, "thread", Kind::Note, top, &mut repairs);
     let board = restore_board(obj.remove("board"), &mut repairs);
     // The remaining top-level fields (name, purpose, goals, thresholds…).
     let mut defaults = default_fields::<Workspace>();
@@ -438,6 +441,7 @@ fn restore_workspace(value: Value, ids: &mut IdGen) -> (Workspace, Repairs) {
     ws.routines = routines;
     ws.checkins = checkins;
     ws.recognitions = recognitions;
+    ws.thread = thread;
     ws.board = board;
     repair(&mut ws, ids, &mut repairs);
     (ws, repairs)
@@ -895,6 +899,33 @@ fn repair_service(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
         let item = r.id.to_string();
         known_or_none(&mut r.from, members, Kind::Note, &item, Kind::Member, repairs);
         Dates { kind: Kind::Note, item: &item, repairs }.day("date", &mut r.date);
+    }
+    // The tasks' threads (version 6): an entry of a task gone, or recording a change for a
+    // member gone, goes; an author gone becomes nobody.
+    keep_owned(&mut ws.thread, |e| e.task.as_str(), tasks, Kind::Note, Kind::Task, repairs);
+    ws.thread.retain(|e| match &e.change {
+        Some(Change::Assigned(m) | Change::Unassigned(m)) if !members.contains(m.as_str()) => {
+            repairs.note(|| Repair::ReferenceRemoved {
+                kind: Kind::Note,
+                item: kind_title(Kind::Note).into(),
+                target: Kind::Member,
+                id: shortened(m.as_str()),
+            });
+            false
+        }
+        _ => true,
+    });
+    fresh_ids(
+        ws.thread.iter_mut().map(|x| (&mut x.id.0, &x.task.0)).collect(),
+        Kind::Note,
+        EntryId::PREFIX,
+        ids,
+        repairs,
+    );
+    for e in &mut ws.thread {
+        let item = e.id.to_string();
+        known_or_none(&mut e.author, members, Kind::Note, &item, Kind::Member, repairs);
+        Dates { kind: Kind::Note, item: &item, repairs }.instant("at", &mut e.at);
     }
 }
 

@@ -16,7 +16,14 @@ pub enum LinkScope {
 
 /// The workspace as a link of `scope` carries it.
 pub fn for_link(ws: &Workspace, scope: LinkScope) -> Workspace {
-    let mut out = Workspace { skill_history: Vec::new(), minutes: Vec::new(), checkins: Vec::new(), ..ws.clone() };
+    // Comments and recorded changes are the tasks' history: a link leaves them out too.
+    let mut out = Workspace {
+        skill_history: Vec::new(),
+        minutes: Vec::new(),
+        checkins: Vec::new(),
+        thread: Vec::new(),
+        ..ws.clone()
+    };
     out.board.tasks.retain(|t| !t.archived);
     out.board.tasks.iter_mut().for_each(|t| t.history.clear());
     if scope == LinkScope::TeamAndChart {

@@ -31,6 +31,7 @@ pub mod skills;
 pub mod team;
 pub mod template;
 pub mod template_zh;
+pub mod thread;
 pub mod training;
 pub mod workspace;
 pub mod ydoc;
@@ -38,7 +39,7 @@ pub mod ydoc;
 pub use board::{Board, Priority, Task, TaskType};
 pub use edit::{validate, Kind, ModelError, Problem};
 pub use ids::{
-    CheckInId, ColumnId, DepartmentId, DutyId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
+    CheckInId, ColumnId, DepartmentId, DutyId, EntryId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
     RecognitionId, RoleId, RoutineId, SkillId, TaskId, TrainingId,
 };
 pub use raci::{Duty, Frequency, Raci};

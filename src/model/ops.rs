@@ -12,6 +12,7 @@ use super::kpi::Kpi;
 use super::raci::Duty;
 use super::service::{CheckIn, Improvement, Meeting, Minutes, Recognition, Routine};
 use super::team::{Department, Member, Role, Skill};
+use super::thread::Entry;
 use super::training::{LevelChange, TrainingItem};
 use super::workspace::Workspace;
 use serde::de::DeserializeOwned;
@@ -39,10 +40,12 @@ pub enum Coll {
     /// Private to this browser: never synced (see [`Coll::is_private`]).
     CheckIns,
     Recognitions,
+    /// The tasks' comments and recorded changes.
+    Thread,
 }
 
 impl Coll {
-    pub const ALL: [Coll; 17] = [
+    pub const ALL: [Coll; 18] = [
         Coll::Settings,
         Coll::Departments,
         Coll::Members,
@@ -60,6 +63,7 @@ impl Coll {
         Coll::Routines,
         Coll::CheckIns,
         Coll::Recognitions,
+        Coll::Thread,
     ];
 
     /// Whether the collection stays in this browser: team sync never sends it, and files and
@@ -163,7 +167,8 @@ row!(
     Improvement,
     Routine,
     CheckIn,
-    Recognition
+    Recognition,
+    Entry
 );
 
 impl Row for LevelChange {
@@ -228,7 +233,7 @@ impl<T: Row + 'static> Rows for Vec<T> {
 }
 
 /// The lists of a workspace: not settings (each is a collection of its own).
-const LISTS: [&str; 15] = [
+const LISTS: [&str; 16] = [
     "departments",
     "members",
     "roles",
@@ -244,6 +249,7 @@ const LISTS: [&str; 15] = [
     "routines",
     "checkins",
     "recognitions",
+    "thread",
 ];
 
 /// The workspace's own fields (name, purpose, goals, collaboration, thresholds, and the
@@ -304,6 +310,7 @@ pub(super) fn rows(ws: &Workspace, coll: Coll) -> Option<&dyn Rows> {
         Coll::Routines => &ws.routines,
         Coll::CheckIns => &ws.checkins,
         Coll::Recognitions => &ws.recognitions,
+        Coll::Thread => &ws.thread,
     })
 }
 
@@ -326,6 +333,7 @@ pub(super) fn rows_mut(ws: &mut Workspace, coll: Coll) -> Option<&mut dyn Rows> 
         Coll::Routines => &mut ws.routines,
         Coll::CheckIns => &mut ws.checkins,
         Coll::Recognitions => &mut ws.recognitions,
+        Coll::Thread => &mut ws.thread,
     })
 }
 

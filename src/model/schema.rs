@@ -9,7 +9,7 @@ use serde_json::Value;
 /// The `format` tag every Rolecall file carries.
 pub const FORMAT: &str = "rolecall";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 5;
+pub const CURRENT_VERSION: u64 = 6;
 
 /// Why a file could not be brought up to the current version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -35,7 +35,17 @@ pub const STEPS: &[Step] = &[
     Step { from: 2, run: v2_to_v3 },
     Step { from: 3, run: v3_to_v4 },
     Step { from: 4, run: v4_to_v5 },
+    Step { from: 5, run: v5_to_v6 },
 ];
+
+/// Version 6 added the tasks' threads (comments, and changes of assignment and priority), which
+/// start empty. A version 5 app refuses a version 6 file instead of saving it without them.
+/// Frozen.
+fn v5_to_v6(mut ws: Value) -> Result<Value, String> {
+    let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
+    obj.entry("thread").or_insert(Value::Array(Vec::new()));
+    Ok(ws)
+}
 
 /// Version 5 made meetings first-class and added running the service: each free-text rhythm
 /// line becomes a meeting, and the improvement log, routines, minutes, check-ins and recognition

@@ -6,6 +6,7 @@ use super::kpi::Kpi;
 use super::raci::{Duty, Thresholds};
 use super::service::{CheckIn, Improvement, Meeting, Minutes, Recognition, Routine};
 use super::team::{CollaborationModel, Department, Member, Role, Skill};
+use super::thread::Entry;
 use super::training::{LevelChange, TrainingItem};
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,8 @@ pub struct Workspace {
     pub checkins: Vec<CheckIn>,
     /// Thanks given to members.
     pub recognitions: Vec<Recognition>,
+    /// The tasks' threads: comments, and changes of assignment and priority (version 6).
+    pub thread: Vec<Entry>,
 }
 
 impl Workspace {

@@ -46,6 +46,7 @@ fn root_name(coll: Coll) -> &'static str {
         Coll::Routines => "routines",
         Coll::CheckIns => "checkins",
         Coll::Recognitions => "recognitions",
+        Coll::Thread => "thread",
     }
 }
 

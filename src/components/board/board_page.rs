@@ -486,6 +486,7 @@ fn BoardCell(
         let moving = TaskId(moving);
         let before = drop_before.get_untracked().flatten();
         drop_before.set(None);
+        let me = state.me_in_team();
         let _ = state.edit(|c| {
             let index = c.ws.board.index_before(&moving, &col, before.as_ref());
             let mut ops = c.move_task(&moving, &col, index)?;
@@ -494,7 +495,7 @@ fn BoardCell(
                 people.as_ref().and_then(|p| c.ws.board.task(&moving).filter(|t| &t.assignees != p).cloned())
             {
                 task.assignees = people.clone().unwrap_or_default();
-                ops.extend(c.save_task(task)?);
+                ops.extend(c.save_task_by(task, me)?);
             }
             Ok::<_, crate::model::board::BoardError>(ops)
         });

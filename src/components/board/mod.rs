@@ -2,6 +2,7 @@ mod board_page;
 mod board_settings;
 mod task_card;
 mod task_editor;
+mod task_thread;
 mod workload;
 
 pub use board_page::BoardPage;

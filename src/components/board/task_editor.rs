@@ -68,7 +68,8 @@ pub fn TaskEditor(
         task.service_due = dates::parse_local_minute(&service_due.get_untracked())
             .and_then(|d| offset.from_local_datetime(&d).single())
             .map(|d| d.with_timezone(&chrono::Utc));
-        let result = state.edit(|c| c.save_task(task));
+        let me = state.me_in_team();
+        let result = state.edit(|c| c.save_task_by(task, me));
         match result {
             Ok(()) => on_close.run(()),
             Err(e) => error.set(Some(board_error(t, &e))),
@@ -255,6 +256,7 @@ pub fn TaskEditor(
                         remove=(!is_new).then(|| (t.remove_task, Signal::derive(move || fill(t.confirm_remove_task, &[("name", &draft.with_untracked(|d| d.title.clone()))]))))
                         on_remove=remove/>
                 </form>
+                {(!is_new).then(|| view! { <super::task_thread::TaskThread task=task.id.clone()/> })}
             </section>
         </div>
     }
