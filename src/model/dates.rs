@@ -123,7 +123,8 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
         let offset = &rest[at + 1..];
         let (h, m) = match offset.split_once(':') {
             Some((h, m)) => (h, m),
-            None if offset.len() == 4 => offset.split_at(2),
+            // `get`, not `split_at`: the text may hold anything, a character across byte 2 too.
+            None if offset.len() == 4 => (offset.get(..2)?, offset.get(2..)?),
             None => (offset, "00"),
         };
         let minutes =
@@ -307,6 +308,9 @@ mod tests {
             "x2026-11-23T09:30:00Z",
             "2026-11-23T09:30:00ZZ",
             "2026-11-23T0930Z",
+            "2026-11-23T09:30:00+1é1",
+            "2026-11-23T09:30:00.é",
+            "é2026-11-23T09:30:00Z",
         ] {
             assert_eq!(parse_instant(bad), None, "{bad}");
         }
@@ -320,6 +324,14 @@ mod tests {
             prop_assert_eq!(parse_instant(serde_json::to_value(t).unwrap().as_str().unwrap()), Some(t));
             let offset = chrono::FixedOffset::east_opt(offset / 60 * 60).unwrap();
             prop_assert_eq!(parse_instant(&t.with_timezone(&offset).to_rfc3339()), Some(t));
+        }
+
+        // No text makes the readers panic (files and synced documents hold anything).
+        #[test]
+        fn any_text_is_read_or_refused(text in "\\PC{0,40}", digits in "[0-9T:.+Z -]{0,30}") {
+            for t in [&text, &digits, &format!("2026-11-23T09:30{digits}"), &format!("2026-11-23T09:30:00{text}")] {
+                let _ = (parse_instant(t), parse_written_day(t), parse_iso_day(t), parse_local_minute(t));
+            }
         }
 
         // Whatever is written is read back as the same day and minute.
