@@ -427,7 +427,7 @@ impl Workspace {
         }
         self.checkins.retain(|c| &c.member != id);
         self.recognitions.retain(|r| &r.member != id);
-        self.thread.retain(|e| !matches!(&e.change, Some(Change::Assigned(m) | Change::Unassigned(m)) if m == id));
+        self.thread.retain(|e| e.change.as_ref().and_then(Change::member) != Some(id));
         for e in &mut self.thread {
             if e.author.as_ref() == Some(id) {
                 e.author = None;

@@ -741,25 +741,26 @@ fn known_or_none<I: AsRef<str>>(
 }
 
 /// Drops the items that belong to something gone (a note about a removed member), reporting each.
+/// An item whose `owner` is `None` belongs to nothing and stays.
 fn keep_owned<T>(
     items: &mut Vec<T>,
-    owner: impl Fn(&T) -> &str,
+    owner: impl Fn(&T) -> Option<&str>,
     known: &KeySet,
     kind: Kind,
     target: Kind,
     repairs: &mut Repairs,
 ) {
-    items.retain(|x| {
-        let keep = known.contains(owner(x));
-        if !keep {
+    items.retain(|x| match owner(x) {
+        Some(id) if !known.contains(id) => {
             repairs.note(|| Repair::ReferenceRemoved {
                 kind,
                 item: kind_title(kind).into(),
                 target,
-                id: shortened(owner(x)),
+                id: shortened(id),
             });
+            false
         }
-        keep
+        _ => true,
     });
 }
 
@@ -794,7 +795,7 @@ fn repair_service(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     }
     let meeting_list = list(ws.meetings.iter().map(|x| x.id.as_str()).collect());
     let meeting_ids = set(&meeting_list);
-    keep_owned(&mut ws.minutes, |m| m.meeting.as_str(), &meeting_ids, Kind::Meeting, Kind::Meeting, repairs);
+    keep_owned(&mut ws.minutes, |m| Some(m.meeting.as_str()), &meeting_ids, Kind::Meeting, Kind::Meeting, repairs);
     fresh_ids(
         ws.minutes.iter_mut().map(|x| (&mut x.id.0, &x.meeting.0)).collect(),
         Kind::Meeting,
@@ -876,7 +877,7 @@ fn repair_service(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
         dates.day("next", &mut r.next);
         dates.maybe_day("last_day", &mut r.last_day);
     }
-    keep_owned(&mut ws.checkins, |c| c.member.as_str(), members, Kind::Note, Kind::Member, repairs);
+    keep_owned(&mut ws.checkins, |c| Some(c.member.as_str()), members, Kind::Note, Kind::Member, repairs);
     fresh_ids(
         ws.checkins.iter_mut().map(|x| (&mut x.id.0, &x.member.0)).collect(),
         Kind::Note,
@@ -887,7 +888,7 @@ fn repair_service(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     for c in &mut ws.checkins {
         Dates { kind: Kind::Note, item: c.id.as_str(), repairs }.day("date", &mut c.date);
     }
-    keep_owned(&mut ws.recognitions, |c| c.member.as_str(), members, Kind::Note, Kind::Member, repairs);
+    keep_owned(&mut ws.recognitions, |c| Some(c.member.as_str()), members, Kind::Note, Kind::Member, repairs);
     fresh_ids(
         ws.recognitions.iter_mut().map(|x| (&mut x.id.0, &x.member.0)).collect(),
         Kind::Note,
@@ -902,19 +903,15 @@ fn repair_service(ws: &mut Workspace, ids: &mut IdGen, repairs: &mut Repairs) {
     }
     // The tasks' threads (version 6): an entry of a task gone, or recording a change for a
     // member gone, goes; an author gone becomes nobody.
-    keep_owned(&mut ws.thread, |e| e.task.as_str(), tasks, Kind::Note, Kind::Task, repairs);
-    ws.thread.retain(|e| match &e.change {
-        Some(Change::Assigned(m) | Change::Unassigned(m)) if !members.contains(m.as_str()) => {
-            repairs.note(|| Repair::ReferenceRemoved {
-                kind: Kind::Note,
-                item: kind_title(Kind::Note).into(),
-                target: Kind::Member,
-                id: shortened(m.as_str()),
-            });
-            false
-        }
-        _ => true,
-    });
+    keep_owned(&mut ws.thread, |e| Some(e.task.as_str()), tasks, Kind::Note, Kind::Task, repairs);
+    keep_owned(
+        &mut ws.thread,
+        |e| e.change.as_ref().and_then(Change::member).map(MemberId::as_str),
+        members,
+        Kind::Note,
+        Kind::Member,
+        repairs,
+    );
     fresh_ids(
         ws.thread.iter_mut().map(|x| (&mut x.id.0, &x.task.0)).collect(),
         Kind::Note,

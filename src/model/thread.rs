@@ -20,6 +20,16 @@ pub enum Change {
     Priority { from: Priority, to: Priority },
 }
 
+impl Change {
+    /// The member an assignment or unassignment names.
+    pub fn member(&self) -> Option<&MemberId> {
+        match self {
+            Change::Assigned(m) | Change::Unassigned(m) => Some(m),
+            Change::Priority { .. } => None,
+        }
+    }
+}
+
 /// One entry of a task's thread: a comment (`text`, no `change`) or a recorded change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

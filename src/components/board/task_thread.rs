@@ -69,17 +69,23 @@ fn Thread(task: TaskId) -> impl IntoView {
         Some(m) => w.member(m).map_or_else(|| t.former_member.to_owned(), |m| m.name.clone()),
     };
     let task = StoredValue::new(task);
-    let thread = move || {
+    // Each list follows what it shows: the comments their thread and the names, the activity the
+    // task's moves and the columns as well.
+    let said = move || {
+        let id = task.get_value();
+        state.ws.watch(&[Coll::Thread, Coll::Members], |w| {
+            comments(&id, &w.thread)
+                .into_iter()
+                .map(|e| (e.id.clone(), name(w, &e.author), when(e.at), e.text.clone()))
+                .collect::<Vec<Said>>()
+        })
+    };
+    let lines = move || {
         let id = task.get_value();
         state.ws.watch(&[Coll::Thread, Coll::Tasks, Coll::Members, Coll::Columns], |w| {
             let column =
                 |c: &crate::model::ColumnId| w.board.column(c).map_or_else(|| c.to_string(), |c| c.name.clone());
-            let said: Vec<Said> = comments(&id, &w.thread)
-                .into_iter()
-                .map(|e| (e.id.clone(), name(w, &e.author), when(e.at), e.text.clone()))
-                .collect();
-            let lines: Vec<(String, String)> = w
-                .board
+            w.board
                 .task(&id)
                 .map(|task| activity(task, &w.thread))
                 .unwrap_or_default()
@@ -108,8 +114,7 @@ fn Thread(task: TaskId) -> impl IntoView {
                     };
                     (when(a.at()), line)
                 })
-                .collect();
-            (said, lines)
+                .collect::<Vec<(String, String)>>()
         })
     };
     let text = RwSignal::new(String::new());
@@ -133,7 +138,7 @@ fn Thread(task: TaskId) -> impl IntoView {
         <section class="rc-thread" aria-labelledby="thread-title">
             <h3 id="thread-title">{t.thread_comments}</h3>
             {move || {
-                let (said, _) = thread();
+                let said = said();
                 if said.is_empty() {
                     return view! { <p class="rc-muted">{t.comment_none}</p> }.into_any();
                 }
@@ -168,7 +173,7 @@ fn Thread(task: TaskId) -> impl IntoView {
             <details class="rc-thread__activity">
                 <summary>{t.activity_title}</summary>
                 <ol data-testid="activity">
-                    {move || thread().1.into_iter().map(|(at, line)| view! {
+                    {move || lines().into_iter().map(|(at, line)| view! {
                         <li><time class="rc-muted">{at}</time>" "{line}</li>
                     }).collect_view()}
                 </ol>
