@@ -105,27 +105,35 @@ fn removing_a_column_moves_its_tasks_and_the_last_column_stays() {
 
 #[test]
 fn column_names_are_unique_and_wip_limits_positive() {
-    let mut b = Board::default();
+    let mut ws = Workspace::default();
     let mut ids = IdGen::new(1);
+    let mut cmd = rolecall::model::commands::Cmd::new(&mut ws, &mut ids, t0());
     assert_eq!(
-        b.add_column(&mut ids, " to DO ", board::ColumnKind::NotStarted),
-        Err(BoardError::DuplicateColumn("to DO".into()))
+        cmd.add_column(" to DO ", board::ColumnKind::NotStarted),
+        Err(BoardError::Rule(ModelError::DuplicateName { kind: Kind::Column, name: "to DO".into() }))
     );
-    let mut c = b.columns[2].clone();
+    let mut c = cmd.ws().board.columns[2].clone();
     c.wip_limit = Some(0);
-    assert_eq!(b.update_column(c), Err(BoardError::ZeroWipLimit));
-    b.shift_column(&ColumnId::from("col_done"), -1).unwrap();
-    assert_eq!(b.columns[3].id, ColumnId::from("col_done"));
+    assert!(matches!(cmd.update_column(c), Err(BoardError::Rule(ModelError::NotBetween { .. }))));
+    cmd.shift_column(&ColumnId::from("col_done"), -1).unwrap();
+    assert_eq!(cmd.ws().board.columns[3].id, ColumnId::from("col_done"));
 }
 
 #[test]
 fn a_task_needs_a_title_and_a_sane_estimate() {
-    let mut b = Board::default();
-    assert_eq!(b.add_task(Task { title: "  ".into(), ..task("a", "col_todo") }, t0()), Err(BoardError::EmptyTitle));
+    let mut ws = Workspace::default();
+    let mut ids = IdGen::new(1);
+    let mut cmd = rolecall::model::commands::Cmd::new(&mut ws, &mut ids, t0());
     assert_eq!(
-        b.add_task(Task { estimate_hours: -1.0, ..task("a", "col_todo") }, t0()),
-        Err(BoardError::EstimateOutOfRange)
+        cmd.save_task(Task { title: "  ".into(), ..task("a", "col_todo") }),
+        Err(BoardError::Rule(ModelError::EmptyName { kind: Kind::Task }))
     );
+    assert!(matches!(
+        cmd.save_task(Task { estimate_hours: -1.0, ..task("a", "col_todo") }),
+        Err(BoardError::Rule(ModelError::NotBetween { .. }))
+    ));
+    drop(cmd);
+    let mut b = Board::default();
     // A task for a column that does not exist lands in the first one.
     b.add_task(task("a", "col_nope"), t0()).unwrap();
     assert_eq!(b.tasks[0].column, ColumnId::from("col_backlog"));
@@ -253,9 +261,12 @@ fn removing_a_member_skill_or_duty_cleans_tasks() {
     let tom = ws.members.iter().find(|m| m.name == "Tom Becker").unwrap().id.clone();
     let trouble = ws.skills.iter().find(|s| s.name == "Troubleshooting").unwrap().id.clone();
     let duty = ws.board.tasks[0].duty.clone().unwrap();
-    ws.remove_member(&tom);
-    ws.remove_skill(&trouble);
-    ws.remove_duty(&duty);
+    let mut ids = IdGen::new(1);
+    let mut cmd = rolecall::model::commands::Cmd::new(&mut ws, &mut ids, t0());
+    cmd.remove_member(&tom).unwrap();
+    cmd.remove_skill(&trouble).unwrap();
+    cmd.remove_duty(&duty).unwrap();
+    drop(cmd);
     assert!(ws.board.tasks.iter().all(|t| !t.assignees.contains(&tom)));
     assert!(ws.board.tasks.iter().all(|t| t.required_skills.iter().all(|s| s.skill != trouble)));
     assert!(ws.board.tasks.iter().all(|t| t.duty.as_ref() != Some(&duty)));
@@ -388,7 +399,7 @@ fn a_tasks_thread_keeps_comments_and_records_assignments_and_priority() {
     let mut task = ws.board.tasks.iter().find(|t| !t.assignees.contains(&bo)).unwrap().clone();
     let id = task.id.clone();
     fn cmd<'a>(h: i64, ws: &'a mut Workspace, ids: &'a mut IdGen) -> Cmd<'a> {
-        Cmd { ws, ids, now: t0() + Duration::hours(h) }
+        Cmd::new(ws, ids, t0() + Duration::hours(h))
     }
     cmd(1, &mut ws, &mut ids).comment(&id, Some(ana.clone()), "  Called the customer back.  ").unwrap();
     assert!(cmd(1, &mut ws, &mut ids).comment(&id, None, "   ").is_err(), "an empty comment is refused");

@@ -36,7 +36,7 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
     let duty = ws.duties.get(nth(c, ws.duties.len())).map(|d| d.id.clone());
     let department = ws.departments.get(nth(c, ws.departments.len())).map(|d| d.id.clone());
     let kpi = ws.kpis.get(nth(c, ws.kpis.len())).map(|k| k.id.clone());
-    let mut cmd = Cmd { ws, ids, now: now() };
+    let mut cmd = Cmd::new(ws, ids, now());
     let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][c % 5];
     let r = match pick % 49 {
         0 => cmd.move_task(&task?, &column?, Some(c % 7)).ok(),
@@ -49,27 +49,27 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
         7 => cmd.remove_duty(&duty?).ok(),
         8 => cmd.remove_task(&task?).ok(),
         9 => {
-            let mut t = cmd.ws.board.task(&task?)?.clone();
+            let mut t = cmd.ws().board.task(&task?)?.clone();
             t.title = format!("{} (edited {c})", t.title);
             t.column = column?;
             cmd.save_task(t).ok()
         }
         10 => {
             let t =
-                Task { id: TaskId::generate(cmd.ids), title: format!("New {c}"), column: column?, ..Task::default() };
+                Task { id: TaskId::generate(cmd.ids()), title: format!("New {c}"), column: column?, ..Task::default() };
             cmd.save_task(t).ok()
         }
         11 => cmd.archive_done().ok().map(|x| x.1),
         12 => cmd.shift_column(&column?, if c.is_multiple_of(2) { -1 } else { 1 }).ok(),
         13 => {
-            let other = cmd.ws.board.columns.iter().find(|x| Some(&x.id) != column.as_ref())?.id.clone();
+            let other = cmd.ws().board.columns.iter().find(|x| Some(&x.id) != column.as_ref())?.id.clone();
             cmd.remove_column(&column?, &other).ok()
         }
         14 => cmd.add_column(&format!("Column {c}"), ColumnKind::InProgress).ok(),
         15 => cmd.set_name(format!("Team {c}")).ok(),
         16 => cmd.plan_training(&member?, &skill?, 3, None).ok(),
         17 => {
-            let item = cmd.ws.training.get(nth(c, cmd.ws.training.len()))?.id.clone();
+            let item = cmd.ws().training.get(nth(c, cmd.ws().training.len()))?.id.clone();
             if c.is_multiple_of(2) {
                 cmd.training_task(&item, "Train".into()).ok()
             } else {
@@ -81,7 +81,7 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
             .ok(),
         19 => cmd.toggle_interest(&member?, &skill?).ok(),
         20 => {
-            let mut m = cmd.ws.member(&member?)?.clone();
+            let mut m = cmd.ws().member(&member?)?.clone();
             m.name = format!("{} {c}", m.name);
             m.capacity_hours = (c % 60) as u32;
             if let Some(k) = m.skills.first_mut() {
@@ -90,29 +90,29 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
             cmd.save_member(m).ok()
         }
         21 => {
-            let mut r = cmd.ws.role(&role?)?.clone();
+            let mut r = cmd.ws().role(&role?)?.clone();
             r.purpose = format!("Purpose {c}");
             cmd.save_role(r).ok()
         }
         22 => {
-            let mut k = cmd.ws.skill(&skill?)?.clone();
+            let mut k = cmd.ws().skill(&skill?)?.clone();
             k.description = format!("About {c}");
             cmd.save_skill(k).ok()
         }
         23 => {
-            let mut d = cmd.ws.duty(&duty?)?.clone();
+            let mut d = cmd.ws().duty(&duty?)?.clone();
             d.area = format!("Area {}", c % 3);
             cmd.save_duty(d).ok()
         }
         24 => cmd.remove_department(&department?).ok(),
         25 => cmd.set_goals(vec![format!("Goal {c}"), "Answer within a day".into()]).ok(),
         26 => {
-            let mut t = cmd.ws.thresholds.clone();
+            let mut t = cmd.ws().thresholds.clone();
             t.max_informed = c % 9;
             cmd.set_thresholds(t).ok()
         }
         27 => {
-            let mut col = cmd.ws.board.column(&column?)?.clone();
+            let mut col = cmd.ws().board.column(&column?)?.clone();
             col.wip_limit = Some(1 + (c % 6) as u32);
             cmd.update_column(col).ok()
         }
@@ -120,28 +120,28 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
         29 => cmd.record_kpi(&kpi?, chrono::NaiveDate::from_ymd_opt(2026, 11, 16)?, c as f64).ok(),
         30 => cmd.remove_kpi(&kpi?).ok(),
         31 => {
-            let name = cmd.ws.kpis.first()?.name.clone();
+            let name = cmd.ws().kpis.first()?.name.clone();
             cmd.import_kpi_values(&format!("kpi,period,value\n{name},2026-11-09,{c}\nnobody,2026-11-09,1\n"))
                 .ok()
                 .map(|x| x.1)
         }
         32 => {
-            let item = cmd.ws.training.get(nth(c, cmd.ws.training.len()))?.id.clone();
+            let item = cmd.ws().training.get(nth(c, cmd.ws().training.len()))?.id.clone();
             cmd.set_training_due(&item, chrono::NaiveDate::from_ymd_opt(2027, 1, 1 + (c % 28) as u32)).ok()
         }
         33 => cmd.set_collaboration(CollaborationModel::ALL[c % CollaborationModel::ALL.len()]).ok(),
         34 => {
-            let mut d = Department { id: DepartmentId::generate(cmd.ids), name: format!("Dept {c}") };
+            let mut d = Department { id: DepartmentId::generate(cmd.ids()), name: format!("Dept {c}") };
             if c.is_multiple_of(2) {
-                d = cmd.ws.departments.first().cloned().unwrap_or(d);
+                d = cmd.ws().departments.first().cloned().unwrap_or(d);
                 d.name = format!("Renamed {c}");
             }
             cmd.save_department(d).ok()
         }
         35 => {
-            let mut m = match cmd.ws.meetings.first() {
+            let mut m = match cmd.ws().meetings.first() {
                 Some(m) if c.is_multiple_of(2) => m.clone(),
-                _ => Meeting { id: MeetingId::generate(cmd.ids), ..Meeting::default() },
+                _ => Meeting { id: MeetingId::generate(cmd.ids()), ..Meeting::default() },
             };
             m.name = format!("Meeting {c}");
             m.duration_minutes = (c % 600) as u32;
@@ -149,18 +149,18 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
             cmd.save_meeting(m).ok()
         }
         36 => {
-            let id = cmd.ws.meetings.get(nth(c, cmd.ws.meetings.len()))?.id.clone();
+            let id = cmd.ws().meetings.get(nth(c, cmd.ws().meetings.len()))?.id.clone();
             cmd.remove_meeting(&id).ok()
         }
         37 => {
-            let id = cmd.ws.meetings.get(nth(c, cmd.ws.meetings.len()))?.id.clone();
+            let id = cmd.ws().meetings.get(nth(c, cmd.ws().meetings.len()))?.id.clone();
             let (minutes, mut ops) = cmd.hold_meeting(&id, day(c % 20)).ok()?;
             ops.extend(cmd.save_minutes(&minutes, format!("Decided {c}"), "notes".into()).ok()?);
             Some(ops)
         }
         38 => {
             let x = Improvement {
-                id: ImprovementId::generate(cmd.ids),
+                id: ImprovementId::generate(cmd.ids()),
                 source: Source::ALL[c % 6],
                 problem: if c.is_multiple_of(7) { String::new() } else { format!("Problem {c}") },
                 owner: member,
@@ -171,18 +171,18 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
             cmd.save_improvement(x).ok()
         }
         39 => {
-            let mut x = cmd.ws.improvements.get(nth(c, cmd.ws.improvements.len()))?.clone();
+            let mut x = cmd.ws().improvements.get(nth(c, cmd.ws().improvements.len()))?.clone();
             x.status = ActionStatus::ALL[b % 4];
             x.after = Some(c as f64);
             cmd.save_improvement(x).ok()
         }
         40 => {
-            let id = cmd.ws.improvements.get(nth(c, cmd.ws.improvements.len()))?.id.clone();
+            let id = cmd.ws().improvements.get(nth(c, cmd.ws().improvements.len()))?.id.clone();
             cmd.improvement_task(&id, format!("Act {c}")).ok()
         }
         41 => {
             let r = Routine {
-                id: RoutineId::generate(cmd.ids),
+                id: RoutineId::generate(cmd.ids()),
                 title: format!("Routine {c}"),
                 repeat: [Repeat::Daily, Repeat::Weekly, Repeat::Monthly][c % 3],
                 weekdays: vec![1 + (b % 7) as u8],
@@ -196,7 +196,7 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
         }
         42 => cmd.run_routines(day(c % 60), "{n} missed").ok().map(|x| x.1),
         43 => {
-            let id = CheckInId::generate(cmd.ids);
+            let id = CheckInId::generate(cmd.ids());
             cmd.save_checkin(CheckIn {
                 id,
                 member: member?,
@@ -207,7 +207,7 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
             .ok()
         }
         44 => {
-            let id = RecognitionId::generate(cmd.ids);
+            let id = RecognitionId::generate(cmd.ids());
             cmd.recognise(Recognition {
                 id,
                 member: member?,
@@ -220,21 +220,21 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
         46 => cmd.comment(&task?, member, &format!("Comment {c}")).ok(),
         47 => {
             // A change of assignee and priority, recorded on the task's thread.
-            let mut t = cmd.ws.board.task(&task?)?.clone();
+            let mut t = cmd.ws().board.task(&task?)?.clone();
             t.assignees = member.into_iter().collect();
             t.priority = Priority::ALL[c % 4];
-            cmd.save_task_by(t, cmd.ws.members.get(b % 3).map(|m| m.id.clone())).ok()
+            cmd.save_task_by(t, cmd.ws().members.get(b % 3).map(|m| m.id.clone())).ok()
         }
         48 => {
-            let id = cmd.ws.thread.get(nth(c, cmd.ws.thread.len()))?.id.clone();
+            let id = cmd.ws().thread.get(nth(c, cmd.ws().thread.len()))?.id.clone();
             cmd.remove_comment(&id).ok()
         }
         _ => {
             if c.is_multiple_of(2) {
-                let id = cmd.ws.recognitions.first()?.id.clone();
+                let id = cmd.ws().recognitions.first()?.id.clone();
                 cmd.remove_recognition(&id).ok()
             } else {
-                let id = cmd.ws.routines.first()?.id.clone();
+                let id = cmd.ws().routines.first()?.id.clone();
                 cmd.remove_routine(&id).ok()
             }
         }
@@ -296,8 +296,7 @@ fn ops_round_trip_through_json() {
     let mut ws = small(1);
     let mut ids = IdGen::new(1);
     let task = ws.board.tasks[0].id.clone();
-    let ops =
-        Cmd { ws: &mut ws, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_done"), None).unwrap();
+    let ops = Cmd::new(&mut ws, &mut ids, now()).move_task(&task, &ColumnId::from("col_done"), None).unwrap();
     let text = serde_json::to_string(&ops).unwrap();
     let back: Vec<Op> = serde_json::from_str(&text).unwrap();
     assert_eq!(back, ops);
@@ -310,9 +309,7 @@ fn a_card_move_names_only_the_card() {
     let mut ws = small(2);
     let mut ids = IdGen::new(2);
     let task = ws.board.tasks[3].id.clone();
-    let ops = Cmd { ws: &mut ws, ids: &mut ids, now: now() }
-        .move_task(&task, &ColumnId::from("col_review"), Some(0))
-        .unwrap();
+    let ops = Cmd::new(&mut ws, &mut ids, now()).move_task(&task, &ColumnId::from("col_review"), Some(0)).unwrap();
     assert!(!ops.is_empty());
     assert!(ops.iter().all(|o| o.coll() == Coll::Tasks && o.id() == task.0), "{ops:?}");
 }
@@ -327,9 +324,8 @@ fn ops_apply_to_a_workspace_that_changed_meanwhile() {
     let task = base.board.tasks[0].id.clone();
     let duty = base.duties[0].id.clone();
     let role = base.roles[0].id.clone();
-    let my_ops =
-        Cmd { ws: &mut mine, ids: &mut ids, now: now() }.move_task(&task, &ColumnId::from("col_done"), None).unwrap();
-    Cmd { ws: &mut theirs, ids: &mut ids, now: now() }.set_role_letter(&duty, &role, Some(Raci::A)).unwrap();
+    let my_ops = Cmd::new(&mut mine, &mut ids, now()).move_task(&task, &ColumnId::from("col_done"), None).unwrap();
+    Cmd::new(&mut theirs, &mut ids, now()).set_role_letter(&duty, &role, Some(Raci::A)).unwrap();
     theirs.apply(&my_ops);
     assert_eq!(theirs.board.task(&task).unwrap().column, ColumnId::from("col_done"));
     assert!(theirs.duty(&duty).unwrap().roles.iter().any(|l| l.role == role && l.letter == Some(Raci::A)));
@@ -347,10 +343,10 @@ fn a_training_plan_is_not_planned_twice() {
     let mut ids = IdGen::new(4);
     let (m, s) = (ws.members[0].id.clone(), ws.skills[0].id.clone());
     ws.training.clear();
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     cmd.plan_training(&m, &s, 3, None).unwrap();
     assert_eq!(cmd.plan_training(&m, &s, 4, None), Err(ModelError::AlreadyPlanned));
-    let item = cmd.ws.training[0].id.clone();
+    let item = cmd.ws().training[0].id.clone();
     cmd.set_training_status(&item, TrainingStatus::Done).unwrap();
     assert!(cmd.plan_training(&m, &s, 4, None).is_ok(), "a finished plan does not block a new one");
 }
@@ -360,20 +356,27 @@ fn a_training_plan_is_not_planned_twice() {
 fn a_kpi_needs_a_unique_name_and_finite_numbers() {
     let mut ws = Workspace::default();
     let mut ids = IdGen::new(5);
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     assert!(matches!(cmd.add_kpi("  ", "%", Direction::HigherIsBetter, 90.0, None), Err(ModelError::EmptyName { .. })));
     cmd.add_kpi("CSAT", "%", Direction::HigherIsBetter, 90.0, None).unwrap();
     assert!(matches!(
         cmd.add_kpi("csat ", "%", Direction::HigherIsBetter, 80.0, None),
         Err(ModelError::DuplicateName { .. })
     ));
-    assert_eq!(cmd.add_kpi("FCR", "%", Direction::HigherIsBetter, f64::NAN, None), Err(ModelError::OutOfRange));
-    let id = cmd.ws.kpis[0].id.clone();
+    assert!(matches!(
+        cmd.add_kpi("FCR", "%", Direction::HigherIsBetter, f64::NAN, None),
+        Err(ModelError::NotBetween { .. })
+    ));
+    assert!(matches!(
+        cmd.add_kpi("FCR", "%", Direction::HigherIsBetter, 1e300, None),
+        Err(ModelError::NotBetween { .. })
+    ));
+    let id = cmd.ws().kpis[0].id.clone();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
     assert_eq!(cmd.record_kpi(&id, day, f64::INFINITY), Err(ModelError::PercentOutOfRange));
     cmd.record_kpi(&id, day, 91.0).unwrap();
     cmd.record_kpi(&id, day, 92.0).unwrap();
-    assert_eq!(cmd.ws.kpis[0].values.len(), 1, "one value per period");
+    assert_eq!(cmd.ws().kpis[0].values.len(), 1, "one value per period");
 }
 
 // A value is bounded by its unit (issue 15): a percentage is 0–100, a duration or count is never
@@ -383,11 +386,11 @@ fn kpi_values_are_bounded_by_their_unit_and_aligned_to_their_period() {
     use rolecall::model::kpi::Period;
     let mut ws = Workspace::default();
     let mut ids = IdGen::new(5);
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     cmd.add_kpi("CSAT", "%", Direction::HigherIsBetter, 90.0, None).unwrap();
     cmd.add_kpi("AHT", "h", Direction::LowerIsBetter, 4.0, None).unwrap();
     cmd.add_kpi("NPS", "", Direction::HigherIsBetter, 30.0, None).unwrap();
-    let [csat, aht, nps] = [0, 1, 2].map(|i| cmd.ws.kpis[i].id.clone());
+    let [csat, aht, nps] = [0, 1, 2].map(|i| cmd.ws().kpis[i].id.clone());
     let thursday = chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap();
     assert_eq!(cmd.record_kpi(&csat, thursday, 250.0), Err(ModelError::PercentOutOfRange));
     assert_eq!(cmd.record_kpi(&csat, thursday, -1.0), Err(ModelError::PercentOutOfRange));
@@ -396,17 +399,17 @@ fn kpi_values_are_bounded_by_their_unit_and_aligned_to_their_period() {
     cmd.record_kpi(&csat, thursday, 100.0).unwrap();
     cmd.record_kpi(&aht, thursday, 0.0).unwrap();
     let monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
-    assert_eq!(cmd.ws.kpis[0].values[0].period, monday, "a mid-week value belongs to its week");
+    assert_eq!(cmd.ws().kpis[0].values[0].period, monday, "a mid-week value belongs to its week");
     // A second value in the same week replaces the first.
     cmd.record_kpi(&csat, monday + chrono::Duration::days(6), 91.0).unwrap();
-    assert_eq!(cmd.ws.kpis[0].values.len(), 1);
-    let mut k = cmd.ws.kpis[1].clone();
+    assert_eq!(cmd.ws().kpis[0].values.len(), 1);
+    let mut k = cmd.ws().kpis[1].clone();
     k.period = Period::Month;
     assert_eq!(k.period_of(thursday), chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
     // The CSV import keeps to the same rules.
     let (report, _) = cmd.import_kpi_values("kpi,period,value\nCSAT,2026-11-25,250\nCSAT,2026-11-25,88\n").unwrap();
     assert_eq!((report.recorded, report.error_count), (1, 1));
-    assert_eq!(cmd.ws.kpis[0].values.last().unwrap().period, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    assert_eq!(cmd.ws().kpis[0].values.last().unwrap().period, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
 }
 
 // Rule (was in task_editor.rs): saving a task adds it, or updates it and then moves it.
@@ -414,13 +417,13 @@ fn kpi_values_are_bounded_by_their_unit_and_aligned_to_their_period() {
 fn saving_a_task_adds_it_or_updates_and_moves_it() {
     let mut ws = small(6);
     let mut ids = IdGen::new(6);
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
-    let mut t = cmd.ws.board.tasks.iter().find(|t| t.column.0 != "col_done").unwrap().clone();
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
+    let mut t = cmd.ws().board.tasks.iter().find(|t| t.column.0 != "col_done").unwrap().clone();
     let history = t.history.len();
     t.title = "Renamed".into();
     t.column = ColumnId::from("col_done");
     cmd.save_task(t.clone()).unwrap();
-    let saved = cmd.ws.board.task(&t.id).unwrap();
+    let saved = cmd.ws().board.task(&t.id).unwrap();
     assert_eq!((saved.title.as_str(), saved.column.0.as_str()), ("Renamed", "col_done"));
     assert_eq!(saved.history.len(), history + 1, "the move is in the history");
     assert!(saved.completed_at.is_some());
@@ -431,12 +434,13 @@ fn saving_a_task_adds_it_or_updates_and_moves_it() {
 fn thresholds_refuse_a_negative_or_endless_factor() {
     let mut ws = Workspace::default();
     let mut ids = IdGen::new(7);
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
-    let mut t = cmd.ws.thresholds.clone();
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
+    let mut t = cmd.ws().thresholds.clone();
+    let range = ModelError::NotBetween { min: "0".into(), max: "100".into() };
     t.member_load_factor = -1.0;
-    assert_eq!(cmd.set_thresholds(t.clone()), Err(ModelError::OutOfRange));
+    assert_eq!(cmd.set_thresholds(t.clone()), Err(range.clone()));
     t.member_load_factor = f64::INFINITY;
-    assert_eq!(cmd.set_thresholds(t.clone()), Err(ModelError::OutOfRange));
+    assert_eq!(cmd.set_thresholds(t.clone()), Err(range));
     t.member_load_factor = 2.5;
     let ops = cmd.set_thresholds(t).unwrap();
     assert_eq!(ops.len(), 1);
@@ -450,12 +454,12 @@ fn interest_in_an_unlisted_skill_adds_it_at_level_zero() {
     let m = ws.members[0].id.clone();
     let s = ws.skills[0].id.clone();
     ws.members[0].skills.retain(|k| k.skill != s);
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     cmd.toggle_interest(&m, &s).unwrap();
-    let k = cmd.ws.members[0].skills.iter().find(|k| k.skill == s).unwrap();
+    let k = cmd.ws().members[0].skills.iter().find(|k| k.skill == s).unwrap();
     assert_eq!((k.level, k.interested), (0, true));
     cmd.toggle_interest(&m, &s).unwrap();
-    assert!(!cmd.ws.members[0].skills.iter().find(|k| k.skill == s).unwrap().interested);
+    assert!(!cmd.ws().members[0].skills.iter().find(|k| k.skill == s).unwrap().interested);
 }
 
 // Removing something already gone is refused (the user acted on a stale view), not silent.
@@ -464,7 +468,7 @@ fn removing_what_is_gone_is_refused_and_changes_nothing() {
     let mut ws = small(9);
     let before = ws.clone();
     let mut ids = IdGen::new(9);
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     assert!(cmd.remove_member(&MemberId::from("nobody")).is_err());
     assert!(cmd.remove_task(&TaskId::from("nothing")).is_err());
     assert_eq!(ws, before);
@@ -479,8 +483,8 @@ fn two_sides_changing_different_cells_of_one_duty_both_keep_theirs() {
     let duty = base.duties[0].id.clone();
     let (r1, r2) = (base.roles[0].id.clone(), base.roles[1].id.clone());
     let (mut mine, mut theirs) = (base.clone(), base.clone());
-    let my_ops = Cmd { ws: &mut mine, ids: &mut ids, now: now() }.set_role_letter(&duty, &r1, Some(Raci::C)).unwrap();
-    Cmd { ws: &mut theirs, ids: &mut ids, now: now() }.set_role_letter(&duty, &r2, Some(Raci::I)).unwrap();
+    let my_ops = Cmd::new(&mut mine, &mut ids, now()).set_role_letter(&duty, &r1, Some(Raci::C)).unwrap();
+    Cmd::new(&mut theirs, &mut ids, now()).set_role_letter(&duty, &r2, Some(Raci::I)).unwrap();
     let clashes = rebase(&mut theirs, &my_ops);
     assert!(clashes.is_empty(), "{clashes:?}");
     let letter =
@@ -498,8 +502,8 @@ fn two_sides_changing_the_same_cell_end_on_the_later_value_and_report_it() {
     let duty = base.duties[0].id.clone();
     let r = base.roles[0].id.clone();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
-    Cmd { ws: &mut theirs, ids: &mut ids, now: now() }.set_role_letter(&duty, &r, Some(Raci::I)).unwrap();
-    let my_ops = Cmd { ws: &mut mine, ids: &mut ids, now: now() }.set_role_letter(&duty, &r, Some(Raci::C)).unwrap();
+    Cmd::new(&mut theirs, &mut ids, now()).set_role_letter(&duty, &r, Some(Raci::I)).unwrap();
+    let my_ops = Cmd::new(&mut mine, &mut ids, now()).set_role_letter(&duty, &r, Some(Raci::C)).unwrap();
     let clashes = rebase(&mut theirs, &my_ops);
     assert_eq!(clashes.len(), 1);
     let l = theirs.duty(&duty).unwrap().roles.iter().filter(|l| l.role == r).map(|l| l.letter).collect::<Vec<_>>();
@@ -549,9 +553,9 @@ fn over_capacity_in_one_pass_matches_the_rule_per_member() {
 fn a_checked_undo_leaves_a_later_change_by_someone_else_alone() {
     let mut ws = small(5);
     let mut ids = IdGen::new(9);
-    let ops = Cmd { ws: &mut ws, ids: &mut ids, now: now() }.set_name("Mine".into()).unwrap();
+    let ops = Cmd::new(&mut ws, &mut ids, now()).set_name("Mine".into()).unwrap();
     // A colleague renames the team after that.
-    let theirs = Cmd { ws: &mut ws, ids: &mut ids, now: now() }.set_name("Theirs".into()).unwrap();
+    let theirs = Cmd::new(&mut ws, &mut ids, now()).set_name("Theirs".into()).unwrap();
     assert!(ws.apply_checked(&invert(&ops)).is_empty());
     assert_eq!(ws.name, "Theirs");
     // Their own undo still works, and then mine does.
@@ -597,11 +601,11 @@ fn a_form_learns_what_changed_underneath() {
 // Nothing had a length limit (issue 15): names, titles and notes are refused past theirs.
 #[test]
 fn names_titles_and_notes_have_length_limits() {
-    use rolecall::model::edit::{MAX_NAME, MAX_TEXT, MAX_TITLE};
+    use rolecall::model::decl::{MAX_NAME, MAX_TEXT, MAX_TITLE};
     let mut ws = small(10);
     let mut ids = IdGen::new(10);
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
-    let mut m = cmd.ws.members[0].clone();
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
+    let mut m = cmd.ws().members[0].clone();
     m.name = "x".repeat(MAX_NAME + 1);
     assert_eq!(cmd.save_member(m.clone()), Err(ModelError::TooLong { max: MAX_NAME }));
     m.name = "名".repeat(MAX_NAME);
@@ -609,9 +613,12 @@ fn names_titles_and_notes_have_length_limits() {
     assert_eq!(cmd.save_member(m.clone()), Err(ModelError::TooLong { max: MAX_TEXT }));
     m.notes.clear();
     cmd.save_member(m).unwrap();
-    let mut task = cmd.ws.board.tasks[0].clone();
+    let mut task = cmd.ws().board.tasks[0].clone();
     task.title = "t".repeat(MAX_TITLE + 1);
-    assert_eq!(cmd.save_task(task), Err(rolecall::model::board::BoardError::TooLong));
+    assert_eq!(
+        cmd.save_task(task),
+        Err(rolecall::model::board::BoardError::Rule(ModelError::TooLong { max: MAX_TITLE }))
+    );
     assert_eq!(cmd.set_name("w".repeat(2000)), Err(ModelError::TooLong { max: MAX_NAME }));
 }
 
@@ -620,14 +627,14 @@ fn names_titles_and_notes_have_length_limits() {
 fn an_archived_task_is_restored_where_it_was() {
     let mut ws = small(11);
     let mut ids = IdGen::new(11);
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     let (n, _) = cmd.archive_done().unwrap();
-    let id = cmd.ws.board.tasks.iter().find(|t| t.archived).map(|t| t.id.clone());
+    let id = cmd.ws().board.tasks.iter().find(|t| t.archived).map(|t| t.id.clone());
     if let Some(id) = id {
         assert!(n > 0);
-        let column = cmd.ws.board.task(&id).unwrap().column.clone();
+        let column = cmd.ws().board.task(&id).unwrap().column.clone();
         let ops = cmd.restore_task(&id).unwrap();
-        let t = cmd.ws.board.task(&id).unwrap();
+        let t = cmd.ws().board.task(&id).unwrap();
         assert!(!t.archived && t.column == column);
         assert!(ops.iter().all(|o| o.id() == id.0));
     }

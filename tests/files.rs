@@ -145,6 +145,24 @@ fn the_version_6_fixture_reads_without_repairs() {
     assert!(read(&fixture("v5.json"), &mut ids()).unwrap().workspace.thread.is_empty());
 }
 
+// Version 7 holds every field to one declaration: a file it wrote, with texts at their limits,
+// reads back without a repair; version 6's laxer routines and thresholds are brought within it
+// by the migration, not by a repair.
+#[test]
+fn the_version_7_fixture_reads_without_repairs_and_version_6_migrates_without_them() {
+    let got = read(&fixture("v7.json"), &mut ids()).unwrap();
+    assert_eq!((got.from_version, got.repairs.to_vec()), (7, vec![]));
+    assert_eq!(got.workspace.board.tasks[0].title.chars().count(), rolecall::model::decl::MAX_TITLE);
+    assert_eq!(got.workspace.members[0].name.chars().count(), rolecall::model::decl::MAX_NAME);
+    let mut v6: serde_json::Value = serde_json::from_str(&fixture("v6.json")).unwrap();
+    v6["workspace"]["routines"][0]["month_day"] = serde_json::json!(0);
+    v6["workspace"]["thresholds"]["max_informed"] = serde_json::json!(5000);
+    let got = read(&v6.to_string(), &mut ids()).unwrap();
+    assert_eq!((got.from_version, got.repairs.to_vec()), (6, vec![]));
+    assert_eq!(got.workspace.routines[0].month_day, 1);
+    assert_eq!(got.workspace.thresholds.max_informed, 999);
+}
+
 #[test]
 fn the_version_3_fixture_reads_without_repairs() {
     let got = read(&fixture("v3.json"), &mut ids()).unwrap();
@@ -253,10 +271,13 @@ fn an_import_with_duplicate_ids_dangling_references_and_bad_fields_is_repaired()
     assert_eq!(dana.skills.len(), 1);
     assert_eq!(dana.skills[0].level, 4);
     assert_eq!(dana.department, None);
-    assert!(got
+    // The entries that were not skills of the catalogue ("junk", a level [2] for a skill gone).
+    let skill_repairs = got
         .repairs
         .iter()
-        .any(|r| matches!(r, Repair::EntriesDropped { field, count: 1, .. } if field == "skills")));
+        .filter(|r| matches!(r, Repair::ReferenceRemoved { kind: Kind::Member, target: Kind::Skill, .. }))
+        .count();
+    assert_eq!(skill_repairs, 3, "{:?}", got.repairs);
     // A bad field gets its default and is reported.
     assert_eq!(ws.roles[0].headcount, 1);
     assert!(got.repairs.contains(&Repair::FieldDefaulted {
@@ -279,7 +300,7 @@ fn an_export_is_pretty_and_starts_with_the_envelope_keys() {
     let ws = service_team(&mut ids(), Utc.timestamp_opt(1_790_000_000, 0).unwrap());
     let at = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
     let text = encode(&ws, at, true);
-    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 6,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
+    assert!(text.starts_with("{\n  \"format\": \"rolecall\",\n  \"version\": 7,\n  \"saved_at\": \"2026-01-02T03:04:05Z\",\n  \"workspace\": {\n    \"name\""));
     assert_eq!(text, encode(&ws, at, true));
 }
 

@@ -32,7 +32,7 @@ fn duty(ws: &mut Workspace, title: &str, letters: &[Option<Raci>]) -> DutyId {
             d.roles.push(rolecall::model::raci::RoleLetter { role: RoleId(format!("rol_{i}")), letter: *l });
         }
     }
-    ws.save_duty(d).unwrap();
+    ws.save_duty(d);
     id
 }
 
@@ -240,9 +240,11 @@ fn errors_come_before_warnings() {
 fn removing_a_role_or_member_removes_their_letters() {
     let mut ws = team(2);
     let d = duty(&mut ws, "D", &[Some(AR), Some(I)]);
-    ws.set_member_letter(&d, &MemberId::from("mem_1"), Some(Some(C))).unwrap();
-    ws.remove_role(&RoleId::from("rol_0"));
-    ws.remove_member(&MemberId::from("mem_1"));
+    let mut ids = IdGen::new(1);
+    let mut c = rolecall::model::commands::Cmd::new(&mut ws, &mut ids, common_now());
+    c.set_member_letter(&d, &MemberId::from("mem_1"), Some(Some(C))).unwrap();
+    c.remove_role(&RoleId::from("rol_0")).unwrap();
+    c.remove_member(&MemberId::from("mem_1")).unwrap();
     assert!(ws.duty(&d).unwrap().roles.iter().all(|x| x.role != RoleId::from("rol_0")));
     assert!(ws.duty(&d).unwrap().members.is_empty());
     assert_eq!(validate(&ws), vec![]);
@@ -253,11 +255,13 @@ fn duty_titles_are_unique_and_letters_need_known_roles() {
     let mut ws = team(1);
     duty(&mut ws, "Answer", &[Some(AR)]);
     let again = Duty { id: DutyId::from("dut_x"), title: " answer ".into(), ..Duty::default() };
-    assert!(matches!(ws.save_duty(again), Err(ModelError::DuplicateName { kind: Kind::Duty, .. })));
-    let d = ws.duties[0].id.clone();
-    assert!(ws.set_role_letter(&d, &RoleId::from("rol_nope"), Some(R)).is_err());
-    ws.set_role_letter(&d, &RoleId::from("rol_0"), None).unwrap();
-    assert!(ws.duties[0].roles.is_empty());
+    let mut ids = IdGen::new(1);
+    let mut c = rolecall::model::commands::Cmd::new(&mut ws, &mut ids, common_now());
+    assert!(matches!(c.save_duty(again), Err(ModelError::DuplicateName { kind: Kind::Duty, .. })));
+    let d = c.ws().duties[0].id.clone();
+    assert!(c.set_role_letter(&d, &RoleId::from("rol_nope"), Some(R)).is_err());
+    c.set_role_letter(&d, &RoleId::from("rol_0"), None).unwrap();
+    assert!(c.ws().duties[0].roles.is_empty());
 }
 
 // The problems list is keyed by Finding::key: two findings must never share one.

@@ -35,20 +35,20 @@ fn utc() -> FixedOffset {
 fn the_agenda_is_built_from_live_data() {
     let (mut ws, mut ids) = team();
     let weekly = ws.meetings.iter().find(|m| m.cadence == Repeat::Weekly).unwrap().id.clone();
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     // A KPI that misses, an overdue task, an open action, a recognition.
-    let kpi = cmd.ws.kpis[0].id.clone();
-    let target = cmd.ws.kpis[0].target;
-    let lower = cmd.ws.kpis[0].direction == Direction::HigherIsBetter;
+    let kpi = cmd.ws().kpis[0].id.clone();
+    let target = cmd.ws().kpis[0].target;
+    let lower = cmd.ws().kpis[0].direction == Direction::HigherIsBetter;
     cmd.record_kpi(&kpi, day("2026-11-16"), if lower { target - 20.0 } else { target + 20.0 }).unwrap();
-    let mut task = cmd.ws.board.tasks.iter().find(|t| cmd.ws.board.is_open(t)).unwrap().clone();
+    let mut task = cmd.ws().board.tasks.iter().find(|t| cmd.ws().board.is_open(t)).unwrap().clone();
     task.due = Some(day("2026-11-20"));
     cmd.save_task(task.clone()).unwrap();
-    let imp = ImprovementId::generate(cmd.ids);
+    let imp = ImprovementId::generate(cmd.ids());
     cmd.save_improvement(Improvement { id: imp.clone(), problem: "Repeat callers".into(), ..Improvement::default() })
         .unwrap();
-    let member = cmd.ws.members[0].id.clone();
-    let rec = RecognitionId::generate(cmd.ids);
+    let member = cmd.ws().members[0].id.clone();
+    let rec = RecognitionId::generate(cmd.ids());
     cmd.recognise(Recognition {
         id: rec.clone(),
         member,
@@ -66,14 +66,14 @@ fn the_agenda_is_built_from_live_data() {
     assert!(!a.is_clear());
     // Held on the 21st: since then, the recognition of the 22nd still counts; the KPI value for
     // the week of the 16th still ends after the 21st.
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     cmd.hold_meeting(&weekly, day("2026-11-21")).unwrap();
     let a = agenda(&ws, &weekly, now(), utc());
     assert_eq!(a.since, day("2026-11-21"));
     // Closing the action takes it off the agenda.
     let mut x = ws.improvements[0].clone();
     x.status = ActionStatus::Done;
-    Cmd { ws: &mut ws, ids: &mut ids, now: now() }.save_improvement(x).unwrap();
+    Cmd::new(&mut ws, &mut ids, now()).save_improvement(x).unwrap();
     assert!(agenda(&ws, &weekly, now(), utc()).actions.is_empty());
 }
 
@@ -82,7 +82,7 @@ fn the_agenda_is_built_from_live_data() {
 fn minutes_are_kept_once_per_day() {
     let (mut ws, mut ids) = team();
     let m = ws.meetings[0].id.clone();
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     let (a, ops) = cmd.hold_meeting(&m, day("2026-11-23")).unwrap();
     assert_eq!(ops.len(), 1);
     let (b, ops) = cmd.hold_meeting(&m, day("2026-11-23")).unwrap();
@@ -111,18 +111,18 @@ fn weekly_qa(ids: &mut IdGen, next: &str) -> Routine {
 fn a_routine_makes_its_task_once() {
     let (mut ws, mut ids) = team();
     let r = weekly_qa(&mut ids, "2026-10-01");
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     cmd.save_routine(r.clone()).unwrap();
-    assert_eq!(cmd.ws.routines[0].next, day("2026-10-05"), "moved to its first Monday");
-    let before = cmd.ws.board.tasks.len();
+    assert_eq!(cmd.ws().routines[0].next, day("2026-10-05"), "moved to its first Monday");
+    let before = cmd.ws().board.tasks.len();
     let (runs, ops) = cmd.run_routines(day("2026-11-23"), "{n} missed").unwrap();
     assert_eq!(runs.len(), 1);
     assert_eq!(runs[0].missed, 7, "5 Oct to 16 Nov");
     assert!(!ops.is_empty());
-    assert_eq!(cmd.ws.board.tasks.len(), before + 1);
-    let task = cmd.ws.board.tasks.last().unwrap().clone();
+    assert_eq!(cmd.ws().board.tasks.len(), before + 1);
+    let task = cmd.ws().board.tasks.last().unwrap().clone();
     assert_eq!((task.due, task.description.as_str()), (Some(day("2026-11-23")), "7 missed"));
-    assert_eq!(cmd.ws.routines[0].next, day("2026-11-30"));
+    assert_eq!(cmd.ws().routines[0].next, day("2026-11-30"));
     let (runs, ops) = cmd.run_routines(day("2026-11-23"), "{n} missed").unwrap();
     assert!(runs.is_empty() && ops.is_empty());
 }
@@ -133,13 +133,11 @@ fn a_routine_makes_its_task_once() {
 fn two_tabs_make_one_task() {
     let (mut base, mut ids) = team();
     let r = weekly_qa(&mut ids, "2026-11-23");
-    Cmd { ws: &mut base, ids: &mut ids, now: now() }.save_routine(r).unwrap();
+    Cmd::new(&mut base, &mut ids, now()).save_routine(r).unwrap();
     let (mut a, mut b) = (base.clone(), base.clone());
-    let (_, ops_a) =
-        Cmd { ws: &mut a, ids: &mut IdGen::new(1), now: now() }.run_routines(day("2026-11-23"), "").unwrap();
-    let (_, ops_b) = Cmd { ws: &mut b, ids: &mut IdGen::new(2), now: now() + Duration::seconds(5) }
-        .run_routines(day("2026-11-23"), "")
-        .unwrap();
+    let (_, ops_a) = Cmd::new(&mut a, &mut IdGen::new(1), now()).run_routines(day("2026-11-23"), "").unwrap();
+    let (_, ops_b) =
+        Cmd::new(&mut b, &mut IdGen::new(2), now() + Duration::seconds(5)).run_routines(day("2026-11-23"), "").unwrap();
     assert!(!ops_a.is_empty() && !ops_b.is_empty());
     // Tab B saves after tab A: B's ops are replayed onto A's workspace.
     let mut saved = a.clone();
@@ -155,10 +153,10 @@ fn routine_rules() {
     let (mut ws, mut ids) = team();
     let mut r = weekly_qa(&mut ids, "2026-11-23");
     r.weekdays.clear();
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     assert_eq!(cmd.save_routine(r.clone()), Err(ModelError::NoWeekday));
     r.weekdays = vec![9];
-    assert_eq!(cmd.save_routine(r.clone()), Err(ModelError::NoWeekday));
+    assert_eq!(cmd.save_routine(r.clone()), Err(ModelError::OutOfRange));
     r.weekdays = vec![5];
     r.title = " ".into();
     assert_eq!(cmd.save_routine(r), Err(ModelError::EmptyName { kind: Kind::Routine }));
@@ -172,7 +170,7 @@ fn an_improvement_becomes_one_task_and_shows_its_effect() {
     let kpi = ws.kpis[0].clone();
     let owner = ws.members[1].id.clone();
     let id = ImprovementId::generate(&mut ids);
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     let x = Improvement {
         id: id.clone(),
         source: rolecall::model::service::Source::Complaint,
@@ -184,13 +182,13 @@ fn an_improvement_becomes_one_task_and_shows_its_effect() {
     };
     cmd.save_improvement(x).unwrap();
     let before = kpi.latest().map(|l| l.0);
-    assert_eq!(cmd.ws.improvements[0].before, before, "before is the KPI's latest value");
-    assert_eq!(cmd.ws.improvements[0].opened, now().date_naive());
+    assert_eq!(cmd.ws().improvements[0].before, before, "before is the KPI's latest value");
+    assert_eq!(cmd.ws().improvements[0].opened, now().date_naive());
     cmd.improvement_task(&id, "Warm transfer with a summary".into()).unwrap();
     cmd.improvement_task(&id, "again".into()).unwrap();
-    let linked = &cmd.ws.improvements[0].tasks;
+    let linked = &cmd.ws().improvements[0].tasks;
     assert_eq!(linked.len(), 1, "linked once");
-    let task = cmd.ws.board.task(&linked[0]).unwrap();
+    let task = cmd.ws().board.task(&linked[0]).unwrap();
     assert_eq!((task.kind, task.assignees.clone()), (TaskType::Improvement, vec![owner]));
     // The KPI improves, then the action is closed.
     let better = match kpi.direction {
@@ -198,14 +196,14 @@ fn an_improvement_becomes_one_task_and_shows_its_effect() {
         Direction::LowerIsBetter => before.unwrap() - 1.0,
     };
     cmd.record_kpi(&kpi.id, day("2026-11-23"), better).unwrap();
-    let mut x = cmd.ws.improvements[0].clone();
+    let mut x = cmd.ws().improvements[0].clone();
     x.status = ActionStatus::Done;
     cmd.save_improvement(x).unwrap();
-    let x = &cmd.ws.improvements[0];
+    let x = &cmd.ws().improvements[0];
     assert_eq!((x.after, x.closed), (Some(better), Some(now().date_naive())));
     assert_eq!(effect(x.before.unwrap(), x.after.unwrap(), kpi.direction), Effect::Better);
     // A problem is required.
-    let empty = Improvement { id: ImprovementId::generate(cmd.ids), ..Improvement::default() };
+    let empty = Improvement { id: ImprovementId::generate(cmd.ids()), ..Improvement::default() };
     assert_eq!(cmd.save_improvement(empty), Err(ModelError::EmptyName { kind: Kind::Improvement }));
 }
 
@@ -222,7 +220,7 @@ fn check_ins_stay_private() {
         goals: "Lead training".into(),
         ..Default::default()
     };
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     let ops = cmd.save_checkin(c).unwrap();
     assert!(ops.iter().all(|o| o.coll().is_private()));
     let (doc, roots) = ydoc::doc_of(&ws);
@@ -236,7 +234,7 @@ fn check_ins_stay_private() {
     let mut team = read;
     ws.keep_private_in(&mut team);
     assert_eq!(team.checkins, ws.checkins);
-    Cmd { ws: &mut ws, ids: &mut ids, now: now() }.remove_member(&member).unwrap();
+    Cmd::new(&mut ws, &mut ids, now()).remove_member(&member).unwrap();
     assert!(ws.checkins.is_empty());
 }
 
@@ -244,14 +242,14 @@ fn check_ins_stay_private() {
 #[test]
 fn meeting_rules() {
     let (mut ws, mut ids) = team();
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     let m = Meeting {
-        id: MeetingId::generate(cmd.ids),
+        id: MeetingId::generate(cmd.ids()),
         name: "Calibration".into(),
         duration_minutes: 9 * 60,
         ..Default::default()
     };
-    assert_eq!(cmd.save_meeting(m.clone()), Err(ModelError::OutOfRange));
+    assert_eq!(cmd.save_meeting(m.clone()), Err(ModelError::NotBetween { min: "0".into(), max: "480".into() }));
     assert_eq!(
         cmd.save_meeting(Meeting { name: " ".into(), ..m.clone() }),
         Err(ModelError::EmptyName { kind: Kind::Meeting })
@@ -265,25 +263,26 @@ fn meeting_rules() {
 fn editing_or_resuming_a_routine_never_repeats_a_day() {
     let (mut ws, mut ids) = team();
     let r = weekly_qa(&mut ids, "2026-11-23");
-    let mut cmd = Cmd { ws: &mut ws, ids: &mut ids, now: now() };
+    let mut cmd = Cmd::new(&mut ws, &mut ids, now());
     cmd.save_routine(r.clone()).unwrap();
     cmd.run_routines(day("2026-11-23"), "{n}").unwrap();
-    let tasks = cmd.ws.board.tasks.len();
+    let tasks = cmd.ws().board.tasks.len();
     // The editor still holds the routine as it was before the task: saved back, it starts after.
     cmd.save_routine(r.clone()).unwrap();
-    assert_eq!(cmd.ws.routines[0].next, day("2026-11-30"));
-    assert_eq!(cmd.ws.routines[0].last_day, Some(day("2026-11-23")));
+    assert_eq!(cmd.ws().routines[0].next, day("2026-11-30"));
+    assert_eq!(cmd.ws().routines[0].last_day, Some(day("2026-11-23")));
     let (runs, _) = cmd.run_routines(day("2026-11-23"), "{n}").unwrap();
     assert!(runs.is_empty());
-    assert_eq!(cmd.ws.board.tasks.len(), tasks);
+    assert_eq!(cmd.ws().board.tasks.len(), tasks);
     // Paused for a month, then resumed: the next day counts from today.
-    let mut paused = cmd.ws.routines[0].clone();
+    let mut paused = cmd.ws().routines[0].clone();
     paused.paused = true;
     cmd.save_routine(paused.clone()).unwrap();
     paused.paused = false;
-    let mut later = Cmd { ws: cmd.ws, ids: cmd.ids, now: now() + Duration::days(30) };
+    drop(cmd);
+    let mut later = Cmd::new(&mut ws, &mut ids, now() + Duration::days(30));
     later.save_routine(paused).unwrap();
     let (runs, _) = later.run_routines(day("2026-12-23"), "{n}").unwrap();
     assert!(runs.is_empty(), "{runs:?}");
-    assert_eq!(later.ws.routines[0].next, day("2026-12-28"));
+    assert_eq!(later.ws().routines[0].next, day("2026-12-28"));
 }

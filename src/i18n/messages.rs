@@ -37,14 +37,16 @@ pub fn kind_title(t: &Strings, k: Kind) -> &'static str {
 /// A rule a change breaks, as a sentence.
 pub fn model_error(t: &Strings, e: &ModelError) -> String {
     match e {
+        ModelError::EmptyName { kind: Kind::Task } => t.err_task_title.into(),
+        ModelError::EmptyName { kind: Kind::Column } => t.err_column_name.into(),
         ModelError::EmptyName { kind: k } => fill(t.err_empty_name, &[("kind", &kind(t, *k))]),
         ModelError::DuplicateName { kind: k, name } => {
             fill(t.err_duplicate_name, &[("kind", &kind(t, *k)), ("name", name)])
         }
         ModelError::DuplicateId { kind: k, id } => fill(t.err_duplicate_id, &[("kind", &kind(t, *k)), ("id", id)]),
-        ModelError::CapacityOutOfRange(_) => t.err_capacity.into(),
-        ModelError::LevelOutOfRange(_) => t.err_level.into(),
-        ModelError::HeadcountOutOfRange(_) => t.err_headcount.into(),
+        ModelError::NotBetween { min, max } => fill(t.err_not_between, &[("min", min), ("max", max)]),
+        ModelError::DateOutOfRange => t.err_date_range.into(),
+        ModelError::LastColumn => t.err_last_column.into(),
         ModelError::DuplicateEntry { kind: k, .. } => fill(t.err_duplicate_entry, &[("kind", &kind(t, *k))]),
         ModelError::UnknownReference { kind: k, .. } => fill(t.err_unknown_reference, &[("kind", &kind(t, *k))]),
         ModelError::OutOfRange => t.err_out_of_range.into(),
@@ -120,10 +122,9 @@ pub fn repair(t: &Strings, r: &Repair) -> String {
             t.rep_value_clamped,
             &[("kind", &kind_title(t, *k)), ("item", item), ("field", field), ("from", from), ("to", to)],
         ),
-        Repair::NameShortened { kind: k, item } => fill(
-            t.rep_name_shortened,
-            &[("kind", &kind_title(t, *k)), ("item", item), ("max", &crate::model::import::MAX_NAME_CHARS)],
-        ),
+        Repair::NameShortened { kind: k, item, max } => {
+            fill(t.rep_name_shortened, &[("kind", &kind_title(t, *k)), ("item", item), ("max", max)])
+        }
         Repair::DateClamped { kind: k, item, field, from, to } => fill(
             t.rep_date_clamped,
             &[("kind", &kind_title(t, *k)), ("item", item), ("field", field), ("from", from), ("to", to)],
@@ -209,14 +210,8 @@ pub fn board_error(t: &Strings, e: &crate::model::board::BoardError) -> String {
     use crate::model::board::BoardError::*;
     match e {
         NoTask | NoColumn => t.err_board_missing.into(),
-        EmptyTitle => t.err_task_title.into(),
-        EmptyColumnName => t.err_column_name.into(),
-        DuplicateColumn(name) => fill(t.err_duplicate_column, &[("name", name)]),
         LastColumn => t.err_last_column.into(),
-        EstimateOutOfRange => t.err_estimate.into(),
-        ZeroWipLimit => t.err_wip.into(),
-        StandardOutOfRange => fill(t.err_standard, &[("max", &crate::model::board::MAX_STANDARD_HOURS)]),
-        TooLong => t.err_task_too_long.into(),
+        Rule(e) => model_error(t, e),
     }
 }
 

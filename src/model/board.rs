@@ -3,6 +3,7 @@
 //! capacity.
 
 use super::dates::add_hours;
+use super::decl::ModelError;
 use super::ids::{ColumnId, DutyId, IdGen, MemberId, TaskId};
 use super::keys::KeySet;
 use super::team::RequiredSkill;
@@ -182,9 +183,6 @@ pub struct Board {
     pub standards: [ServiceStandard; 4],
 }
 
-/// The longest service target a priority can have: a year, in hours.
-pub const MAX_STANDARD_HOURS: u32 = 365 * 24;
-
 /// The default standards: P1 1 h / 4 h, P2 4 h / 1 day, P3 8 h / 3 days, P4 1 day / 5 days.
 pub const DEFAULT_STANDARDS: [ServiceStandard; 4] = [
     ServiceStandard { first_response_hours: 1, resolution_hours: 4 },
@@ -220,22 +218,17 @@ pub enum BoardError {
     NoTask,
     #[error("there is no such column")]
     NoColumn,
-    #[error("a task needs a title")]
-    EmptyTitle,
-    #[error("a column needs a name")]
-    EmptyColumnName,
-    #[error("another column is already called {0}")]
-    DuplicateColumn(String),
     #[error("the board needs at least one column")]
     LastColumn,
-    #[error("an estimate must be between 0 and 1000 hours")]
-    EstimateOutOfRange,
-    #[error("a WIP limit must be at least 1")]
-    ZeroWipLimit,
-    #[error("a service target must be between 1 and {MAX_STANDARD_HOURS} hours")]
-    StandardOutOfRange,
-    #[error("a title is at most 300 characters, a description 10,000, a label or a column name 120")]
-    TooLong,
+    /// A rule of the declaration (a title's length, a column's name …).
+    #[error("{0}")]
+    Rule(ModelError),
+}
+
+impl From<ModelError> for BoardError {
+    fn from(e: ModelError) -> Self {
+        BoardError::Rule(e)
+    }
 }
 
 /// How full a column is against its WIP limit.
@@ -272,7 +265,54 @@ pub enum Sla {
     Missed,
 }
 
+impl Task {
+    /// A new task's defaults: in `column`, with an hour's estimate. (Its id is made by the caller,
+    /// so that a form can hold the task before it is saved.)
+    pub fn fresh(id: TaskId, column: ColumnId) -> Task {
+        Task { id, column, estimate_hours: 1.0, ..Task::default() }
+    }
+}
+
+/// Which way a card moves by keyboard (Shift+arrow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nudge {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
 impl Board {
+    /// Where "Add task" puts a task: the second column (To do, after the backlog), or the only
+    /// one.
+    pub fn add_column(&self) -> Option<&ColumnId> {
+        self.columns.get(1).or(self.columns.first()).map(|c| &c.id)
+    }
+
+    /// Where work the app makes goes (a routine's task, an improvement's, training's): the first
+    /// not-started column, or the first column.
+    pub fn intake(&self) -> Option<&ColumnId> {
+        self.columns.iter().find(|c| c.kind == ColumnKind::NotStarted).or(self.columns.first()).map(|c| &c.id)
+    }
+
+    /// Where a card goes one step `by` from where it is: the next column (last in it) or the
+    /// next place in its own column. `None` at the board's edge.
+    pub fn nudged(&self, id: &TaskId, by: Nudge) -> Option<(ColumnId, Option<usize>)> {
+        let column = &self.task(id)?.column;
+        match by {
+            Nudge::Left | Nudge::Right => {
+                let i = self.columns.iter().position(|c| &c.id == column)?;
+                let j = if by == Nudge::Left { i.checked_sub(1)? } else { i + 1 };
+                Some((self.columns.get(j)?.id.clone(), None))
+            }
+            Nudge::Up | Nudge::Down => {
+                let i = self.in_column(column).position(|t| &t.id == id)?;
+                let j = if by == Nudge::Up { i.checked_sub(1)? } else { i + 1 };
+                Some((column.clone(), Some(j)))
+            }
+        }
+    }
+
     /// The column with `id`.
     pub fn column(&self, id: &ColumnId) -> Option<&Column> {
         self.columns.iter().find(|c| &c.id == id)
@@ -305,7 +345,6 @@ impl Board {
 
     /// Adds a task at the end of its column, recording its creation in the history.
     pub fn add_task(&mut self, mut task: Task, now: DateTime<Utc>) -> Result<(), BoardError> {
-        check_task(&task)?;
         if self.column(&task.column).is_none() {
             task.column = self.columns.first().ok_or(BoardError::NoColumn)?.id.clone();
         }
@@ -326,7 +365,6 @@ impl Board {
 
     /// Saves the editable fields of a task (not its column or history: see [`Board::move_task`]).
     pub fn update_task(&mut self, task: Task, now: DateTime<Utc>) -> Result<(), BoardError> {
-        check_task(&task)?;
         let t = self.tasks.iter_mut().find(|t| t.id == task.id).ok_or(BoardError::NoTask)?;
         let (column, history, created, responded, completed, archived) = (
             t.column.clone(),
@@ -403,9 +441,8 @@ impl Board {
     }
 
     /// Adds a column at the end.
-    pub fn add_column(&mut self, ids: &mut IdGen, name: &str, kind: ColumnKind) -> Result<ColumnId, BoardError> {
+    pub fn push_column(&mut self, ids: &mut IdGen, name: &str, kind: ColumnKind) -> Result<ColumnId, BoardError> {
         let column = Column { id: ColumnId::generate(ids), name: name.trim().to_owned(), kind, wip_limit: None };
-        self.check_column(&column)?;
         let id = column.id.clone();
         self.columns.push(column);
         Ok(id)
@@ -414,23 +451,8 @@ impl Board {
     /// Changes a column's name, kind and WIP limit.
     pub fn update_column(&mut self, column: Column) -> Result<(), BoardError> {
         let column = Column { name: column.name.trim().to_owned(), ..column };
-        self.check_column(&column)?;
         let c = self.columns.iter_mut().find(|c| c.id == column.id).ok_or(BoardError::NoColumn)?;
         *c = column;
-        Ok(())
-    }
-
-    fn check_column(&self, column: &Column) -> Result<(), BoardError> {
-        if column.name.trim().is_empty() {
-            return Err(BoardError::EmptyColumnName);
-        }
-        if column.wip_limit == Some(0) {
-            return Err(BoardError::ZeroWipLimit);
-        }
-        let key = column.name.trim().to_lowercase();
-        if self.columns.iter().any(|c| c.id != column.id && c.name.trim().to_lowercase() == key) {
-            return Err(BoardError::DuplicateColumn(column.name.trim().to_owned()));
-        }
         Ok(())
     }
 
@@ -461,10 +483,6 @@ impl Board {
 
     /// Sets a priority's service targets (first response and resolution, in hours).
     pub fn set_standard(&mut self, priority: Priority, standard: ServiceStandard) -> Result<(), BoardError> {
-        let ok = |h: u32| (1..=MAX_STANDARD_HOURS).contains(&h);
-        if !ok(standard.first_response_hours) || !ok(standard.resolution_hours) {
-            return Err(BoardError::StandardOutOfRange);
-        }
         self.standards[priority.index()] = standard;
         Ok(())
     }
@@ -529,16 +547,6 @@ pub fn my_work(board: &Board, me: &MemberId, now: DateTime<Utc>, offset: FixedOf
         open: w.open + 1,
         late: w.late + usize::from(is_late(board, t, now, offset)),
     })
-}
-
-fn check_task(task: &Task) -> Result<(), BoardError> {
-    if task.title.trim().is_empty() {
-        return Err(BoardError::EmptyTitle);
-    }
-    if !(0.0..=1000.0).contains(&task.estimate_hours) || task.estimate_hours.is_nan() {
-        return Err(BoardError::EstimateOutOfRange);
-    }
-    Ok(())
 }
 
 /// A member's initials for a card ("Chen Wei" → "CW", "李娜" → "李娜").

@@ -1,17 +1,20 @@
-//! The commands: every change to a workspace goes through one of these. Each validates, applies
-//! itself and returns the [`Op`]s it made (see `ops.rs`); a failed command changes nothing.
+//! The commands: every change to a workspace goes through one of these. Each applies itself and
+//! returns the [`Op`]s it made (see `ops.rs`); `Workspace::change` checks what it made against
+//! the declaration (`decl.rs`) and takes out what referred to anything it removed. A failed
+//! command changes nothing.
 
-use super::board::{BoardError, Column, ColumnKind, Priority, ServiceStandard, Task};
-use super::edit::{fits, Kind, ModelError, MAX_NAME, MAX_TEXT, MAX_TITLE};
+use super::board::{BoardError, Column, ColumnKind, Nudge, Priority, ServiceStandard, Task};
+use super::decl::{Kind, ModelError};
 use super::ids::{
     CheckInId, ColumnId, DepartmentId, DutyId, EntryId, IdGen, ImprovementId, KpiId, MeetingId, MemberId, MinutesId,
     RecognitionId, RoleId, RoutineId, SkillId, TaskId, TrainingId,
 };
 use super::kpi::{import_values, CsvReport, Direction, Kpi};
-use super::ops::{Coll, Op, Row, Touch, SETTINGS_ID};
+use super::ops::{Coll, Op, Touch, SETTINGS_ID};
 use super::raci::{Duty, Raci, Thresholds};
 use super::review::RoutineRun;
-use super::service::{ActionStatus, CheckIn, Improvement, Meeting, Recognition, Repeat, Routine, MAX_MEETING_MINUTES};
+use super::rows::Row;
+use super::service::{ActionStatus, CheckIn, Improvement, Meeting, Recognition, Repeat, Routine};
 use super::team::{CollaborationModel, Department, Member, MemberSkill, Role, Skill};
 use super::thread::{self, Entry};
 use super::training::TrainingStatus;
@@ -21,11 +24,66 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// What a command made: the ops, or why it made none.
 pub type Done<E = ModelError> = Result<Vec<Op>, E>;
 
-/// A workspace with what commands need beside it: the id generator and the time.
+/// A workspace with what commands need beside it: the id generator and the time. The only
+/// way to change a workspace: it hands out the workspace to read, never to write.
 pub struct Cmd<'a> {
-    pub ws: &'a mut Workspace,
-    pub ids: &'a mut IdGen,
-    pub now: DateTime<Utc>,
+    ws: &'a mut Workspace,
+    ids: &'a mut IdGen,
+    now: DateTime<Utc>,
+    /// Every op the commands run through this made, in order.
+    made: Vec<Op>,
+}
+
+/// Keeps a command's ops in `made` as it returns them.
+fn keep<T, E>(made: &mut Vec<Op>, r: Result<(T, Vec<Op>), E>) -> Result<(T, Vec<Op>), E> {
+    if let Ok((_, ops)) = &r {
+        made.extend(ops.iter().cloned());
+    }
+    r
+}
+
+impl<'a> Cmd<'a> {
+    pub fn new(ws: &'a mut Workspace, ids: &'a mut IdGen, now: DateTime<Utc>) -> Self {
+        Cmd { ws, ids, now, made: Vec::new() }
+    }
+
+    /// The workspace, to read.
+    pub fn ws(&self) -> &Workspace {
+        self.ws
+    }
+
+    /// The id generator, for the ids of new entities a caller makes before saving them.
+    pub fn ids(&mut self) -> &mut IdGen {
+        self.ids
+    }
+
+    /// The time the commands run at.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// The workspace to change by hand, for the model's own tests of odd changes.
+    #[cfg(test)]
+    pub(crate) fn ws_mut(&mut self) -> &mut Workspace {
+        self.ws
+    }
+
+    /// Every op made through this so far.
+    pub fn made(&self) -> &[Op] {
+        &self.made
+    }
+
+    /// Takes back everything made through this (a step of several commands, one of which
+    /// failed, changes nothing).
+    pub fn roll_back(&mut self) {
+        self.ws.apply(&super::ops::invert(&self.made));
+        self.made.clear();
+    }
+
+    /// The ops made through this, for the caller to keep (undo, sync, save).
+    pub fn into_made(self) -> Vec<Op> {
+        self.made
+    }
 }
 
 fn entity(coll: Coll, id: &str) -> Touch {
@@ -36,55 +94,49 @@ fn settings() -> Touch {
     Touch::Entity(Coll::Settings, SETTINGS_ID.to_owned())
 }
 
-/// A settings field changed by a plain assignment (these fields have no rules of their own).
-fn set_settings(ws: &mut Workspace, f: impl FnOnce(&mut Workspace)) -> Done {
-    Ok(ws
-        .change(&[settings()], |w| {
-            f(w);
-            Ok::<_, ModelError>(())
-        })?
-        .1)
-}
-
 impl Cmd<'_> {
+    /// A settings field changed by a plain assignment (the declaration holds their rules).
+    fn set_settings(&mut self, f: impl FnOnce(&mut Workspace)) -> Done {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[settings()], |w| {
+                f(w);
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
+    }
+
     // ── The workspace's own fields ─────────────────────────────────────────
 
     pub fn set_name(&mut self, name: String) -> Done {
-        fits(&[(&name, MAX_NAME)])?;
-        set_settings(self.ws, |w| w.name = name)
+        self.set_settings(|w| w.name = name)
     }
 
     pub fn set_purpose(&mut self, purpose: String) -> Done {
-        fits(&[(&purpose, MAX_TEXT)])?;
-        set_settings(self.ws, |w| w.purpose = purpose)
+        self.set_settings(|w| w.purpose = purpose)
     }
 
     pub fn set_goals(&mut self, goals: Vec<String>) -> Done {
-        fits(&goals.iter().map(|g| (g.as_str(), MAX_TITLE)).collect::<Vec<_>>())?;
-        set_settings(self.ws, |w| w.goals = goals)
+        self.set_settings(|w| w.goals = goals)
     }
 
     pub fn set_collaboration(&mut self, model: CollaborationModel) -> Done {
-        set_settings(self.ws, |w| w.collaboration = model)
+        self.set_settings(|w| w.collaboration = model)
     }
 
-    /// Sets the chart's warning thresholds: whole numbers, and a factor that is finite and not
-    /// negative.
+    /// Sets the chart's warning thresholds.
     pub fn set_thresholds(&mut self, t: Thresholds) -> Done {
-        if !t.member_load_factor.is_finite() || t.member_load_factor < 0.0 {
-            return Err(ModelError::OutOfRange);
-        }
-        set_settings(self.ws, |w| w.thresholds = t)
+        self.set_settings(|w| w.thresholds = t)
     }
 
     // ── Team ────────────────────────────────────────────────────────────────
 
     /// Adds or changes a member, recording any change of skill level.
     pub fn save_member(&mut self, m: Member) -> Done {
-        fits(&[(&m.name, MAX_NAME), (&m.title, MAX_NAME), (&m.contact, MAX_TITLE), (&m.notes, MAX_TEXT)])?;
         let now = self.now;
         let touches = [entity(Coll::Members, &m.id.0), Touch::Append(Coll::LevelChanges)];
-        Ok(self.ws.change(&touches, |w| w.save_member_recording(m, now))?.1)
+        Ok(keep(&mut self.made, self.ws.change(&touches, |w| w.save_member_recording(m, now)))?.1)
     }
 
     pub fn remove_member(&mut self, id: &MemberId) -> Done {
@@ -93,95 +145,93 @@ impl Cmd<'_> {
 
     /// Removes a member, their open tasks going to `heir` (or to nobody), as one step.
     pub fn remove_member_giving_tasks(&mut self, id: &MemberId, heir: Option<&MemberId>) -> Done {
-        let touches = [
-            entity(Coll::Members, &id.0),
-            Touch::All(Coll::Duties),
-            Touch::All(Coll::Tasks),
-            Touch::All(Coll::Training),
-            Touch::All(Coll::Improvements),
-            Touch::All(Coll::Routines),
-            Touch::All(Coll::CheckIns),
-            Touch::All(Coll::Recognitions),
-            Touch::All(Coll::Thread),
-        ];
-        Ok(self
-            .ws
-            .change(&touches, |w| removed(w.remove_member_giving_tasks(id, heir).then_some(()), Kind::Member, id))?
-            .1)
+        let touches = [entity(Coll::Members, &id.0), Touch::All(Coll::Tasks)];
+        Ok(keep(
+            &mut self.made,
+            self.ws
+                .change(&touches, |w| removed(w.remove_member_giving_tasks(id, heir).then_some(()), Kind::Member, id)),
+        )?
+        .1)
     }
 
     pub fn save_role(&mut self, r: Role) -> Done {
-        fits(&[(&r.name, MAX_NAME), (&r.purpose, MAX_TEXT)])?;
-        Ok(self.ws.change(&[entity(Coll::Roles, &r.id.0)], |w| w.save_role(r))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Roles, &r.id.0)], |w| {
+                w.save_role(r);
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     pub fn remove_role(&mut self, id: &RoleId) -> Done {
-        let touches = [
-            entity(Coll::Roles, &id.0),
-            Touch::All(Coll::Members),
-            Touch::All(Coll::Duties),
-            Touch::All(Coll::Meetings),
-        ];
-        Ok(self.ws.change(&touches, |w| removed(w.remove_role(id).map(|_| ()), Kind::Role, id))?.1)
+        let touches = [entity(Coll::Roles, &id.0)];
+        Ok(keep(&mut self.made, self.ws.change(&touches, |w| removed(w.remove_role(id).map(|_| ()), Kind::Role, id)))?
+            .1)
     }
 
     pub fn save_skill(&mut self, s: Skill) -> Done {
-        fits(&[(&s.name, MAX_NAME), (&s.description, MAX_TEXT)])?;
-        Ok(self.ws.change(&[entity(Coll::Skills, &s.id.0)], |w| w.save_skill(s))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Skills, &s.id.0)], |w| {
+                w.save_skill(s);
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     pub fn remove_skill(&mut self, id: &SkillId) -> Done {
-        let touches = [
-            entity(Coll::Skills, &id.0),
-            Touch::All(Coll::Members),
-            Touch::All(Coll::Roles),
-            Touch::All(Coll::Tasks),
-            Touch::All(Coll::Training),
-        ];
-        Ok(self.ws.change(&touches, |w| removed(w.remove_skill(id).map(|_| ()), Kind::Skill, id))?.1)
+        let touches = [entity(Coll::Skills, &id.0)];
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&touches, |w| removed(w.remove_skill(id).map(|_| ()), Kind::Skill, id)),
+        )?
+        .1)
     }
 
     pub fn save_department(&mut self, d: Department) -> Done {
-        fits(&[(&d.name, MAX_NAME)])?;
-        Ok(self.ws.change(&[entity(Coll::Departments, &d.id.0)], |w| w.save_department(d))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Departments, &d.id.0)], |w| {
+                w.save_department(d);
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     pub fn remove_department(&mut self, id: &DepartmentId) -> Done {
-        let touches = [entity(Coll::Departments, &id.0), Touch::All(Coll::Members)];
-        Ok(self.ws.change(&touches, |w| removed(w.remove_department(id).map(|_| ()), Kind::Department, id))?.1)
+        let touches = [entity(Coll::Departments, &id.0)];
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&touches, |w| removed(w.remove_department(id).map(|_| ()), Kind::Department, id)),
+        )?
+        .1)
     }
 
     /// Sets a member's level in a skill (0 removes the level but keeps an interest).
     pub fn set_level(&mut self, member: &MemberId, skill: &SkillId, level: u8) -> Done {
         let now = self.now;
         let touches = [entity(Coll::Members, &member.0), Touch::Append(Coll::LevelChanges)];
-        Ok(self
-            .ws
-            .change(&touches, |w| {
-                if w.member(member).is_none() {
-                    return Err(ModelError::UnknownReference { kind: Kind::Member, id: member.0.clone() });
-                }
-                if w.skill(skill).is_none() {
-                    return Err(ModelError::UnknownReference { kind: Kind::Skill, id: skill.0.clone() });
-                }
-                if level > super::team::MAX_LEVEL {
-                    return Err(ModelError::LevelOutOfRange(level));
-                }
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&touches, |w| {
+                known_member(w, member)?;
                 w.set_level(member, skill, level, now);
                 Ok(())
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     /// Marks (or unmarks) a member's wish to learn a skill; a skill the member does not list is
     /// added at level 0 with the wish.
     pub fn toggle_interest(&mut self, member: &MemberId, skill: &SkillId) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Members, &member.0)], |w| {
-                if w.skill(skill).is_none() {
-                    return Err(ModelError::UnknownReference { kind: Kind::Skill, id: skill.0.clone() });
-                }
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Members, &member.0)], |w| {
                 let m = w
                     .members
                     .iter_mut()
@@ -192,29 +242,45 @@ impl Cmd<'_> {
                     None => m.skills.push(MemberSkill { skill: skill.clone(), level: 0, interested: true }),
                 }
                 Ok(())
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     // ── Chart ───────────────────────────────────────────────────────────────
 
     pub fn save_duty(&mut self, d: Duty) -> Done {
-        fits(&[(&d.title, MAX_TITLE), (&d.area, MAX_NAME), (&d.description, MAX_TEXT)])?;
-        Ok(self.ws.change(&[entity(Coll::Duties, &d.id.0)], |w| w.save_duty(d))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Duties, &d.id.0)], |w| {
+                w.save_duty(d);
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     /// Removes a duty; tasks linked to it keep their work but lose the link.
     pub fn remove_duty(&mut self, id: &DutyId) -> Done {
-        let touches = [entity(Coll::Duties, &id.0), Touch::All(Coll::Tasks), Touch::All(Coll::Routines)];
-        Ok(self.ws.change(&touches, |w| removed(w.remove_duty(id).map(|_| ()), Kind::Duty, id))?.1)
+        let touches = [entity(Coll::Duties, &id.0)];
+        Ok(keep(&mut self.made, self.ws.change(&touches, |w| removed(w.remove_duty(id).map(|_| ()), Kind::Duty, id)))?
+            .1)
     }
 
     pub fn set_role_letter(&mut self, duty: &DutyId, role: &RoleId, letter: Option<Raci>) -> Done {
-        Ok(self.ws.change(&[entity(Coll::Duties, &duty.0)], |w| w.set_role_letter(duty, role, letter))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Duties, &duty.0)], |w| w.set_role_letter(duty, role, letter)),
+        )?
+        .1)
     }
 
     pub fn set_member_letter(&mut self, duty: &DutyId, member: &MemberId, letter: Option<Option<Raci>>) -> Done {
-        Ok(self.ws.change(&[entity(Coll::Duties, &duty.0)], |w| w.set_member_letter(duty, member, letter))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Duties, &duty.0)], |w| w.set_member_letter(duty, member, letter)),
+        )?
+        .1)
     }
 
     // ── Board ───────────────────────────────────────────────────────────────
@@ -227,14 +293,11 @@ impl Cmd<'_> {
     /// Saves a task as [`Cmd::save_task`], and records on its thread, as made by `by`, whom it
     /// was given to or taken from and a change of priority (issue 15's activity list).
     pub fn save_task_by(&mut self, task: Task, by: Option<MemberId>) -> Done<BoardError> {
-        let mut texts = vec![(task.title.as_str(), MAX_TITLE), (task.description.as_str(), MAX_TEXT)];
-        texts.extend(task.labels.iter().map(|l| (l.as_str(), MAX_NAME)));
-        fits(&texts).map_err(|_| BoardError::TooLong)?;
         let now = self.now;
         let ids = &mut *self.ids;
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Tasks, &task.id.0), Touch::Append(Coll::Thread)], |w| {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Tasks, &task.id.0), Touch::Append(Coll::Thread)], |w| {
                 let b = &mut w.board;
                 let Some(old) = b.task(&task.id) else { return b.add_task(task, now) };
                 let recorded = thread::changes(old, &task);
@@ -253,27 +316,26 @@ impl Cmd<'_> {
                     change: Some(change),
                 }));
                 Ok(())
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
-    /// Removes a task, and its thread with it.
+    /// Removes a task, and its thread with it (the declaration says the thread belongs to it).
     pub fn remove_task(&mut self, id: &TaskId) -> Done<BoardError> {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Tasks, &id.0), Touch::All(Coll::Thread)], |w| {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Tasks, &id.0)], |w| {
                 w.board.remove_task(id).ok_or(BoardError::NoTask)?;
-                w.thread.retain(|e| &e.task != id);
-                Ok(())
-            })?
-            .1)
+                Ok::<_, BoardError>(())
+            }),
+        )?
+        .1)
     }
 
     /// Adds a comment to a task's thread, by `author` ("I am"; `None` when nobody is chosen).
     pub fn comment(&mut self, task: &TaskId, author: Option<MemberId>, text: &str) -> Done {
         let text = text.trim();
-        named(text, Kind::Note)?;
-        fits(&[(text, MAX_TEXT)])?;
         let entry = Entry {
             id: EntryId::generate(self.ids),
             task: task.clone(),
@@ -282,74 +344,113 @@ impl Cmd<'_> {
             text: text.to_owned(),
             change: None,
         };
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Thread, &entry.id.0)], |w| {
-                if w.board.task(task).is_none() {
-                    return Err(ModelError::UnknownReference { kind: Kind::Task, id: task.0.clone() });
-                }
-                if let Some(m) = &entry.author {
-                    known_member(w, m)?;
-                }
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Thread, &entry.id.0)], |w| {
                 w.thread.push(entry);
-                Ok(())
-            })?
-            .1)
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     /// Removes a comment from a task's thread.
     pub fn remove_comment(&mut self, id: &EntryId) -> Done {
-        Ok(self.ws.change(&[entity(Coll::Thread, &id.0)], |w| remove_row(&mut w.thread, &id.0, Kind::Note))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Thread, &id.0)], |w| remove_row(&mut w.thread, &id.0, Kind::Note)),
+        )?
+        .1)
     }
 
     /// Moves a task to `column`, at `index` among its visible tasks (see `Board::move_task`).
     pub fn move_task(&mut self, id: &TaskId, column: &ColumnId, index: Option<usize>) -> Done<BoardError> {
         let now = self.now;
-        Ok(self.ws.change(&[entity(Coll::Tasks, &id.0)], |w| w.board.move_task(id, column, index, now))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Tasks, &id.0)], |w| w.board.move_task(id, column, index, now)),
+        )?
+        .1)
+    }
+
+    /// Moves a card one step by keyboard (see `Board::nudged`); refused at the board's edge.
+    pub fn nudge_task(&mut self, id: &TaskId, by: Nudge) -> Done<BoardError> {
+        let (column, index) = self.ws.board.nudged(id, by).ok_or(BoardError::NoColumn)?;
+        self.move_task(id, &column, index)
+    }
+
+    /// A card dropped into `column` before the card `before` (last without one). Dropped into
+    /// a person's swimlane (`lane`: who it assigns), it is theirs now, recorded as made by `by`;
+    /// one step either way.
+    pub fn drop_task(
+        &mut self,
+        id: &TaskId,
+        column: &ColumnId,
+        before: Option<&TaskId>,
+        lane: Option<Vec<MemberId>>,
+        by: Option<MemberId>,
+    ) -> Done<BoardError> {
+        let index = self.ws.board.index_before(id, column, before);
+        let mut ops = self.move_task(id, column, index)?;
+        let given = lane.and_then(|people| {
+            let t = self.ws.board.task(id)?;
+            (t.assignees != people).then(|| Task { assignees: people, ..t.clone() })
+        });
+        if let Some(task) = given {
+            ops.extend(self.save_task_by(task, by)?);
+        }
+        Ok(ops)
     }
 
     /// Puts an archived task back on the board, where it was.
     pub fn restore_task(&mut self, id: &TaskId) -> Done<BoardError> {
         let now = self.now;
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Tasks, &id.0)], |w| {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Tasks, &id.0)], |w| {
                 let t = w.board.tasks.iter_mut().find(|t| &t.id == id).ok_or(BoardError::NoTask)?;
                 t.archived = false;
                 t.updated_at = now;
-                Ok(())
-            })?
-            .1)
+                Ok::<_, BoardError>(())
+            }),
+        )?
+        .1)
     }
 
     /// Archives every task in a done column; returns how many.
     pub fn archive_done(&mut self) -> Result<(usize, Vec<Op>), BoardError> {
-        self.ws.change(&[Touch::All(Coll::Tasks)], |w| Ok(w.board.archive_done()))
+        keep(&mut self.made, self.ws.change(&[Touch::All(Coll::Tasks)], |w| Ok(w.board.archive_done())))
     }
 
     pub fn add_column(&mut self, name: &str, kind: ColumnKind) -> Done<BoardError> {
-        fits(&[(name, MAX_NAME)]).map_err(|_| BoardError::TooLong)?;
         let ids = &mut *self.ids;
-        Ok(self.ws.change(&[Touch::Append(Coll::Columns)], |w| w.board.add_column(ids, name, kind))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[Touch::Append(Coll::Columns)], |w| w.board.push_column(ids, name, kind)),
+        )?
+        .1)
     }
 
     pub fn update_column(&mut self, column: Column) -> Done<BoardError> {
-        fits(&[(&column.name, MAX_NAME)]).map_err(|_| BoardError::TooLong)?;
-        Ok(self.ws.change(&[entity(Coll::Columns, &column.id.0)], |w| w.board.update_column(column))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Columns, &column.id.0)], |w| w.board.update_column(column)),
+        )?
+        .1)
     }
 
     pub fn shift_column(&mut self, id: &ColumnId, by: isize) -> Done<BoardError> {
-        Ok(self.ws.change(&[entity(Coll::Columns, &id.0)], |w| w.board.shift_column(id, by))?.1)
+        Ok(keep(&mut self.made, self.ws.change(&[entity(Coll::Columns, &id.0)], |w| w.board.shift_column(id, by)))?.1)
     }
 
     pub fn remove_column(&mut self, id: &ColumnId, tasks_to: &ColumnId) -> Done<BoardError> {
         let now = self.now;
         let touches = [entity(Coll::Columns, &id.0), Touch::All(Coll::Tasks)];
-        Ok(self.ws.change(&touches, |w| w.board.remove_column(id, tasks_to, now))?.1)
+        Ok(keep(&mut self.made, self.ws.change(&touches, |w| w.board.remove_column(id, tasks_to, now)))?.1)
     }
 
     pub fn set_standard(&mut self, priority: Priority, standard: ServiceStandard) -> Done<BoardError> {
-        Ok(self.ws.change(&[settings()], |w| w.board.set_standard(priority, standard))?.1)
+        Ok(keep(&mut self.made, self.ws.change(&[settings()], |w| w.board.set_standard(priority, standard)))?.1)
     }
 
     // ── Training ────────────────────────────────────────────────────────────
@@ -358,15 +459,9 @@ impl Cmd<'_> {
     /// exists already.
     pub fn plan_training(&mut self, member: &MemberId, skill: &SkillId, target: u8, due: Option<NaiveDate>) -> Done {
         let ids = &mut *self.ids;
-        Ok(self
-            .ws
-            .change(&[Touch::Append(Coll::Training)], |w| {
-                if w.member(member).is_none() {
-                    return Err(ModelError::UnknownReference { kind: Kind::Member, id: member.0.clone() });
-                }
-                if w.skill(skill).is_none() {
-                    return Err(ModelError::UnknownReference { kind: Kind::Skill, id: skill.0.clone() });
-                }
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[Touch::Append(Coll::Training)], |w| {
                 if w.training
                     .iter()
                     .any(|x| &x.member == member && &x.skill == skill && x.status != TrainingStatus::Done)
@@ -375,22 +470,24 @@ impl Cmd<'_> {
                 }
                 w.plan_training(ids, member, skill, target, due);
                 Ok(())
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     /// Turns a training item into a board task (once: a linked task is kept).
     pub fn training_task(&mut self, item: &TrainingId, title: String) -> Done {
         let (ids, now) = (&mut *self.ids, self.now);
         let touches = [entity(Coll::Training, &item.0), Touch::Append(Coll::Tasks)];
-        Ok(self
-            .ws
-            .change(&touches, |w| {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&touches, |w| {
                 w.training_task(ids, item, title, now)
                     .map(|_| ())
                     .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Training, id: item.0.clone() })
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     pub fn set_training_due(&mut self, item: &TrainingId, due: Option<NaiveDate>) -> Done {
@@ -402,9 +499,9 @@ impl Cmd<'_> {
     }
 
     fn edit_training(&mut self, item: &TrainingId, f: impl FnOnce(&mut super::training::TrainingItem)) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Training, &item.0)], |w| {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Training, &item.0)], |w| {
                 let x = w
                     .training
                     .iter_mut()
@@ -412,13 +509,14 @@ impl Cmd<'_> {
                     .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Training, id: item.0.clone() })?;
                 f(x);
                 Ok(())
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     // ── KPIs ────────────────────────────────────────────────────────────────
 
-    /// Adds a KPI: it needs a name, unused by another KPI (in any case), and a finite target.
+    /// Adds a KPI (the declaration holds its rules: a name no other KPI has, values in range).
     pub fn add_kpi(
         &mut self,
         name: &str,
@@ -428,33 +526,23 @@ impl Cmd<'_> {
         benchmark: Option<f64>,
     ) -> Done {
         let ids = &mut *self.ids;
-        Ok(self
-            .ws
-            .change(&[Touch::Append(Coll::Kpis)], |w| {
-                fits(&[(name, MAX_NAME), (unit, MAX_NAME)])?;
-                let name = name.trim();
-                if name.is_empty() {
-                    return Err(ModelError::EmptyName { kind: Kind::Kpi });
-                }
-                if w.kpis.iter().any(|k| k.name.trim().to_lowercase() == name.to_lowercase()) {
-                    return Err(ModelError::DuplicateName { kind: Kind::Kpi, name: name.to_owned() });
-                }
-                if !target.is_finite() || benchmark.is_some_and(|b| !b.is_finite()) {
-                    return Err(ModelError::OutOfRange);
-                }
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[Touch::Append(Coll::Kpis)], |w| {
                 let mut k = Kpi::new(ids, name, unit, direction, target);
                 k.benchmark = benchmark;
                 w.kpis.push(k);
-                Ok(())
-            })?
-            .1)
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     /// Records a KPI's value for a period (replacing the value of that period).
     pub fn record_kpi(&mut self, id: &KpiId, period: NaiveDate, value: f64) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Kpis, &id.0)], |w| {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Kpis, &id.0)], |w| {
                 let k = w
                     .kpis
                     .iter_mut()
@@ -469,28 +557,22 @@ impl Cmd<'_> {
                 }
                 k.record(period, value);
                 Ok(())
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     pub fn remove_kpi(&mut self, id: &KpiId) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Kpis, &id.0), Touch::All(Coll::Improvements)], |w| {
-                remove_row(&mut w.kpis, &id.0, Kind::Kpi)?;
-                for x in &mut w.improvements {
-                    if x.kpi.as_ref() == Some(id) {
-                        x.kpi = None;
-                    }
-                }
-                Ok(())
-            })?
-            .1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Kpis, &id.0)], |w| remove_row(&mut w.kpis, &id.0, Kind::Kpi)),
+        )?
+        .1)
     }
 
     /// Records the values of a `kpi,period,value` file; returns the report with the ops.
     pub fn import_kpi_values(&mut self, text: &str) -> Result<(CsvReport, Vec<Op>), ModelError> {
-        self.ws.change(&[Touch::All(Coll::Kpis)], |w| Ok(import_values(&mut w.kpis, text)))
+        keep(&mut self.made, self.ws.change(&[Touch::All(Coll::Kpis)], |w| Ok(import_values(&mut w.kpis, text))))
     }
 }
 
@@ -516,13 +598,6 @@ fn known_member(w: &Workspace, id: &MemberId) -> Result<(), ModelError> {
     w.member(id).map(|_| ()).ok_or_else(|| ModelError::UnknownReference { kind: Kind::Member, id: id.0.clone() })
 }
 
-fn named(text: &str, kind: Kind) -> Result<(), ModelError> {
-    if text.trim().is_empty() {
-        return Err(ModelError::EmptyName { kind });
-    }
-    Ok(())
-}
-
 impl Cmd<'_> {
     fn today(&self) -> NaiveDate {
         self.now.date_naive()
@@ -530,97 +605,70 @@ impl Cmd<'_> {
 
     // ── Meetings ────────────────────────────────────────────────────────────
 
-    /// Adds or changes a meeting: it needs a name, a length within a working day, and roles
-    /// that exist.
+    /// Adds or changes a meeting (blank standing items are left out).
     pub fn save_meeting(&mut self, mut m: Meeting) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Meetings, &m.id.0)], |w| {
-                named(&m.name, Kind::Meeting)?;
-                fits(&[(&m.name, MAX_NAME)])?;
-                fits(&m.agenda.iter().map(|a| (a.as_str(), MAX_TITLE)).collect::<Vec<_>>())?;
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Meetings, &m.id.0)], |w| {
                 m.name = m.name.trim().to_owned();
-                if m.duration_minutes > MAX_MEETING_MINUTES {
-                    return Err(ModelError::OutOfRange);
-                }
-                if let Some(r) = m.roles.iter().find(|r| w.role(r).is_none()) {
-                    return Err(ModelError::UnknownReference { kind: Kind::Role, id: r.0.clone() });
-                }
                 m.agenda.retain(|a| !a.trim().is_empty());
                 upsert(&mut w.meetings, m);
-                Ok(())
-            })?
-            .1)
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     /// Removes a meeting and its minutes.
     pub fn remove_meeting(&mut self, id: &MeetingId) -> Done {
-        let touches = [entity(Coll::Meetings, &id.0), Touch::All(Coll::Minutes)];
-        Ok(self
-            .ws
-            .change(&touches, |w| {
-                remove_row(&mut w.meetings, &id.0, Kind::Meeting)?;
-                w.minutes.retain(|m| &m.meeting != id);
-                Ok(())
-            })?
-            .1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Meetings, &id.0)], |w| remove_row(&mut w.meetings, &id.0, Kind::Meeting)),
+        )?
+        .1)
     }
 
     /// The minutes of a meeting held on `day` (made when there are none yet).
     pub fn hold_meeting(&mut self, meeting: &MeetingId, day: NaiveDate) -> Result<(MinutesId, Vec<Op>), ModelError> {
         let ids = &mut *self.ids;
-        let (id, ops) = self.ws.change(&[Touch::Append(Coll::Minutes)], |w| {
-            w.hold_meeting(ids, meeting, day)
-                .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Meeting, id: meeting.0.clone() })
-        })?;
+        let (id, ops) = keep(
+            &mut self.made,
+            self.ws.change(&[Touch::Append(Coll::Minutes)], |w| {
+                w.hold_meeting(ids, meeting, day)
+                    .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Meeting, id: meeting.0.clone() })
+            }),
+        )?;
         Ok((id, ops))
     }
 
     /// Keeps a meeting's decisions and notes.
     pub fn save_minutes(&mut self, id: &MinutesId, decisions: String, notes: String) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Minutes, &id.0)], |w| {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Minutes, &id.0)], |w| {
                 let m = w
                     .minutes
                     .iter_mut()
                     .find(|m| &m.id == id)
                     .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Meeting, id: id.0.clone() })?;
-                fits(&[(&decisions, MAX_TEXT), (&notes, MAX_TEXT)])?;
                 m.decisions = decisions;
                 m.notes = notes;
                 Ok(())
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     // ── The improvement log ─────────────────────────────────────────────────
 
-    /// Adds or changes an improvement. It needs a problem; its owner and KPI must exist. A new
-    /// entry linked to a KPI takes the KPI's latest value as "before"; closing it (done) takes
+    /// Adds or changes an improvement. A new entry linked to a KPI takes the KPI's latest value as "before"; closing it (done) takes
     /// the latest value as "after" when none is given, and the day.
     pub fn save_improvement(&mut self, mut x: Improvement) -> Done {
         let today = self.today();
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Improvements, &x.id.0)], |w| {
-                named(&x.problem, Kind::Improvement)?;
-                fits(&[(&x.problem, MAX_TITLE), (&x.cause, MAX_TEXT), (&x.action, MAX_TEXT)])?;
-                if let Some(m) = &x.owner {
-                    known_member(w, m)?;
-                }
-                let kpi = match &x.kpi {
-                    Some(k) => Some(
-                        w.kpis
-                            .iter()
-                            .find(|x| &x.id == k)
-                            .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Kpi, id: k.0.clone() })?,
-                    ),
-                    None => None,
-                };
-                if [x.before, x.after].iter().flatten().any(|v| !v.is_finite()) {
-                    return Err(ModelError::OutOfRange);
-                }
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Improvements, &x.id.0)], |w| {
+                let kpi = x.kpi.as_ref().and_then(|k| w.kpis.iter().find(|x| &x.id == k));
                 let old = w.improvements.iter().find(|i| i.id == x.id);
                 let latest = kpi.and_then(|k| k.latest()).map(|l| l.0);
                 if old.is_none() {
@@ -634,64 +682,53 @@ impl Cmd<'_> {
                     x.closed = None;
                 }
                 upsert(&mut w.improvements, x);
-                Ok(())
-            })?
-            .1)
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     pub fn remove_improvement(&mut self, id: &ImprovementId) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Improvements, &id.0)], |w| {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Improvements, &id.0)], |w| {
                 remove_row(&mut w.improvements, &id.0, Kind::Improvement)
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     /// Turns an improvement action into a board task (once: a linked task is kept).
     pub fn improvement_task(&mut self, item: &ImprovementId, title: String) -> Done {
         let (ids, now) = (&mut *self.ids, self.now);
         let touches = [entity(Coll::Improvements, &item.0), Touch::Append(Coll::Tasks)];
-        Ok(self
-            .ws
-            .change(&touches, |w| {
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&touches, |w| {
                 w.improvement_task(ids, item, title, now)
                     .map(|_| ())
                     .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Improvement, id: item.0.clone() })
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     // ── Routines ────────────────────────────────────────────────────────────
 
-    /// Adds or changes a routine. It needs a title, a repeat (daily, weekly on at least one
-    /// weekday, or monthly on a day 1–31), people and a duty that exist, and an estimate of
-    /// 0–1,000 hours. Its next day is its first day on or after the `next` given.
+    /// Adds or changes a routine. It needs a repeat (daily, or weekly on at least one weekday,
+    /// or monthly). Its next day is its first day on or after the `next` given.
     pub fn save_routine(&mut self, mut r: Routine) -> Done {
         let today = self.today();
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Routines, &r.id.0)], |w| {
-                named(&r.title, Kind::Routine)?;
-                fits(&[(&r.title, MAX_TITLE)])?;
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Routines, &r.id.0)], |w| {
                 r.title = r.title.trim().to_owned();
-                r.weekdays.retain(|d| (1..=7).contains(d));
                 r.weekdays.sort_unstable();
                 r.weekdays.dedup();
                 match r.repeat {
                     Repeat::Weekly if r.weekdays.is_empty() => return Err(ModelError::NoWeekday),
-                    Repeat::Monthly if !(1..=31).contains(&r.month_day) => return Err(ModelError::OutOfRange),
                     Repeat::AsNeeded => return Err(ModelError::OutOfRange),
                     _ => {}
-                }
-                if !(0.0..=1000.0).contains(&r.estimate_hours) {
-                    return Err(ModelError::OutOfRange);
-                }
-                for m in &r.assignees {
-                    known_member(w, m)?;
-                }
-                if let Some(d) = r.duty.as_ref().filter(|d| w.duty(d).is_none()) {
-                    return Err(ModelError::UnknownReference { kind: Kind::Duty, id: d.0.clone() });
                 }
                 // What the app recorded stays the app's (an editor may have opened before the
                 // last task was made); the schedule starts after the last day made, and
@@ -709,64 +746,72 @@ impl Cmd<'_> {
                 r.next = r.first_on_or_after(from).ok_or(ModelError::OutOfRange)?;
                 upsert(&mut w.routines, r);
                 Ok(())
-            })?
-            .1)
+            }),
+        )?
+        .1)
     }
 
     pub fn remove_routine(&mut self, id: &RoutineId) -> Done {
-        Ok(self.ws.change(&[entity(Coll::Routines, &id.0)], |w| remove_row(&mut w.routines, &id.0, Kind::Routine))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Routines, &id.0)], |w| remove_row(&mut w.routines, &id.0, Kind::Routine)),
+        )?
+        .1)
     }
 
     /// Makes the tasks of routines whose day has come (see [`Workspace::run_routines`]).
     pub fn run_routines(&mut self, today: NaiveDate, missing: &str) -> Result<(Vec<RoutineRun>, Vec<Op>), ModelError> {
         let now = self.now;
-        self.ws.change(&[Touch::All(Coll::Routines), Touch::Append(Coll::Tasks)], |w| {
-            Ok::<_, ModelError>(w.run_routines(today, now, missing))
-        })
+        keep(
+            &mut self.made,
+            self.ws.change(&[Touch::All(Coll::Routines), Touch::Append(Coll::Tasks)], |w| {
+                Ok::<_, ModelError>(w.run_routines(today, now, missing))
+            }),
+        )
     }
 
     // ── Check-ins and recognition ───────────────────────────────────────────
 
-    /// Adds or changes a 1:1 check-in with a member who exists.
+    /// Adds or changes a 1:1 check-in.
     pub fn save_checkin(&mut self, c: CheckIn) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::CheckIns, &c.id.0)], |w| {
-                known_member(w, &c.member)?;
-                fits(&[(&c.goals, MAX_TEXT), (&c.feedback, MAX_TEXT), (&c.actions, MAX_TEXT)])?;
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::CheckIns, &c.id.0)], |w| {
                 upsert(&mut w.checkins, c);
-                Ok(())
-            })?
-            .1)
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     pub fn remove_checkin(&mut self, id: &CheckInId) -> Done {
-        Ok(self.ws.change(&[entity(Coll::CheckIns, &id.0)], |w| remove_row(&mut w.checkins, &id.0, Kind::Note))?.1)
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::CheckIns, &id.0)], |w| remove_row(&mut w.checkins, &id.0, Kind::Note)),
+        )?
+        .1)
     }
 
-    /// Thanks a member for something: it needs words, and people who exist.
+    /// Thanks a member for something.
     pub fn recognise(&mut self, mut r: Recognition) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Recognitions, &r.id.0)], |w| {
-                named(&r.text, Kind::Note)?;
-                fits(&[(&r.text, MAX_TITLE)])?;
+        Ok(keep(
+            &mut self.made,
+            self.ws.change(&[entity(Coll::Recognitions, &r.id.0)], |w| {
                 r.text = r.text.trim().to_owned();
-                known_member(w, &r.member)?;
-                if let Some(m) = &r.from {
-                    known_member(w, m)?;
-                }
                 upsert(&mut w.recognitions, r);
-                Ok(())
-            })?
-            .1)
+                Ok::<_, ModelError>(())
+            }),
+        )?
+        .1)
     }
 
     pub fn remove_recognition(&mut self, id: &RecognitionId) -> Done {
-        Ok(self
-            .ws
-            .change(&[entity(Coll::Recognitions, &id.0)], |w| remove_row(&mut w.recognitions, &id.0, Kind::Note))?
-            .1)
+        Ok(keep(
+            &mut self.made,
+            self.ws
+                .change(&[entity(Coll::Recognitions, &id.0)], |w| remove_row(&mut w.recognitions, &id.0, Kind::Note)),
+        )?
+        .1)
     }
 }
 

@@ -3,12 +3,7 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
 
-/// The first year a workspace's dates may fall in. Import clamps every date into
-/// [`FIRST_YEAR`]..=[`LAST_YEAR`]: a service team means nothing outside it, and arithmetic on
-/// such dates (a year of service target ahead, weeks back) stays far inside chrono's range.
-pub const FIRST_YEAR: i32 = 1970;
-/// The last year a workspace's dates may fall in (see [`FIRST_YEAR`]).
-pub const LAST_YEAR: i32 = 9999;
+pub use super::decl::{FIRST_YEAR, LAST_YEAR};
 
 /// 1970-01-01, the earliest day a workspace holds.
 pub fn first_day() -> NaiveDate {

@@ -1,9 +1,11 @@
 //! What removing a member or a role would break, said before it is done (issue 15: removing the
 //! only QA person left six chart errors and unassigned their tasks without a word).
 
-use super::ids::{MemberId, RoleId, TaskId};
+use super::commands::Cmd;
+use super::ids::{IdGen, MemberId, RoleId, TaskId};
 use super::raci_check::{check, Finding, Severity};
 use super::workspace::Workspace;
+use chrono::DateTime;
 
 /// What a removal would break.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -33,7 +35,7 @@ pub fn open_tasks(ws: &Workspace, id: &MemberId) -> Vec<TaskId> {
 /// the removal is asked for, not whenever an editor opens.
 pub fn of_member(ws: &Workspace, id: &MemberId) -> Impact {
     let mut after = ws.clone();
-    after.remove_member(id);
+    let _ = Cmd::new(&mut after, &mut IdGen::new(0), DateTime::default()).remove_member(id);
     Impact {
         new_errors: new_errors(ws, &after),
         tasks: open_tasks(ws, id),
@@ -48,27 +50,8 @@ pub fn of_member(ws: &Workspace, id: &MemberId) -> Impact {
 /// What removing role `id` would break in the chart.
 pub fn of_role(ws: &Workspace, id: &RoleId) -> Impact {
     let mut after = ws.clone();
-    after.remove_role(id);
+    let _ = Cmd::new(&mut after, &mut IdGen::new(0), DateTime::default()).remove_role(id);
     Impact { new_errors: new_errors(ws, &after), ..Impact::default() }
-}
-
-impl Workspace {
-    /// Removes a member, giving their open tasks to `heir` first (or to nobody).
-    pub fn remove_member_giving_tasks(&mut self, id: &MemberId, heir: Option<&MemberId>) -> bool {
-        if self.member(id).is_none() || heir.is_some_and(|h| h == id || self.member(h).is_none()) {
-            return false;
-        }
-        if let Some(heir) = heir {
-            let open: Vec<bool> = self.board.tasks.iter().map(|t| self.board.is_open(t)).collect();
-            for (t, open) in self.board.tasks.iter_mut().zip(open) {
-                if open && t.assignees.contains(id) {
-                    t.assignees.retain(|m| m != id && m != heir);
-                    t.assignees.push(heir.clone());
-                }
-            }
-        }
-        self.remove_member(id).is_some()
-    }
 }
 
 #[cfg(test)]
@@ -102,7 +85,7 @@ mod tests {
         let tasks = of_member(&w, &tom).tasks;
         assert!(!tasks.is_empty());
         let heir = w.members.iter().find(|m| m.name == "Chen Wei").unwrap().id.clone();
-        assert!(w.remove_member_giving_tasks(&tom, Some(&heir)));
+        Cmd::new(&mut w, &mut IdGen::new(1), now).remove_member_giving_tasks(&tom, Some(&heir)).unwrap();
         assert!(tasks.iter().all(|t| w.board.task(t).unwrap().assignees.contains(&heir)));
     }
 }

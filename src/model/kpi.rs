@@ -241,8 +241,8 @@ pub fn import_values(kpis: &mut [Kpi], text: &str) -> CsvReport {
             bad(&mut report, line, RowError::BadDate(row[1].trim().into()));
             continue;
         };
-        match row[2].trim().replace(',', ".").parse::<f64>() {
-            Ok(value) if kpis[i].allows(value) => {
+        match super::input::number(&row[2]) {
+            Ok(Some(value)) if kpis[i].allows(value) => {
                 new[i].push(KpiValue { period: kpis[i].period_of(period), value });
                 report.recorded += 1;
             }

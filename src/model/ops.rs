@@ -6,77 +6,16 @@
 //! Applied to a workspace that changed meanwhile, an op that no longer fits is skipped, and an
 //! anchor that is gone puts the entity last.
 
-use super::board::{Board, Column, Task};
+use super::board::Board;
+use super::decl::{ModelError, COLLECTIONS};
 use super::keys::KeySet;
-use super::kpi::Kpi;
-use super::raci::Duty;
-use super::service::{CheckIn, Improvement, Meeting, Minutes, Recognition, Routine};
-use super::team::{Department, Member, Role, Skill};
-use super::thread::Entry;
-use super::training::{LevelChange, TrainingItem};
+use super::rows::Rows;
+use super::rules::{check_row, detach, may_refer, Detached, Look};
 use super::workspace::Workspace;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// A collection of entities in a workspace, or (`Settings`) the workspace's own fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Coll {
-    Settings,
-    Departments,
-    Members,
-    Roles,
-    Skills,
-    Duties,
-    Columns,
-    Tasks,
-    Training,
-    LevelChanges,
-    Kpis,
-    Meetings,
-    Minutes,
-    Improvements,
-    Routines,
-    /// Private to this browser: never synced (see [`Coll::is_private`]).
-    CheckIns,
-    Recognitions,
-    /// The tasks' comments and recorded changes.
-    Thread,
-}
-
-impl Coll {
-    pub const ALL: [Coll; 18] = [
-        Coll::Settings,
-        Coll::Departments,
-        Coll::Members,
-        Coll::Roles,
-        Coll::Skills,
-        Coll::Duties,
-        Coll::Columns,
-        Coll::Tasks,
-        Coll::Training,
-        Coll::LevelChanges,
-        Coll::Kpis,
-        Coll::Meetings,
-        Coll::Minutes,
-        Coll::Improvements,
-        Coll::Routines,
-        Coll::CheckIns,
-        Coll::Recognitions,
-        Coll::Thread,
-    ];
-
-    /// Whether the collection stays in this browser: team sync never sends it, and files and
-    /// links leave it out unless the user asks.
-    pub fn is_private(self) -> bool {
-        self == Coll::CheckIns
-    }
-
-    /// A dense index, for per-collection tables.
-    pub fn index(self) -> usize {
-        self as usize
-    }
-}
+pub use super::decl::Coll;
 
 /// The id of the one `Settings` entity.
 pub const SETTINGS_ID: &str = "workspace";
@@ -132,126 +71,6 @@ pub fn invert(ops: &[Op]) -> Vec<Op> {
     ops.iter().rev().map(Op::inverse).collect()
 }
 
-/// An entity of a collection: serialisable, with a stable key.
-pub trait Row: Serialize + DeserializeOwned + Clone + PartialEq {
-    fn key(&self) -> String;
-    fn key_is(&self, key: &str) -> bool {
-        self.key() == key
-    }
-}
-
-macro_rules! row {
-    ($($ty:ty),*) => {$(
-        impl Row for $ty {
-            fn key(&self) -> String {
-                self.id.0.clone()
-            }
-            fn key_is(&self, key: &str) -> bool {
-                self.id.0 == key
-            }
-        }
-    )*};
-}
-row!(
-    Department,
-    Member,
-    Role,
-    Skill,
-    Duty,
-    Column,
-    Task,
-    TrainingItem,
-    Kpi,
-    Meeting,
-    Minutes,
-    Improvement,
-    Routine,
-    CheckIn,
-    Recognition,
-    Entry
-);
-
-impl Row for LevelChange {
-    // A log entry has no id of its own: its time, member and skill name it.
-    fn key(&self) -> String {
-        format!("{}|{}|{}", self.at.timestamp_millis(), self.member.0, self.skill.0)
-    }
-}
-
-/// One collection seen through values, so that diffing and applying are written once (and the
-/// wasm holds one copy of them, not one per entity type).
-pub(super) trait Rows {
-    fn count(&self) -> usize;
-    fn key_at(&self, i: usize) -> String;
-    fn key_is(&self, i: usize, key: &str) -> bool;
-    fn value_at(&self, i: usize) -> Value;
-    /// Replaces row `i` (or with `insert`, adds one there); false if `v` does not read as a row.
-    fn put(&mut self, i: usize, v: Value, insert: bool) -> bool;
-    fn remove_at(&mut self, i: usize);
-    fn shift(&mut self, from: usize, to: usize);
-    fn as_any(&self) -> &dyn std::any::Any;
-    /// Whether row `i` equals row `j` of `other` (a collection of the same type), compared as
-    /// typed data: no serialising.
-    fn row_eq(&self, i: usize, other: &dyn Rows, j: usize) -> bool;
-}
-
-impl<T: Row + 'static> Rows for Vec<T> {
-    fn count(&self) -> usize {
-        self.len()
-    }
-    fn key_at(&self, i: usize) -> String {
-        self[i].key()
-    }
-    fn key_is(&self, i: usize, key: &str) -> bool {
-        self[i].key_is(key)
-    }
-    fn value_at(&self, i: usize) -> Value {
-        super::json::value_of(&self[i])
-    }
-    fn put(&mut self, i: usize, v: Value, insert: bool) -> bool {
-        let Ok(row) = T::deserialize(&v) else { return false };
-        if insert {
-            self.insert(i.min(self.len()), row);
-        } else {
-            self[i] = row;
-        }
-        true
-    }
-    fn remove_at(&mut self, i: usize) {
-        self.remove(i);
-    }
-    fn shift(&mut self, from: usize, to: usize) {
-        let row = self.remove(from);
-        self.insert(to.min(self.len()), row);
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn row_eq(&self, i: usize, other: &dyn Rows, j: usize) -> bool {
-        other.as_any().downcast_ref::<Vec<T>>().is_some_and(|o| self[i] == o[j])
-    }
-}
-
-/// The lists of a workspace: not settings (each is a collection of its own).
-const LISTS: [&str; 16] = [
-    "departments",
-    "members",
-    "roles",
-    "skills",
-    "duties",
-    "training",
-    "skill_history",
-    "kpis",
-    "board",
-    "meetings",
-    "minutes",
-    "improvements",
-    "routines",
-    "checkins",
-    "recognitions",
-    "thread",
-];
-
 /// The workspace's own fields (name, purpose, goals, collaboration, thresholds, and the
 /// board's service standards), as one entity. Written through the workspace's own serde code,
 /// which the wasm holds already for files.
@@ -268,8 +87,8 @@ pub(super) fn settings(ws: &Workspace) -> Value {
     let mut v = super::json::value_of(&shell);
     if let Value::Object(obj) = &mut v {
         let standards = obj.get("board").and_then(|b| b.get("standards")).cloned().unwrap_or(Value::Null);
-        for list in LISTS {
-            obj.remove(list);
+        for c in &COLLECTIONS[1..] {
+            obj.remove(c.file[0]);
         }
         obj.insert("standards".into(), standards);
     }
@@ -292,49 +111,11 @@ pub(super) fn put_settings(ws: &mut Workspace, v: &Value) -> bool {
 }
 
 pub(super) fn rows(ws: &Workspace, coll: Coll) -> Option<&dyn Rows> {
-    Some(match coll {
-        Coll::Settings => return None,
-        Coll::Departments => &ws.departments,
-        Coll::Members => &ws.members,
-        Coll::Roles => &ws.roles,
-        Coll::Skills => &ws.skills,
-        Coll::Duties => &ws.duties,
-        Coll::Columns => &ws.board.columns,
-        Coll::Tasks => &ws.board.tasks,
-        Coll::Training => &ws.training,
-        Coll::LevelChanges => &ws.skill_history,
-        Coll::Kpis => &ws.kpis,
-        Coll::Meetings => &ws.meetings,
-        Coll::Minutes => &ws.minutes,
-        Coll::Improvements => &ws.improvements,
-        Coll::Routines => &ws.routines,
-        Coll::CheckIns => &ws.checkins,
-        Coll::Recognitions => &ws.recognitions,
-        Coll::Thread => &ws.thread,
-    })
+    ws.rows(coll)
 }
 
 pub(super) fn rows_mut(ws: &mut Workspace, coll: Coll) -> Option<&mut dyn Rows> {
-    Some(match coll {
-        Coll::Settings => return None,
-        Coll::Departments => &mut ws.departments,
-        Coll::Members => &mut ws.members,
-        Coll::Roles => &mut ws.roles,
-        Coll::Skills => &mut ws.skills,
-        Coll::Duties => &mut ws.duties,
-        Coll::Columns => &mut ws.board.columns,
-        Coll::Tasks => &mut ws.board.tasks,
-        Coll::Training => &mut ws.training,
-        Coll::LevelChanges => &mut ws.skill_history,
-        Coll::Kpis => &mut ws.kpis,
-        Coll::Meetings => &mut ws.meetings,
-        Coll::Minutes => &mut ws.minutes,
-        Coll::Improvements => &mut ws.improvements,
-        Coll::Routines => &mut ws.routines,
-        Coll::CheckIns => &mut ws.checkins,
-        Coll::Recognitions => &mut ws.recognitions,
-        Coll::Thread => &mut ws.thread,
-    })
+    ws.rows_mut(coll)
 }
 
 /// The keys of a collection in order, a repeated key numbered from its second occurrence on
@@ -595,8 +376,11 @@ pub fn diff(before: &Workspace, after: &Workspace) -> Vec<Op> {
 
 impl Workspace {
     /// Runs `f`, a command that changes at most what `touches` names, and returns its result
-    /// with the ops it made. A failed command has changed nothing, and makes no ops.
-    pub fn change<T, E>(
+    /// with the ops it made. What the change removed takes its references along (as the
+    /// declaration says: cleared, or their entities removed too), and every entity the change
+    /// added or changed is checked against the declaration. A failed command, or a change that
+    /// breaks a rule, has changed nothing, and makes no ops.
+    pub fn change<T, E: From<ModelError>>(
         &mut self,
         touches: &[Touch],
         f: impl FnOnce(&mut Workspace) -> Result<T, E>,
@@ -608,19 +392,38 @@ impl Workspace {
             out = r;
             ok
         });
-        out.expect("change_with calls the command once").map(|t| (t, ops))
+        let t = out.expect("change_with calls the command once")?;
+        Ok((t, ops?))
     }
 
     /// The non-generic part of [`Workspace::change`]: `f` says whether it succeeded.
-    fn change_with(&mut self, touches: &[Touch], f: &mut dyn FnMut(&mut Workspace) -> bool) -> Vec<Op> {
+    fn change_with(
+        &mut self,
+        touches: &[Touch],
+        f: &mut dyn FnMut(&mut Workspace) -> bool,
+    ) -> Result<Vec<Op>, ModelError> {
         let before: Vec<Before> = touches.iter().map(|t| snapshot(self, t)).collect();
         let mut ops = Vec::new();
-        if f(self) {
-            for b in before {
-                changes(self, b, &mut ops);
-            }
+        if !f(self) {
+            return Ok(ops);
         }
-        ops
+        for b in before {
+            changes(self, b, &mut ops);
+        }
+        // What was removed takes its references along, those it removes too, and so on.
+        let mut i = 0;
+        while i < ops.len() {
+            if let Op::Remove { coll, id, .. } = &ops[i] {
+                let (coll, id) = (*coll, id.clone());
+                detach_all(self, coll, &id, &mut ops);
+            }
+            i += 1;
+        }
+        if let Err(e) = check(self, &ops) {
+            self.apply(&invert(&ops));
+            return Err(e);
+        }
+        Ok(ops)
     }
 
     /// Applies ops (a step of undo or redo, or another person's change). An op that no longer
@@ -654,6 +457,80 @@ impl Workspace {
         }
         done
     }
+}
+
+/// Takes the references to `id` of `removed` out of every entity that may hold one, as the
+/// declaration says, adding the ops that makes. An entity that belongs to what was removed (a
+/// comment on a removed task) is removed too; what refers to it is the next round's business.
+fn detach_all(ws: &mut Workspace, removed: Coll, id: &str, ops: &mut Vec<Op>) {
+    for c in &COLLECTIONS[1..] {
+        if !may_refer(c.coll, removed) {
+            continue;
+        }
+        let Some(r) = rows_mut(ws, c.coll) else { continue };
+        let ks = keys(r);
+        let mut gone = Vec::new();
+        for (i, key) in ks.iter().enumerate() {
+            // Most entities do not name it at all: a search of their text says so cheaply.
+            if !r.text_at(i).contains(id) {
+                continue;
+            }
+            let old = r.value_at(i);
+            let mut new = old.clone();
+            match detach(&mut new, c.coll, removed, id) {
+                Detached::Same => {}
+                Detached::Changed => {
+                    field_ops(c.coll, key, &old, &new, ops);
+                    r.put(i, new, false);
+                }
+                Detached::Drop => gone.push((i, old)),
+            }
+        }
+        // From the last, so that each anchor is the row's predecessor when its op applies.
+        for (i, old) in gone.into_iter().rev() {
+            let after = i.checked_sub(1).map(|p| ks[p].clone());
+            r.remove_at(i);
+            ops.push(Op::Remove { coll: c.coll, id: ks[i].clone(), after, value: old });
+        }
+    }
+}
+
+impl Look for Workspace {
+    fn has(&self, coll: Coll, id: &str) -> bool {
+        rows(self, coll).is_some_and(|r| (0..r.count()).any(|i| r.key_is(i, id)))
+    }
+
+    fn name_taken(&self, coll: Coll, field: &str, key: &str, id: &str) -> bool {
+        let Some(r) = rows(self, coll) else { return false };
+        (0..r.count()).any(|i| {
+            !r.key_is(i, id)
+                && r.value_at(i).get(field).and_then(Value::as_str).is_some_and(|n| super::rules::name_key(n) == key)
+        })
+    }
+}
+
+/// Checks every entity that `ops` added or changed against the declaration: an added one
+/// whole, a changed one in the fields changed.
+fn check(ws: &Workspace, ops: &[Op]) -> Result<(), ModelError> {
+    let mut changed: std::collections::BTreeMap<(Coll, &str), Vec<&str>> = Default::default();
+    for op in ops {
+        match op {
+            Op::Insert { coll, value, .. } => check_row(*coll, value, None, ws)?,
+            Op::Set { coll, id, field, .. } => changed.entry((*coll, id.as_str())).or_default().push(field),
+            Op::Remove { .. } | Op::Place { .. } => {}
+        }
+    }
+    for ((coll, id), fields) in changed {
+        let ruled =
+            coll.decl().fields.iter().any(|f| fields.contains(&f.path.split(['.', '[']).next().unwrap_or_default()));
+        if !ruled {
+            continue;
+        }
+        if let Some(row) = entity_value(ws, coll, id) {
+            check_row(coll, &row, Some(&fields), ws)?;
+        }
+    }
+    Ok(())
 }
 
 fn is_set_of(op: &Op, coll: Coll, id: &str) -> bool {

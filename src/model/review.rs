@@ -1,9 +1,9 @@
 //! The weekly review and what feeds it: the agenda a meeting builds from live data, improvement
 //! actions turned into tasks, and routines that make their tasks when due.
 
-use super::board::{is_overdue, ColumnKind, Sla, Task, TaskType};
+use super::board::{is_overdue, Sla, Task, TaskType};
 use super::dates::add_days;
-use super::ids::{ColumnId, IdGen, ImprovementId, KpiId, MeetingId, MinutesId, RecognitionId, TaskId, TrainingId};
+use super::ids::{IdGen, ImprovementId, KpiId, MeetingId, MinutesId, RecognitionId, TaskId, TrainingId};
 use super::keys::KeySet;
 use super::kpi::{Period, Status};
 use super::service::{catch_up, routine_task_id, Minutes};
@@ -100,12 +100,6 @@ pub fn agenda(ws: &Workspace, meeting: &MeetingId, now: DateTime<Utc>, offset: F
     out
 }
 
-/// The first not-started column (or the first column): where new work goes.
-fn intake(ws: &Workspace) -> Option<ColumnId> {
-    let cols = &ws.board.columns;
-    Some(cols.iter().find(|c| c.kind == ColumnKind::NotStarted).or(cols.first())?.id.clone())
-}
-
 /// A routine that made its task.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoutineRun {
@@ -133,13 +127,13 @@ impl Workspace {
         let task = Task {
             id: id.clone(),
             // Within the task's limits (an action may be long).
-            title: title.chars().take(super::edit::MAX_TITLE).collect(),
-            description: imp.cause.chars().take(super::edit::MAX_TEXT).collect(),
+            title: title.chars().take(super::decl::MAX_TITLE).collect(),
+            description: imp.cause.chars().take(super::decl::MAX_TEXT).collect(),
             kind: TaskType::Improvement,
             assignees: imp.owner.iter().cloned().collect(),
             estimate_hours: 2.0,
             due: imp.due,
-            column: intake(self)?,
+            column: self.board.intake()?.clone(),
             ..Task::default()
         };
         self.board.add_task(task, now).ok()?;
@@ -154,7 +148,7 @@ impl Workspace {
     /// browsers of a team) making it at once make one task. `missing` names each task's
     /// description line for the days missed (`{n}` is their count).
     pub fn run_routines(&mut self, today: NaiveDate, now: DateTime<Utc>, missing: &str) -> Vec<RoutineRun> {
-        let Some(column) = intake(self) else { return Vec::new() };
+        let Some(column) = self.board.intake().cloned() else { return Vec::new() };
         // Looked up by sorting, not scanning: a file may hold thousands of routines and tasks.
         // (Distinct routines make distinct task ids, so only the tasks already there are checked.)
         let tasks = KeySet::new(self.board.tasks.iter().map(|t| t.id.as_str()));

@@ -9,7 +9,7 @@ use serde_json::Value;
 /// The `format` tag every Rolecall file carries.
 pub const FORMAT: &str = "rolecall";
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u64 = 6;
+pub const CURRENT_VERSION: u64 = 7;
 
 /// Why a file could not be brought up to the current version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,7 +36,41 @@ pub const STEPS: &[Step] = &[
     Step { from: 3, run: v3_to_v4 },
     Step { from: 4, run: v4_to_v5 },
     Step { from: 5, run: v5_to_v6 },
+    Step { from: 6, run: v6_to_v7 },
 ];
+
+/// Version 7 holds every field to one declaration (`decl.rs`), where version 6's commands were
+/// laxer than its import: a routine's day of the month is 1–31 whatever it repeats on (version 6
+/// left 0 on routines that are not monthly, and import then changed it silently), and a chart
+/// threshold is at most 999 (its load factor at most 100). Frozen: the numbers are written out.
+fn v6_to_v7(mut ws: Value) -> Result<Value, String> {
+    let obj = ws.as_object_mut().ok_or("the workspace is not an object")?;
+    if let Some(Value::Array(routines)) = obj.get_mut("routines") {
+        for r in routines.iter_mut().filter_map(Value::as_object_mut) {
+            let day = r.get("month_day").and_then(Value::as_u64);
+            if day.is_some_and(|d| !(1..=31).contains(&d)) {
+                r.insert("month_day".into(), Value::from(1));
+            }
+        }
+    }
+    if let Some(Value::Object(t)) = obj.get_mut("thresholds") {
+        for (key, max) in [
+            ("max_responsible", 999.0),
+            ("max_consulted", 999.0),
+            ("max_informed", 999.0),
+            ("max_accountable_per_role", 999.0),
+            ("max_responsible_per_role", 999.0),
+            ("member_load_factor", 100.0),
+        ] {
+            if let Some(n) = t.get(key).and_then(Value::as_f64).filter(|n| *n > max) {
+                let to = if key == "member_load_factor" { Value::from(max) } else { Value::from(max as u64) };
+                let _ = n;
+                t.insert(key.into(), to);
+            }
+        }
+    }
+    Ok(ws)
+}
 
 /// Version 6 added the tasks' threads (comments, and changes of assignment and priority), which
 /// start empty. A version 5 app refuses a version 6 file instead of saving it without them.

@@ -65,8 +65,12 @@ pub struct Meeting {
     pub agenda: Vec<String>,
 }
 
-/// The longest a meeting may be: a working day.
-pub const MAX_MEETING_MINUTES: u32 = 8 * 60;
+impl Meeting {
+    /// A new meeting's defaults: half an hour, weekly.
+    pub fn fresh(id: MeetingId) -> Meeting {
+        Meeting { id, duration_minutes: 30, ..Meeting::default() }
+    }
+}
 
 /// The minutes of one meeting held on one day.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -194,7 +198,7 @@ pub fn effect(before: f64, after: f64, direction: Direction) -> Effect {
 
 /// A task template that repeats (seed 001's daily quality sampling, weekly calibration, monthly
 /// report). The next task is made once its day has come.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Routine {
     pub id: RoutineId,
@@ -219,6 +223,48 @@ pub struct Routine {
     #[serde(deserialize_with = "super::dates::read::day_or_none")]
     pub last_day: Option<NaiveDate>,
     pub paused: bool,
+}
+
+impl Routine {
+    /// A new routine's defaults: weekly on today's weekday, from today, an hour, P3.
+    pub fn fresh(id: RoutineId, today: NaiveDate) -> Routine {
+        Routine {
+            id,
+            weekdays: vec![today.weekday().number_from_monday() as u8],
+            next: today,
+            estimate_hours: 1.0,
+            priority: Priority::P3,
+            ..Routine::default()
+        }
+    }
+}
+
+impl CheckIn {
+    /// A new check-in with `member`, dated today.
+    pub fn fresh(id: CheckInId, member: MemberId, today: NaiveDate) -> CheckIn {
+        CheckIn { id, member, date: today, ..CheckIn::default() }
+    }
+}
+
+impl Default for Routine {
+    fn default() -> Self {
+        Routine {
+            id: RoutineId::default(),
+            title: String::new(),
+            repeat: Repeat::default(),
+            weekdays: Vec::new(),
+            month_day: 1,
+            duty: None,
+            assignees: Vec::new(),
+            priority: Priority::default(),
+            estimate_hours: 0.0,
+            next: NaiveDate::default(),
+            missed: 0,
+            last_task: None,
+            last_day: None,
+            paused: false,
+        }
+    }
 }
 
 /// The last day of `d`'s month.

@@ -135,9 +135,9 @@ impl Workspace {
         &mut self,
         m: super::team::Member,
         now: DateTime<Utc>,
-    ) -> Result<(), super::edit::ModelError> {
+    ) -> Result<(), super::decl::ModelError> {
         let before = self.member(&m.id).cloned();
-        self.save_member(m.clone())?;
+        self.save_member(m.clone());
         self.record_level_changes(before.as_ref(), &m, now);
         Ok(())
     }
@@ -198,14 +198,7 @@ impl Workspace {
         if let Some(existing) = t.task.as_ref().filter(|id| self.board.task(id).is_some()) {
             return Some(existing.clone());
         }
-        let column: ColumnId = self
-            .board
-            .columns
-            .iter()
-            .find(|c| c.kind == super::board::ColumnKind::NotStarted)
-            .or(self.board.columns.first())?
-            .id
-            .clone();
+        let column: ColumnId = self.board.intake()?.clone();
         let id = TaskId::generate(ids);
         let task = Task {
             id: id.clone(),

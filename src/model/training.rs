@@ -16,6 +16,14 @@ pub struct LevelChange {
     pub to: u8,
 }
 
+/// How long training planned for a skill gap has before it is due, in days.
+pub const GAP_TRAINING_DAYS: i64 = 30;
+
+/// When training planned today for a skill gap is due.
+pub fn due_for_gap(today: NaiveDate) -> NaiveDate {
+    super::dates::add_days(today, GAP_TRAINING_DAYS)
+}
+
 /// Where a training item stands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -1,9 +1,11 @@
 //! The aggregate root: the workspace, which holds every collection, and its look-ups.
 
-use super::board::Board;
+use super::board::{Board, Column, Task};
+use super::decl::Coll;
 use super::ids::{DepartmentId, DutyId, MemberId, RoleId, SkillId};
 use super::kpi::Kpi;
 use super::raci::{Duty, Thresholds};
+use super::rows::{Row, Rows};
 use super::service::{CheckIn, Improvement, Meeting, Minutes, Recognition, Routine};
 use super::team::{CollaborationModel, Department, Member, Role, Skill};
 use super::thread::Entry;
@@ -103,5 +105,93 @@ impl Workspace {
     /// The members who hold `role`.
     pub fn holders<'a>(&'a self, role: &'a RoleId) -> impl Iterator<Item = &'a Member> + 'a {
         self.members.iter().filter(move |m| m.holds(role))
+    }
+}
+
+macro_rules! row {
+    ($($ty:ty),*) => {$(
+        impl Row for $ty {
+            fn key(&self) -> String {
+                self.id.0.clone()
+            }
+            fn key_is(&self, key: &str) -> bool {
+                self.id.0 == key
+            }
+        }
+    )*};
+}
+row!(
+    Department,
+    Member,
+    Role,
+    Skill,
+    Duty,
+    Column,
+    Task,
+    TrainingItem,
+    Kpi,
+    Meeting,
+    Minutes,
+    Improvement,
+    Routine,
+    CheckIn,
+    Recognition,
+    Entry
+);
+
+impl Row for LevelChange {
+    // A log entry has no id of its own: its time, member and skill name it.
+    fn key(&self) -> String {
+        format!("{}|{}|{}", self.at.timestamp_millis(), self.member.0, self.skill.0)
+    }
+}
+
+impl Workspace {
+    /// The rows of a collection (`None` for the settings, which are the workspace's own fields).
+    pub fn rows(&self, coll: Coll) -> Option<&dyn Rows> {
+        Some(match coll {
+            Coll::Settings => return None,
+            Coll::Departments => &self.departments,
+            Coll::Members => &self.members,
+            Coll::Roles => &self.roles,
+            Coll::Skills => &self.skills,
+            Coll::Duties => &self.duties,
+            Coll::Columns => &self.board.columns,
+            Coll::Tasks => &self.board.tasks,
+            Coll::Training => &self.training,
+            Coll::LevelChanges => &self.skill_history,
+            Coll::Kpis => &self.kpis,
+            Coll::Meetings => &self.meetings,
+            Coll::Minutes => &self.minutes,
+            Coll::Improvements => &self.improvements,
+            Coll::Routines => &self.routines,
+            Coll::CheckIns => &self.checkins,
+            Coll::Recognitions => &self.recognitions,
+            Coll::Thread => &self.thread,
+        })
+    }
+
+    /// The rows of a collection, to change.
+    pub(super) fn rows_mut(&mut self, coll: Coll) -> Option<&mut dyn Rows> {
+        Some(match coll {
+            Coll::Settings => return None,
+            Coll::Departments => &mut self.departments,
+            Coll::Members => &mut self.members,
+            Coll::Roles => &mut self.roles,
+            Coll::Skills => &mut self.skills,
+            Coll::Duties => &mut self.duties,
+            Coll::Columns => &mut self.board.columns,
+            Coll::Tasks => &mut self.board.tasks,
+            Coll::Training => &mut self.training,
+            Coll::LevelChanges => &mut self.skill_history,
+            Coll::Kpis => &mut self.kpis,
+            Coll::Meetings => &mut self.meetings,
+            Coll::Minutes => &mut self.minutes,
+            Coll::Improvements => &mut self.improvements,
+            Coll::Routines => &mut self.routines,
+            Coll::CheckIns => &mut self.checkins,
+            Coll::Recognitions => &mut self.recognitions,
+            Coll::Thread => &mut self.thread,
+        })
     }
 }

@@ -14,10 +14,9 @@
 //! workspace ([`read`]), which the app diffs against the one on screen.
 
 use super::ids::IdGen;
-use super::import::{repair, Repairs};
-use super::ops::{element_key, keys, numbered, put_settings, rows, rows_mut, settings, Coll, Op, SETTINGS_ID};
+use super::import::restore;
+use super::ops::{element_key, keys, numbered, rows, settings, Coll, Op, SETTINGS_ID};
 use super::workspace::Workspace;
-use serde::Deserialize;
 use serde_json::{Map as JsonMap, Value};
 use std::collections::BTreeMap;
 use yrs::any::Number;
@@ -28,26 +27,7 @@ const ORDER: &str = "@";
 
 /// The root map of a collection.
 fn root_name(coll: Coll) -> &'static str {
-    match coll {
-        Coll::Settings => "settings",
-        Coll::Departments => "departments",
-        Coll::Members => "members",
-        Coll::Roles => "roles",
-        Coll::Skills => "skills",
-        Coll::Duties => "duties",
-        Coll::Columns => "columns",
-        Coll::Tasks => "tasks",
-        Coll::Training => "training",
-        Coll::LevelChanges => "levelChanges",
-        Coll::Kpis => "kpis",
-        Coll::Meetings => "meetings",
-        Coll::Minutes => "minutes",
-        Coll::Improvements => "improvements",
-        Coll::Routines => "routines",
-        Coll::CheckIns => "checkins",
-        Coll::Recognitions => "recognitions",
-        Coll::Thread => "thread",
-    }
+    coll.decl().doc
 }
 
 /// Why a document does not read as a workspace.
@@ -434,11 +414,19 @@ fn read_fields<T: ReadTxn>(txn: &T, map: &MapRef) -> Option<(Value, String)> {
 /// references left dangling by two people's changes at once (a task assigned to someone another
 /// person removed) are repaired the same way on every side.
 pub fn read<T: ReadTxn>(txn: &T, roots: &Roots) -> Result<Workspace, DocError> {
-    let mut ws = Workspace::default();
     let (s, _) = read_fields(txn, roots.of(Coll::Settings))
         .ok_or(DocError::Entity { coll: root_name(Coll::Settings), id: SETTINGS_ID.into() })?;
-    if roots.of(Coll::Settings).len(txn) > 0 && !put_settings(&mut ws, &s) {
-        return Err(DocError::Entity { coll: root_name(Coll::Settings), id: SETTINGS_ID.into() });
+    // The workspace as a file holds it: its own fields, with the standards in its board.
+    let mut tree = JsonMap::new();
+    let mut board = JsonMap::new();
+    if let Value::Object(fields) = &s {
+        for (k, v) in fields {
+            if k == "standards" {
+                board.insert(k.clone(), v.clone());
+            } else {
+                tree.insert(k.clone(), v.clone());
+            }
+        }
     }
     for coll in Coll::ALL.into_iter().skip(1).filter(|c| !c.is_private()) {
         let bad = |id: &str| DocError::Entity { coll: root_name(coll), id: id.to_owned() };
@@ -455,30 +443,28 @@ pub fn read<T: ReadTxn>(txn: &T, roots: &Roots) -> Result<Workspace, DocError> {
             found.push((order, id.to_owned(), value));
         }
         found.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
-        let r = rows_mut(&mut ws, coll).expect("not settings");
-        while r.count() > 0 {
-            r.remove_at(r.count() - 1);
-        }
-        for (_, id, value) in found {
-            let at = r.count();
-            if !r.put(at, value, true) {
-                return Err(bad(&id));
-            }
-        }
+        let list = Value::Array(found.into_iter().map(|(_, _, v)| v).collect());
+        match coll.decl().file {
+            [key] => tree.insert((*key).to_owned(), list),
+            [_, key] => board.insert((*key).to_owned(), list),
+            _ => None,
+        };
     }
+    tree.insert("board".into(), Value::Object(board));
     // A room written by version 4 keeps its rhythm lines in the settings: they become the same
     // meetings on every side, as a file's do on import.
-    if ws.meetings.is_empty() {
-        if let Some(Value::Array(lines)) = s.get("rhythm") {
-            ws.meetings = super::schema::rhythm_meetings(lines)
-                .into_iter()
-                .filter_map(|m| super::service::Meeting::deserialize(&m).ok())
-                .collect();
-        }
+    let no_meetings = tree.get("meetings").and_then(Value::as_array).is_none_or(Vec::is_empty);
+    if let (true, Some(Value::Array(lines))) = (no_meetings, s.get("rhythm")) {
+        tree.insert("meetings".into(), Value::Array(super::schema::rhythm_meetings(lines)));
     }
-    // The same seed everywhere: a repair must come out the same on every side.
-    repair(&mut ws, &mut IdGen::new(0), &mut Repairs::default());
-    Ok(ws)
+    // Repaired the same way on every side: the same rules, and the same seed for any id made.
+    let refused = DocError::Entity { coll: root_name(Coll::Settings), id: SETTINGS_ID.into() };
+    match restore(Value::Object(tree), &mut IdGen::new(0)) {
+        // What does not read at all is refused whole: a team's document is never half read.
+        Ok((_, repairs)) if repairs.unreadable => Err(refused),
+        Ok((ws, _)) => Ok(ws),
+        Err(_) => Err(refused),
+    }
 }
 
 /// A document holding `ws` (for tests and for merging files).
@@ -592,9 +578,9 @@ mod tests {
         let last = ws.board.columns.last().unwrap().id.clone();
         let member = ws.members[1].id.clone();
         let batches = [
-            Cmd { ws: &mut ws, ids: &mut ids, now: now() }.move_task(&task, &last, Some(0)).unwrap(),
-            Cmd { ws: &mut ws, ids: &mut ids, now: now() }.remove_member(&member).unwrap(),
-            Cmd { ws: &mut ws, ids: &mut ids, now: now() }.set_name("Night shift".into()).unwrap(),
+            Cmd::new(&mut ws, &mut ids, now()).move_task(&task, &last, Some(0)).unwrap(),
+            Cmd::new(&mut ws, &mut ids, now()).remove_member(&member).unwrap(),
+            Cmd::new(&mut ws, &mut ids, now()).set_name("Night shift".into()).unwrap(),
         ];
         for ops in batches {
             let mut txn = doc.transact_mut();
@@ -616,7 +602,7 @@ mod tests {
                     c.name = id.into();
                     w.board.columns.push(c.clone());
                 }
-                Ok::<_, ()>(())
+                Ok::<_, crate::model::ModelError>(())
             })
             .unwrap()
             .1;
@@ -707,12 +693,12 @@ mod tests {
     fn run(ws: &mut Workspace, ids: &mut IdGen, e: &Edit) -> Vec<Op> {
         use crate::model::board::Task;
         use crate::model::raci::Raci;
-        let mut c = Cmd { ws, ids, now: now() };
-        let tasks: Vec<_> = c.ws.board.tasks.iter().map(|t| t.id.clone()).collect();
-        let cols: Vec<_> = c.ws.board.columns.iter().map(|t| t.id.clone()).collect();
+        let mut c = Cmd::new(ws, ids, now());
+        let tasks: Vec<_> = c.ws().board.tasks.iter().map(|t| t.id.clone()).collect();
+        let cols: Vec<_> = c.ws().board.columns.iter().map(|t| t.id.clone()).collect();
         let got = match e {
             Edit::Rename(i, s) if !tasks.is_empty() => {
-                let mut t = c.ws.board.tasks[i % tasks.len()].clone();
+                let mut t = c.ws().board.tasks[i % tasks.len()].clone();
                 t.title = s.clone();
                 c.save_task(t).ok()
             }
@@ -720,45 +706,46 @@ mod tests {
                 c.move_task(&tasks[i % tasks.len()], &cols[col % cols.len()], Some(*at)).ok()
             }
             Edit::AddTask(col, s) if !cols.is_empty() => {
-                let id = crate::model::ids::TaskId::generate(c.ids);
+                let id = crate::model::ids::TaskId::generate(c.ids());
                 let t = Task { id, title: s.clone(), column: cols[col % cols.len()].clone(), ..Task::default() };
                 c.save_task(t).ok()
             }
             Edit::RemoveTask(i) if !tasks.is_empty() => c.remove_task(&tasks[i % tasks.len()]).ok(),
-            Edit::Letter(d, r, l) if !c.ws.duties.is_empty() && !c.ws.roles.is_empty() => {
-                let duty = c.ws.duties[d % c.ws.duties.len()].id.clone();
-                let role = c.ws.roles[r % c.ws.roles.len()].id.clone();
+            Edit::Letter(d, r, l) if !c.ws().duties.is_empty() && !c.ws().roles.is_empty() => {
+                let duty = c.ws().duties[d % c.ws().duties.len()].id.clone();
+                let role = c.ws().roles[r % c.ws().roles.len()].id.clone();
                 let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][*l as usize];
                 c.set_role_letter(&duty, &role, letter).ok()
             }
             Edit::TeamName(s) => c.set_name(s.clone()).ok(),
-            Edit::Rotate(k) if !tasks.is_empty() => {
-                c.ws.change(&[Touch::All(Coll::Tasks)], |w| {
+            Edit::Rotate(k) if !tasks.is_empty() => c
+                .ws_mut()
+                .change(&[Touch::All(Coll::Tasks)], |w| {
                     let k = *k % w.board.tasks.len();
                     w.board.tasks.rotate_left(k);
-                    Ok::<_, ()>(())
+                    Ok::<_, crate::model::ModelError>(())
                 })
                 .ok()
-                .map(|(_, ops)| ops)
-            }
+                .map(|(_, ops)| ops),
             Edit::Bulk(s) if !cols.is_empty() => {
                 let made: Vec<Task> = (0..3)
                     .map(|i| Task {
-                        id: crate::model::ids::TaskId::generate(c.ids),
+                        id: crate::model::ids::TaskId::generate(c.ids()),
                         title: format!("{s}{i}"),
                         column: cols[0].clone(),
                         ..Task::default()
                     })
                     .collect();
-                c.ws.change(&[Touch::All(Coll::Tasks)], |w| {
-                    let n = w.board.tasks.len();
-                    w.board.tasks.push(made[2].clone());
-                    w.board.tasks.insert(n / 2, made[1].clone());
-                    w.board.tasks.insert(0, made[0].clone());
-                    Ok::<_, ()>(())
-                })
-                .ok()
-                .map(|(_, ops)| ops)
+                c.ws_mut()
+                    .change(&[Touch::All(Coll::Tasks)], |w| {
+                        let n = w.board.tasks.len();
+                        w.board.tasks.push(made[2].clone());
+                        w.board.tasks.insert(n / 2, made[1].clone());
+                        w.board.tasks.insert(0, made[0].clone());
+                        Ok::<_, crate::model::ModelError>(())
+                    })
+                    .ok()
+                    .map(|(_, ops)| ops)
             }
             _ => None,
         };

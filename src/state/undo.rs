@@ -22,8 +22,9 @@ pub(super) enum Origin {
 }
 
 impl AppState {
-    /// Runs a model command. Only a success changes (and saves) anything; its ops become one
-    /// undo step and notify only the views that show what changed.
+    /// Runs a model command (or several, as one step). Only a success changes (and saves)
+    /// anything: a step whose last command fails is taken back whole. Its ops become one undo
+    /// step and notify only the views that show what changed.
     pub fn edit<E>(&self, f: impl FnOnce(&mut Cmd) -> Result<Vec<Op>, E>) -> Result<(), E> {
         self.edit_with(|c| f(c).map(|ops| ((), ops)))
     }
@@ -33,25 +34,32 @@ impl AppState {
         // The generic part is only this hand-over; the work is in one non-generic function.
         let (mut f, mut out) = (Some(f), None);
         self.run(&mut |c| match f.take().map(|f| f(c)) {
-            Some(Ok((t, ops))) => {
+            Some(Ok((t, _))) => {
                 out = Some(Ok(t));
-                ops
+                true
             }
             Some(Err(e)) => {
                 out = Some(Err(e));
-                Vec::new()
+                false
             }
-            None => Vec::new(),
+            None => false,
         });
         out.expect("run calls the command once")
     }
 
-    fn run(&self, f: &mut dyn FnMut(&mut Cmd) -> Vec<Op>) {
+    /// The non-generic part of [`AppState::edit_with`]: `f` says whether the step succeeded.
+    fn run(&self, f: &mut dyn FnMut(&mut Cmd) -> bool) {
         let now = browser::now();
         let mut ids = self.ids.get_value();
         // Measured (as the save is): the command and its notifications, before the views run.
         browser::measure("rolecall:edit", || {
-            let ops = self.ws.update(|ws| f(&mut Cmd { ws, ids: &mut ids, now }));
+            let ops = self.ws.update(|ws| {
+                let mut c = Cmd::new(ws, &mut ids, now);
+                if !f(&mut c) {
+                    c.roll_back();
+                }
+                c.into_made()
+            });
             self.ids.set_value(ids);
             self.commit(ops, Origin::User);
         });
@@ -77,7 +85,7 @@ impl AppState {
         }
         let missing = self.lang.get_untracked().strings().routine_missed_line;
         let mut ids = self.ids.get_value();
-        let made = self.ws.update(|ws| Cmd { ws, ids: &mut ids, now }.run_routines(today, missing));
+        let made = self.ws.update(|ws| Cmd::new(ws, &mut ids, now).run_routines(today, missing));
         self.ids.set_value(ids);
         if let Ok((runs, ops)) = made {
             self.commit(ops, Origin::Auto);

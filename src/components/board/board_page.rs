@@ -261,10 +261,9 @@ pub fn BoardPage() -> impl IntoView {
     }
 
     let add = move |_| {
-        let column =
-            state.ws.with_untracked(|w| w.board.columns.get(1).or(w.board.columns.first()).map(|c| c.id.clone()));
+        let column = state.ws.with_untracked(|w| w.board.add_column().cloned());
         let id = state.with_ids(TaskId::generate);
-        editing.set(Some(Task { id, column: column.unwrap_or_default(), estimate_hours: 1.0, ..Task::default() }));
+        editing.set(Some(Task::fresh(id, column.unwrap_or_default())));
     };
     let archive = move |_| {
         let n = state.edit_with(|c| c.archive_done()).unwrap_or(0);
@@ -487,18 +486,7 @@ fn BoardCell(
         let before = drop_before.get_untracked().flatten();
         drop_before.set(None);
         let me = state.me_in_team();
-        let _ = state.edit(|c| {
-            let index = c.ws.board.index_before(&moving, &col, before.as_ref());
-            let mut ops = c.move_task(&moving, &col, index)?;
-            // Dropped into another person's lane: it is theirs now (one step of undo).
-            if let Some(mut task) =
-                people.as_ref().and_then(|p| c.ws.board.task(&moving).filter(|t| &t.assignees != p).cloned())
-            {
-                task.assignees = people.clone().unwrap_or_default();
-                ops.extend(c.save_task_by(task, me)?);
-            }
-            Ok::<_, crate::model::board::BoardError>(ops)
-        });
+        let _ = state.edit(|c| c.drop_task(&moving, &col, before.as_ref(), people.clone(), me));
     };
     view! {
         <ul class="rc-board__cell" data-column=column.to_string()
@@ -544,11 +532,9 @@ fn QuickAdd(column: ColumnId, people: Option<Vec<crate::model::MemberId>>) -> im
         }
         let id = state.with_ids(TaskId::generate);
         let task = Task {
-            id,
             title: text.trim().to_owned(),
-            column: column.clone(),
             assignees: people.clone().unwrap_or_default(),
-            ..Task::default()
+            ..Task::fresh(id, column.clone())
         };
         match state.edit(|c| c.save_task(task)) {
             Ok(()) => {

@@ -1,7 +1,8 @@
 use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::t;
 use crate::i18n::{board_error, fill};
-use crate::model::board::{Column, ColumnKind, MAX_STANDARD_HOURS};
+use crate::model::board::{Column, ColumnKind};
+use crate::model::decl::MAX_STANDARD_HOURS;
 use crate::model::ops::Coll;
 use crate::model::{ColumnId, Priority};
 use crate::state::AppState;
@@ -56,7 +57,7 @@ pub fn BoardSettings() -> impl IntoView {
                             // Not a whole number reads as 0, which the model refuses with the range.
                             let h = v.trim().parse::<u32>().unwrap_or(0);
                             report(state.edit(|c| {
-                                let mut s = c.ws.board.standards[i];
+                                let mut s = c.ws().board.standards[i];
                                 if first { s.first_response_hours = h } else { s.resolution_hours = h }
                                 c.set_standard(p, s)
                             }));

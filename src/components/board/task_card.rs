@@ -52,36 +52,22 @@ pub fn TaskCard(
         move || editing.set(state.ws.with_untracked(|w| w.board.task(&id).cloned()))
     };
     let on_keydown = {
-        let (id, column) = (id.clone(), column.clone());
+        let id = id.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             if !ev.shift_key() {
                 return;
             }
             let key = ev.key();
-            let (dc, dr): (isize, isize) = match key.as_str() {
-                "ArrowLeft" => (-1, 0),
-                "ArrowRight" => (1, 0),
-                "ArrowUp" => (0, -1),
-                "ArrowDown" => (0, 1),
+            use crate::model::board::Nudge;
+            let by = match key.as_str() {
+                "ArrowLeft" => Nudge::Left,
+                "ArrowRight" => Nudge::Right,
+                "ArrowUp" => Nudge::Up,
+                "ArrowDown" => Nudge::Down,
                 _ => return,
             };
             ev.prevent_default();
-            let moved = state.edit(|c| {
-                let b = &c.ws.board;
-                if dc != 0 {
-                    let i = b.columns.iter().position(|c| c.id == column).unwrap_or(0) as isize;
-                    let j = (i + dc).clamp(0, b.columns.len() as isize - 1) as usize;
-                    let to = b.columns[j].id.clone();
-                    if to == column {
-                        return Err(crate::model::board::BoardError::NoColumn);
-                    }
-                    c.move_task(&id, &to, None)
-                } else {
-                    let i = b.in_column(&column).position(|t| t.id == id).unwrap_or(0) as isize;
-                    let j = (i + dr).max(0) as usize;
-                    c.move_task(&id, &column, Some(j))
-                }
-            });
+            let moved = state.edit(|c| c.nudge_task(&id, by));
             if moved.is_ok() {
                 let target = card_id(&id);
                 crate::browser::focus_soon(target);

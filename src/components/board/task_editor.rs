@@ -59,9 +59,9 @@ pub fn TaskEditor(
         ev.prevent_default();
         let mut task = draft.get_untracked();
         let text = estimate.get_untracked();
-        match text.trim().replace(',', ".").parse::<f64>() {
-            Ok(h) if h.is_finite() => task.estimate_hours = h,
-            _ => return error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
+        match crate::model::input::number(&text) {
+            Ok(h) => task.estimate_hours = h.unwrap_or(0.0),
+            Err(_) => return error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
         }
         task.labels =
             labels.get_untracked().split(',').map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();

@@ -109,8 +109,8 @@ fn KpiCard(id: KpiId) -> impl IntoView {
             if text.trim().is_empty() {
                 return error.set(Some(t.err_value_empty.to_string()));
             }
-            match text.trim().replace(',', ".").parse::<f64>() {
-                Ok(v) if v.is_finite() => match state.edit(|c| c.record_kpi(&id, p, v)) {
+            match crate::model::input::number(&text) {
+                Ok(Some(v)) => match state.edit(|c| c.record_kpi(&id, p, v)) {
                     Ok(()) => {
                         error.set(None);
                         value.set(String::new());

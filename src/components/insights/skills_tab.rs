@@ -71,7 +71,7 @@ pub fn SkillsTab() -> impl IntoView {
         move |s: &SkillId| state.ws.with_untracked(|w| w.skill(s).map(|s| s.name.clone()).unwrap_or_default());
     let role_of = move |r: &RoleId| state.ws.with_untracked(|w| w.role(r).map(|r| r.name.clone()).unwrap_or_default());
     let plan = move |m: MemberId, s: SkillId, need: u8| {
-        let due = crate::model::dates::add_days(crate::browser::now().date_naive(), 30);
+        let due = crate::model::training::due_for_gap(crate::browser::local_day(crate::browser::now()));
         // A second plan for the same pair is refused by the model; the first stays listed.
         let _ = state.edit(|c| c.plan_training(&m, &s, need, Some(due)));
     };

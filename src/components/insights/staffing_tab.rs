@@ -53,7 +53,7 @@ pub fn StaffingTab() -> impl IntoView {
         all.push(role.get_untracked());
         storage::set_pref(PREF, &all.join("|"));
     };
-    let value = move |i: usize| fields[i].with(|s| s.trim().replace(',', ".").parse::<f64>().unwrap_or(f64::NAN));
+    let value = move |i: usize| fields[i].with(|s| crate::model::input::number(s).ok().flatten().unwrap_or(f64::NAN));
     let labels = [
         t.f_contacts_per_hour,
         t.f_handle_minutes,

@@ -33,7 +33,7 @@ pub fn MeetingsTab() -> impl IntoView {
     };
     let add = move |_| {
         let id = state.with_ids(MeetingId::generate);
-        editing.set(Some(Meeting { id, duration_minutes: 30, ..Meeting::default() }));
+        editing.set(Some(Meeting::fresh(id)));
     };
     move || {
         match open.get() {

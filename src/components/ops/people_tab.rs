@@ -65,7 +65,7 @@ fn CheckIns(member: MemberId, name: Signal<String>) -> impl IntoView {
     let list2 = list.clone();
     let add = move |_| {
         let id = state.with_ids(CheckInId::generate);
-        editing.set(Some(CheckIn { id, member: member.clone(), date: today, ..CheckIn::default() }));
+        editing.set(Some(CheckIn::fresh(id, member.clone(), today)));
     };
     view! {
         <section class="rc-panel" aria-labelledby="checkins-title">

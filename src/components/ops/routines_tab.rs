@@ -39,16 +39,7 @@ pub fn RoutinesTab() -> impl IntoView {
     let add = move |_| {
         let id = state.with_ids(RoutineId::generate);
         let today = crate::browser::local_day(state.now.get_untracked());
-        let weekday = chrono::Datelike::weekday(&today).number_from_monday() as u8;
-        editing.set(Some(Routine {
-            id,
-            weekdays: vec![weekday],
-            month_day: 1,
-            next: today,
-            estimate_hours: 1.0,
-            priority: Priority::P3,
-            ..Routine::default()
-        }));
+        editing.set(Some(Routine::fresh(id, today)));
     };
     view! {
         <section class="rc-panel" aria-labelledby="routines-title">

@@ -45,7 +45,7 @@ pub fn ThresholdsForm() -> impl IntoView {
                                 if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
                                     if v.is_finite() && v >= 0.0 && (step != "1" || v.fract() == 0.0) {
                                         let _ = state.edit(|c| {
-                                            let mut th = c.ws.thresholds.clone();
+                                            let mut th = c.ws().thresholds.clone();
                                             set(&mut th, v);
                                             c.set_thresholds(th)
                                         });
