@@ -155,7 +155,10 @@ fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usi
         37 => {
             let id = cmd.ws().meetings.get(nth(c, cmd.ws().meetings.len()))?.id.clone();
             let (minutes, mut ops) = cmd.hold_meeting(&id, day(c % 20)).ok()?;
-            ops.extend(cmd.save_minutes(&minutes, format!("Decided {c}"), "notes".into()).ok()?);
+            let mut m = cmd.ws().minutes.iter().find(|m| m.id == minutes)?.clone();
+            m.decisions = format!("Decided {c}");
+            m.notes = "notes".into();
+            ops.extend(cmd.save_minutes(m).ok()?);
             Some(ops)
         }
         38 => {

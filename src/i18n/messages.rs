@@ -136,6 +136,11 @@ pub fn repair(t: &Strings, r: &Repair) -> String {
     }
 }
 
+/// A skill category's name.
+pub fn category(t: &Strings, c: crate::model::SkillCategory) -> &'static str {
+    t.categories[crate::model::SkillCategory::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+}
+
 /// A letter's full name ("Accountable"), or "none".
 pub fn letter_name(t: &Strings, l: Option<crate::model::Raci>) -> &'static str {
     use crate::model::Raci::*;

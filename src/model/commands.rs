@@ -14,7 +14,7 @@ use super::ops::{Coll, Op, Touch, SETTINGS_ID};
 use super::raci::{Duty, Raci, Thresholds};
 use super::review::RoutineRun;
 use super::rows::Row;
-use super::service::{ActionStatus, CheckIn, Improvement, Meeting, Recognition, Repeat, Routine};
+use super::service::{ActionStatus, CheckIn, Improvement, Meeting, Minutes, Recognition, Repeat, Routine};
 use super::team::{CollaborationModel, Department, Member, MemberSkill, Role, Skill};
 use super::thread::{self, Entry};
 use super::training::TrainingStatus;
@@ -630,30 +630,23 @@ impl Cmd<'_> {
 
     /// The minutes of a meeting held on `day` (made when there are none yet).
     pub fn hold_meeting(&mut self, meeting: &MeetingId, day: NaiveDate) -> Result<(MinutesId, Vec<Op>), ModelError> {
-        let ids = &mut *self.ids;
         let (id, ops) = keep(
             &mut self.made,
             self.ws.change(&[Touch::Append(Coll::Minutes)], |w| {
-                w.hold_meeting(ids, meeting, day)
+                w.hold_meeting(meeting, day)
                     .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Meeting, id: meeting.0.clone() })
             }),
         )?;
         Ok((id, ops))
     }
 
-    /// Keeps a meeting's decisions and notes.
-    pub fn save_minutes(&mut self, id: &MinutesId, decisions: String, notes: String) -> Done {
+    /// Keeps the minutes of a meeting held (adding them, or changing their decisions and notes).
+    pub fn save_minutes(&mut self, m: Minutes) -> Done {
         Ok(keep(
             &mut self.made,
-            self.ws.change(&[entity(Coll::Minutes, &id.0)], |w| {
-                let m = w
-                    .minutes
-                    .iter_mut()
-                    .find(|m| &m.id == id)
-                    .ok_or_else(|| ModelError::UnknownReference { kind: Kind::Meeting, id: id.0.clone() })?;
-                m.decisions = decisions;
-                m.notes = notes;
-                Ok(())
+            self.ws.change(&[entity(Coll::Minutes, &m.id.0)], |w| {
+                upsert(&mut w.minutes, m);
+                Ok::<_, ModelError>(())
             }),
         )?
         .1)

@@ -701,6 +701,30 @@ pub fn underneath(original: &Value, current: Option<&Value>) -> Underneath {
     }
 }
 
+/// A form's save over what changed elsewhere while it was open: each field the form changed
+/// (from `base`, the entity as the form opened it, to `mine`) takes the form's value; every
+/// other field keeps `current`'s, so that another person's change to another field survives. A
+/// list both sides changed merges part by part (two people's assignees both stay).
+pub fn three_way(base: &Value, mine: &Value, current: &Value) -> Value {
+    let (Some(b), Some(m), Some(c)) = (base.as_object(), mine.as_object(), current.as_object()) else {
+        return mine.clone();
+    };
+    let mut out = c.clone();
+    for (field, mv) in m {
+        let bv = b.get(field).unwrap_or(&Value::Null);
+        if mv == bv {
+            continue;
+        }
+        let cv = c.get(field).unwrap_or(&Value::Null);
+        let v = match (bv, mv, cv) {
+            (Value::Array(o), Value::Array(n), Value::Array(t)) if cv != bv => Value::Array(merge_list(o, n, t).0),
+            _ => mv.clone(),
+        };
+        out.insert(field.clone(), v);
+    }
+    Value::Object(out)
+}
+
 /// One entity as a JSON object (the settings as theirs), if it is there.
 pub fn entity_value(ws: &Workspace, coll: Coll, id: &str) -> Option<Value> {
     match rows(ws, coll) {

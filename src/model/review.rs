@@ -110,6 +110,11 @@ pub struct RoutineRun {
 }
 
 impl Workspace {
+    /// The minutes of `meeting` kept on `day`, if any.
+    pub fn minutes_of(&self, meeting: &MeetingId, day: NaiveDate) -> Option<&Minutes> {
+        self.minutes.iter().find(|m| &m.meeting == meeting && m.date == day)
+    }
+
     /// Turns an improvement action into a board task, linked to it. Once: while a linked task is
     /// on the board, that task is returned and nothing is made.
     pub fn improvement_task(
@@ -209,13 +214,14 @@ impl Workspace {
         out
     }
 
-    /// The minutes of `meeting` on `day`, made when there are none yet.
-    pub fn hold_meeting(&mut self, ids: &mut IdGen, meeting: &MeetingId, day: NaiveDate) -> Option<MinutesId> {
+    /// The minutes of `meeting` on `day`, made when there are none yet (with the id every
+    /// browser gives them, see `service::minutes_id`).
+    pub fn hold_meeting(&mut self, meeting: &MeetingId, day: NaiveDate) -> Option<MinutesId> {
         self.meetings.iter().find(|m| &m.id == meeting)?;
-        if let Some(m) = self.minutes.iter().find(|m| &m.meeting == meeting && m.date == day) {
+        if let Some(m) = self.minutes_of(meeting, day) {
             return Some(m.id.clone());
         }
-        let id = MinutesId::generate(ids);
+        let id = super::service::minutes_id(meeting, day);
         self.minutes.push(Minutes { id: id.clone(), meeting: meeting.clone(), date: day, ..Minutes::default() });
         Some(id)
     }

@@ -382,26 +382,32 @@ pub fn catch_up(r: &Routine, today: NaiveDate) -> Option<CatchUp> {
     Some(CatchUp { day, missed, next })
 }
 
-/// The id of the task a routine makes for `day`: the same in every tab and browser, so that two
-/// making it at once make one task.
-pub fn routine_task_id(routine: &RoutineId, day: NaiveDate) -> TaskId {
-    // The routine's own random part when it has the usual form; otherwise (a hand-made or
-    // hostile file's id) a hash of the whole id, so that two routines never share a task and the
-    // id stays short.
-    let own = routine
-        .0
-        .strip_prefix("rtn_")
+/// A short key of `id` for an id made of it: its own random part when it has the app's shape
+/// (`rtn_` and up to 24 letters and digits), else a hash of it (so that two ids never meet,
+/// and no id can make one too long).
+fn key_part(id: &str, prefix: &str) -> String {
+    id.strip_prefix(prefix)
+        .and_then(|s| s.strip_prefix('_'))
         .filter(|s| (1..=24).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
         .map(str::to_owned)
         .unwrap_or_else(|| {
-            let h = routine
-                .0
-                .bytes()
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+            let h = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
             format!("h{h:016x}")
-        });
-    // By hand, not `day.format("%Y%m%d")`: chrono's strftime would add 9 KB to the wasm for it.
+        })
+}
+
+/// The id of the task a routine makes for `day`: the same in every tab and every browser of
+/// the team, so that two of them making it at once make one task.
+pub fn routine_task_id(routine: &RoutineId, day: NaiveDate) -> TaskId {
+    let own = key_part(&routine.0, RoutineId::PREFIX);
     TaskId(format!("{}_{own}_{:04}{:02}{:02}", TaskId::PREFIX, day.year(), day.month(), day.day()))
+}
+
+/// The id of a meeting's minutes on `day`: the same in every tab and browser, so that two
+/// people keeping the minutes of one meeting at once keep one entity.
+pub fn minutes_id(meeting: &MeetingId, day: NaiveDate) -> MinutesId {
+    let own = key_part(&meeting.0, MeetingId::PREFIX);
+    MinutesId(format!("{}_{own}_{:04}{:02}{:02}", MinutesId::PREFIX, day.year(), day.month(), day.day()))
 }
 
 /// A dated 1:1 check-in with a member (seed 001 §15 绩效反馈). Private to this browser: never

@@ -251,8 +251,8 @@ pub fn BoardPage() -> impl IntoView {
     });
     provide_context(editing);
     // A task editor left open with unsaved changes (another page, a reload) opens again.
-    if let Some(kept) = crate::components::shared::draft::load::<Task>(super::task_editor::FORM) {
-        editing.set(Some(kept.value));
+    if let Some(kept) = crate::components::shared::form::kept::<Task>(super::task_editor::FORM) {
+        editing.set(Some(kept));
     }
     if touch_moves() {
         provide_context(MoveTo(Memo::new(move |_| {

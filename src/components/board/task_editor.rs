@@ -1,11 +1,11 @@
-use crate::components::shared::draft::{self, DraftKept};
 use crate::components::shared::editor_actions::EditorActions;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::shared::required_skills_field::RequiredSkillsField;
 use crate::components::t;
 use crate::i18n::{board_error, fill, reason};
 use crate::model::assign::{is_over_capacity, suggest};
 use crate::model::ops::Coll;
-use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskType};
+use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskId, TaskType};
 use crate::state::AppState;
 use chrono::TimeZone;
 use leptos::prelude::*;
@@ -25,54 +25,44 @@ pub fn TaskEditor(
     let state = AppState::expect();
     let t = t();
     let offset = crate::browser::local_offset();
-    let is_new = state.ws.with_untracked(|w| w.board.task(&task.id).is_none());
-    // Opened again from what was typed before leaving the page (or reloading it)?
-    let kept = draft::load::<Task>(FORM).filter(|d| d.value.id == task.id && d.fields.len() == 3);
-    let restored = RwSignal::new(kept.is_some());
-    let (task, fields) = match kept {
-        Some(d) => (d.value, d.fields),
-        None => {
-            let service_due = task
-                .service_due
-                .map(|d| dates::local_minute(d.with_timezone(&offset).naive_local()))
-                .unwrap_or_default();
-            let fields = vec![crate::i18n::hours(task.estimate_hours), task.labels.join(", "), service_due];
-            (task, fields)
-        }
-    };
-    let [estimate, labels, service_due] = [0, 1, 2].map(|i| RwSignal::new(fields[i].clone()));
-    let draft = RwSignal::new(task.clone());
-    draft::keep_while_typing(FORM, move || draft::Draft {
-        value: draft.get(),
-        fields: vec![estimate.get(), labels.get(), service_due.get()],
-    });
+    let service_due =
+        task.service_due.map(|d| dates::local_minute(d.with_timezone(&offset).naive_local())).unwrap_or_default();
+    let fields = vec![crate::i18n::hours(task.estimate_hours), task.labels.join(", "), service_due];
+    let form = Form::open(FORM, Coll::Tasks, task, fields);
+    let task = form.value.get_untracked();
+    let is_new = form.is_new();
+    let (draft, error) = (form.value, form.error);
     // Every way out but leaving the page forgets the draft: save, cancel, Escape, remove.
     let on_close = Callback::new(move |()| {
-        draft::clear(FORM);
+        form.forget();
         on_close.run(());
     });
-    let error = RwSignal::new(None::<String>);
     let title_ref = NodeRef::<leptos::html::Input>::new();
     crate::components::shared::focus_on_mount(title_ref);
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let mut task = draft.get_untracked();
-        let text = estimate.get_untracked();
-        match crate::model::input::number(&text) {
+    let build = move |mut task: Task, fields: &[String]| -> Result<Task, String> {
+        match crate::model::input::number(&fields[0]) {
             Ok(h) => task.estimate_hours = h.unwrap_or(0.0),
-            Err(_) => return error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
+            Err(_) => return Err(fill(t.err_not_a_number, &[("value", &fields[0])])),
         }
-        task.labels =
-            labels.get_untracked().split(',').map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
-        task.service_due = dates::parse_local_minute(&service_due.get_untracked())
+        task.labels = fields[1].split(',').map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+        task.service_due = dates::parse_local_minute(&fields[2])
             .and_then(|d| offset.from_local_datetime(&d).single())
             .map(|d| d.with_timezone(&chrono::Utc));
-        let me = state.me_in_team();
-        let result = state.edit(|c| c.save_task_by(task, me));
-        match result {
-            Ok(()) => on_close.run(()),
-            Err(e) => error.set(Some(board_error(t, &e))),
+        Ok(task)
+    };
+    let run = move |c: &mut crate::model::commands::Cmd, task: Task| {
+        c.save_task_by(task, state.me_in_team()).map_err(|e| board_error(t, &e))
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.save(build, run) {
+            on_close.run(());
+        }
+    };
+    let save_as_new = move |()| {
+        if form.save_as_new(|x, ids| x.id = TaskId::generate(ids), build, run) {
+            on_close.run(());
         }
     };
     let remove = move |_| {
@@ -118,13 +108,9 @@ pub fn TaskEditor(
         <div class="rc-overlay" on:keydown=move |ev| if ev.key() == "Escape" { on_close.run(()) }>
             <section class="rc-dialog rc-dialog--wide" role="dialog" aria-modal="true" aria-labelledby="task-editor-title">
                 <h2 id="task-editor-title">{if is_new { t.new_task } else { t.edit_task }}</h2>
-                <Show when=move || restored.get()>
-                    <DraftKept on_discard=move || on_close.run(())/>
-                </Show>
-                {(!is_new).then(|| view! {
-                    <crate::components::shared::changed_elsewhere::ChangedElsewhere coll=Coll::Tasks id=task.id.0.clone()
-                        labels=vec![("title", t.f_task_title), ("description", t.f_description), ("priority", t.f_priority), ("due", t.f_due), ("estimate_hours", t.f_estimate), ("labels", t.f_labels), ("archived", t.archived_label)]/>
-                })}
+                <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                    labels=vec![("title", t.f_task_title), ("description", t.f_description), ("priority", t.f_priority), ("due", t.f_due), ("estimate_hours", t.f_estimate), ("labels", t.f_labels), ("archived", t.archived_label)]
+                    on_discard=move |()| on_close.run(()) on_save_as_new=save_as_new/>
                 <form class="rc-form" on:submit=save novalidate>
                     <div class="rc-field">
                         <label for="task-title">{t.f_task_title}</label>
@@ -177,24 +163,24 @@ pub fn TaskEditor(
                         </div>
                         <div class="rc-field">
                             <label for="task-estimate">{t.f_estimate}</label>
-                            <input id="task-estimate" class="rc-input rc-input--short" type="number" min="0" max="1000" step="0.5"
-                                prop:value=move || estimate.get() on:input=move |ev| estimate.set(event_target_value(&ev))/>
+                            <input id="task-estimate" class="rc-input rc-input--short" type="number" min="0" max=crate::model::decl::MAX_ESTIMATE_HOURS step="0.5"
+                                prop:value=move || form.field(0) on:input=move |ev| form.set_field(0, event_target_value(&ev))/>
                         </div>
                         <div class="rc-field">
                             <label for="task-due">{t.f_due}</label>
-                            <input id="task-due" class="rc-input" type="date"
+                            <input id="task-due" class="rc-input" type="date" min=dates::iso_day(dates::first_day()) max=dates::iso_day(dates::last_day())
                                 prop:value=move || draft.with(|d| d.due.map(dates::iso_day).unwrap_or_default())
                                 on:change=move |ev| draft.update(|d| d.due = dates::parse_iso_day(&event_target_value(&ev)))/>
                         </div>
                         <div class="rc-field">
                             <label for="task-service-due">{t.f_service_due}</label>
                             <input id="task-service-due" class="rc-input" type="datetime-local"
-                                prop:value=move || service_due.get() on:change=move |ev| service_due.set(event_target_value(&ev))/>
+                                prop:value=move || form.field(2) on:change=move |ev| form.set_field(2, event_target_value(&ev))/>
                         </div>
                         <div class="rc-field">
                             <label for="task-labels">{t.f_labels}</label>
                             <input id="task-labels" class="rc-input" type="text"
-                                prop:value=move || labels.get() on:input=move |ev| labels.set(event_target_value(&ev))/>
+                                prop:value=move || form.field(1) on:input=move |ev| form.set_field(1, event_target_value(&ev))/>
                         </div>
                     </div>
                     <div class="rc-field">

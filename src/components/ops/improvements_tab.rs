@@ -1,5 +1,6 @@
 use super::{member_name, number_text, parse_number};
 use crate::components::shared::editor_actions::EditorActions;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
 use crate::i18n::{date, fill, model_error, Strings};
 use crate::model::dates::{iso_day, parse_iso_day};
@@ -69,6 +70,10 @@ pub fn ImprovementsTab() -> impl IntoView {
         let id = state.with_ids(ImprovementId::generate);
         editing.set(Some(Improvement { id, ..Improvement::default() }));
     };
+    // An entry left with unsaved changes (another page, a reload) opens again.
+    if let Some(kept) = crate::components::shared::form::kept::<Improvement>(FORM) {
+        editing.set(Some(kept));
+    }
     let make_task = move |id: ImprovementId, title: String| {
         let _ = state.edit(|c| c.improvement_task(&id, title));
     };
@@ -121,17 +126,23 @@ pub fn ImprovementsTab() -> impl IntoView {
     }
 }
 
+/// The improvement editor's draft, in this tab's session storage.
+pub(super) const FORM: &str = "improvement";
+
 /// Adds or edits an entry of the improvement log.
 #[component]
 fn ImprovementEditor(item: Improvement, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let is_new = state.ws.with_untracked(|w| w.improvements.iter().all(|x| x.id != item.id));
-    let draft = RwSignal::new(item.clone());
-    let due = RwSignal::new(item.due.map(iso_day).unwrap_or_default());
-    let before = RwSignal::new(number_text(item.before));
-    let after = RwSignal::new(number_text(item.after));
-    let error = RwSignal::new(None::<String>);
+    let fields = vec![item.due.map(iso_day).unwrap_or_default(), number_text(item.before), number_text(item.after)];
+    let form = Form::open(FORM, Coll::Improvements, item, fields);
+    let item = form.value.get_untracked();
+    let is_new = form.is_new();
+    let (draft, error) = (form.value, form.error);
+    let on_close = Callback::new(move |()| {
+        form.forget();
+        on_close.run(());
+    });
     let (members, kpis) = state.ws.with_untracked(|w| {
         (
             w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>(),
@@ -140,23 +151,28 @@ fn ImprovementEditor(item: Improvement, #[prop(into)] on_close: Callback<()>) ->
     });
     let first = NodeRef::<leptos::html::Select>::new();
     crate::components::shared::focus_on_mount(first);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let mut x = draft.get_untracked();
-        x.due = parse_iso_day(&due.get_untracked());
-        match (parse_number(&before.get_untracked()), parse_number(&after.get_untracked())) {
-            (Ok(b), Ok(a)) => {
-                x.before = b;
-                x.after = a;
-            }
-            _ => {
-                error.set(Some(t.err_out_of_range.to_string()));
-                return;
+    let build = move |mut x: Improvement, fields: &[String]| -> Result<Improvement, String> {
+        x.due = parse_iso_day(&fields[0]);
+        for (text, to) in [(&fields[1], &mut x.before), (&fields[2], &mut x.after)] {
+            match parse_number(text) {
+                Ok(v) => *to = v,
+                Err(_) => return Err(fill(t.err_not_a_number, &[("value", text)])),
             }
         }
-        match state.edit(|c| c.save_improvement(x)) {
-            Ok(()) => on_close.run(()),
-            Err(e) => error.set(Some(model_error(t, &e))),
+        Ok(x)
+    };
+    let run = move |c: &mut crate::model::commands::Cmd, x: Improvement| {
+        c.save_improvement(x).map_err(|e| model_error(t, &e))
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.save(build, run) {
+            on_close.run(());
+        }
+    };
+    let save_as_new = move |()| {
+        if form.save_as_new(|x, ids| x.id = ImprovementId::generate(ids), build, run) {
+            on_close.run(());
         }
     };
     let remove = move || {
@@ -179,6 +195,9 @@ fn ImprovementEditor(item: Improvement, #[prop(into)] on_close: Callback<()>) ->
     };
     view! {
         <form class="rc-card rc-editor" on:submit=save aria-label=t.add_improvement>
+            <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                labels=vec![("problem", t.f_problem), ("cause", t.f_cause), ("action", t.f_action), ("due", t.f_due), ("before", t.f_before), ("after", t.f_after)]
+                on_discard=move |()| on_close.run(()) on_save_as_new=save_as_new/>
             <div class="rc-grid">
                 <div class="rc-field">
                     <label for="imp-source">{t.f_source}</label>
@@ -216,8 +235,9 @@ fn ImprovementEditor(item: Improvement, #[prop(into)] on_close: Callback<()>) ->
                 </div>
                 <div class="rc-field">
                     <label for="imp-due">{t.f_due}</label>
-                    <input id="imp-due" class="rc-input" type="date" prop:value=move || due.get()
-                        on:input=move |ev| due.set(event_target_value(&ev))/>
+                    <input id="imp-due" class="rc-input" type="date" prop:value=move || form.field(0)
+                        min=crate::model::dates::iso_day(crate::model::dates::first_day()) max=crate::model::dates::iso_day(crate::model::dates::last_day())
+                        on:input=move |ev| form.set_field(0, event_target_value(&ev))/>
                 </div>
                 <div class="rc-field">
                     <label for="imp-kpi">{t.f_kpi_link}</label>
@@ -232,13 +252,13 @@ fn ImprovementEditor(item: Improvement, #[prop(into)] on_close: Callback<()>) ->
                 </div>
                 <div class="rc-field">
                     <label for="imp-before">{t.f_before}</label>
-                    <input id="imp-before" class="rc-input" type="text" inputmode="decimal" prop:value=move || before.get()
-                        on:input=move |ev| before.set(event_target_value(&ev))/>
+                    <input id="imp-before" class="rc-input" type="text" inputmode="decimal" prop:value=move || form.field(1)
+                        on:input=move |ev| form.set_field(1, event_target_value(&ev))/>
                 </div>
                 <div class="rc-field">
                     <label for="imp-after">{t.f_after}</label>
-                    <input id="imp-after" class="rc-input" type="text" inputmode="decimal" prop:value=move || after.get()
-                        on:input=move |ev| after.set(event_target_value(&ev))/>
+                    <input id="imp-after" class="rc-input" type="text" inputmode="decimal" prop:value=move || form.field(2)
+                        on:input=move |ev| form.set_field(2, event_target_value(&ev))/>
                 </div>
             </div>
             <EditorActions error=error on_cancel=move |_| on_close.run(())

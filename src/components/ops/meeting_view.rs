@@ -1,11 +1,14 @@
 use super::meetings_tab::cadence_name;
 use super::member_name;
 use crate::browser;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
+use crate::i18n::model_error;
 use crate::i18n::{date, fill, Strings};
 use crate::model::kpi::Kpi;
 use crate::model::ops::Coll;
 use crate::model::review::agenda;
+use crate::model::service::{minutes_id, Minutes};
 use crate::model::{MeetingId, Workspace};
 use crate::state::AppState;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
@@ -137,6 +140,14 @@ fn sections(
     (date(t, a.since), list.into_iter().filter(|(_, lines)| !lines.is_empty()).collect())
 }
 
+/// The minutes' draft, in this tab's session storage.
+const FORM: &str = "minutes";
+
+/// The meeting whose minutes were typed but not saved before leaving the page, to open again.
+pub(super) fn kept_meeting() -> Option<MeetingId> {
+    crate::components::shared::form::kept::<Minutes>(FORM).map(|m| m.meeting)
+}
+
 /// One meeting held today: the agenda built from live data, which prints on one page, and the
 /// minutes kept for this occurrence, with the earlier ones below.
 #[component]
@@ -157,16 +168,6 @@ pub fn MeetingView(id: MeetingId, #[prop(into)] on_back: Callback<()>) -> impl I
         let now = state.now.get();
         state.ws.watch(&READS, |w| id.with_value(|id| sections(t, w, id, now, offset)))
     };
-    let minutes_of = move |day: NaiveDate| {
-        state.ws.watch(&[Coll::Minutes], |w| {
-            id.with_value(|id| {
-                w.minutes
-                    .iter()
-                    .find(|m| &m.meeting == id && m.date == day)
-                    .map(|m| (m.decisions.clone(), m.notes.clone()))
-            })
-        })
-    };
     let earlier = Memo::new(move |_| {
         let day = today();
         state.ws.watch(&[Coll::Minutes], |w| {
@@ -176,17 +177,6 @@ pub fn MeetingView(id: MeetingId, #[prop(into)] on_back: Callback<()>) -> impl I
             list
         })
     });
-    let keep = move |decisions: Option<String>, notes: Option<String>| {
-        let day = today();
-        let (d0, n0) = minutes_of(day).unwrap_or_default();
-        let (d, n) = (decisions.unwrap_or(d0), notes.unwrap_or(n0));
-        let meeting = id.get_value();
-        let _ = state.edit(|c| {
-            let (mid, mut ops) = c.hold_meeting(&meeting, day)?;
-            ops.extend(c.save_minutes(&mid, d, n)?);
-            Ok::<_, crate::model::ModelError>(ops)
-        });
-    };
     let heading_ref = NodeRef::<leptos::html::H2>::new();
     crate::components::shared::focus_on_mount(heading_ref);
     view! {
@@ -216,23 +206,10 @@ pub fn MeetingView(id: MeetingId, #[prop(into)] on_back: Callback<()>) -> impl I
                     }).collect_view()}
                 }
             }}
-            <section class="rc-agenda__section rc-minutes" aria-labelledby="minutes-title">
-                <h3 id="minutes-title">{t.minutes_title}</h3>
-                <div class="rc-grid">
-                    <div class="rc-field">
-                        <label for="minutes-decisions">{t.f_decisions}</label>
-                        <textarea id="minutes-decisions" class="rc-input" rows="4"
-                            prop:value=move || minutes_of(today()).map(|m| m.0).unwrap_or_default()
-                            on:change=move |ev| keep(Some(event_target_value(&ev)), None)></textarea>
-                    </div>
-                    <div class="rc-field">
-                        <label for="minutes-notes">{t.f_notes}</label>
-                        <textarea id="minutes-notes" class="rc-input" rows="4"
-                            prop:value=move || minutes_of(today()).map(|m| m.1).unwrap_or_default()
-                            on:change=move |ev| keep(None, Some(event_target_value(&ev)))></textarea>
-                    </div>
-                </div>
-            </section>
+            {move || {
+                let day = today();
+                view! { <MinutesForm meeting=id.get_value() day=day/> }
+            }}
         </section>
         <Show when=move || earlier.with(|e| !e.is_empty())>
             <section class="rc-panel rc-no-print" aria-labelledby="past-minutes-title">
@@ -246,5 +223,85 @@ pub fn MeetingView(id: MeetingId, #[prop(into)] on_back: Callback<()>) -> impl I
                 }).collect_view()}
             </section>
         </Show>
+    }
+}
+
+/// The minutes of one meeting on one day, through the form kit: what is typed is kept as it is
+/// typed (leaving the page or reloading it loses nothing), saved a moment after the typing
+/// stops and at once by "Save minutes"; only what was typed here is saved, over what a
+/// colleague keeps in the same minutes meanwhile.
+#[component]
+fn MinutesForm(meeting: MeetingId, day: NaiveDate) -> impl IntoView {
+    let state = AppState::expect();
+    let t = t();
+    let minutes = state.ws.with_untracked(|w| w.minutes_of(&meeting, day).cloned()).unwrap_or_else(|| Minutes {
+        id: minutes_id(&meeting, day),
+        meeting: meeting.clone(),
+        date: day,
+        ..Minutes::default()
+    });
+    let form = Form::open(FORM, Coll::Minutes, minutes, Vec::new());
+    let run = move |c: &mut crate::model::commands::Cmd, m: Minutes| c.save_minutes(m).map_err(|e| model_error(t, &e));
+    let save = move || {
+        form.save(|m, _| Ok(m), run);
+    };
+    // A moment after the typing stops, saved; the wait is cancelled with the view (a timer that
+    // outlived it would read what is gone).
+    let pending: std::sync::Arc<std::sync::Mutex<Option<TimeoutHandle>>> = Default::default();
+    let cancel = {
+        let pending = pending.clone();
+        move || {
+            if let Some(h) = pending.lock().ok().and_then(|mut p| p.take()) {
+                h.clear();
+            }
+        }
+    };
+    let typed = {
+        let (pending, cancel) = (pending.clone(), cancel.clone());
+        move || {
+            cancel();
+            let h = set_timeout_with_handle(save, std::time::Duration::from_millis(1_000)).ok();
+            if let Ok(mut p) = pending.lock() {
+                *p = h;
+            }
+        }
+    };
+    on_cleanup(cancel);
+    let on_discard = move |()| {
+        form.forget();
+        let now =
+            state.ws.with_untracked(|w| w.minutes_of(&form.value.with_untracked(|m| m.meeting.clone()), day).cloned());
+        form.value.set(now.unwrap_or_default());
+        form.restored.set(false);
+    };
+    let save_as_new = move |()| {
+        form.save_as_new(|_, _| {}, |m, _| Ok(m), run);
+    };
+    let typed2 = typed.clone();
+    view! {
+        <section class="rc-agenda__section rc-minutes" aria-labelledby="minutes-title">
+            <h3 id="minutes-title">{t.minutes_title}</h3>
+            <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                labels=vec![("decisions", t.f_decisions), ("notes", t.f_notes)]
+                on_discard=on_discard on_save_as_new=save_as_new/>
+            <div class="rc-grid">
+                <div class="rc-field">
+                    <label for="minutes-decisions">{t.f_decisions}</label>
+                    <textarea id="minutes-decisions" class="rc-input" rows="4"
+                        prop:value=move || form.value.with(|m| m.decisions.clone())
+                        on:input=move |ev| { form.value.update(|m| m.decisions = event_target_value(&ev)); typed(); }></textarea>
+                </div>
+                <div class="rc-field">
+                    <label for="minutes-notes">{t.f_notes}</label>
+                    <textarea id="minutes-notes" class="rc-input" rows="4"
+                        prop:value=move || form.value.with(|m| m.notes.clone())
+                        on:input=move |ev| { form.value.update(|m| m.notes = event_target_value(&ev)); typed2(); }></textarea>
+                </div>
+            </div>
+            {move || form.error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
+            <div class="rc-actions rc-no-print">
+                <button type="button" class="rc-button" on:click=move |_| save()>{t.save_minutes}</button>
+            </div>
+        </section>
     }
 }

@@ -1,5 +1,6 @@
 use super::meeting_view::MeetingView;
 use crate::components::shared::editor_actions::EditorActions;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
 use crate::i18n::{fill, model_error};
 use crate::model::ops::Coll;
@@ -13,13 +14,17 @@ pub(super) fn cadence_name(t: &crate::i18n::Strings, r: Repeat) -> &'static str 
     t.cadences[Repeat::ALL.iter().position(|x| *x == r).unwrap_or(0)]
 }
 
-/// The team's meetings; opening one shows its agenda and minutes.
+/// The meeting editor's draft, in this tab's session storage.
+pub(super) const FORM: &str = "meeting";
+
+/// The team's meetings; opening one shows its agenda and minutes. A meeting left open with its
+/// minutes typed but not saved (another page, a reload) opens again, as does an editor.
 #[component]
 pub fn MeetingsTab() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let open = RwSignal::new(None::<MeetingId>);
-    let editing = RwSignal::new(None::<Meeting>);
+    let open = RwSignal::new(super::meeting_view::kept_meeting());
+    let editing = RwSignal::new(crate::components::shared::form::kept::<Meeting>(FORM));
     let meetings = move || {
         state.ws.watch(&[Coll::Meetings, Coll::Roles], |w| {
             w.meetings
@@ -81,26 +86,36 @@ pub fn MeetingsTab() -> impl IntoView {
 fn MeetingEditor(meeting: Meeting, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let is_new = state.ws.with_untracked(|w| w.meetings.iter().all(|m| m.id != meeting.id));
-    let draft = RwSignal::new(meeting.clone());
-    let duration = RwSignal::new(meeting.duration_minutes.to_string());
-    let agenda = RwSignal::new(meeting.agenda.join("\n"));
-    let error = RwSignal::new(None::<String>);
+    let fields = vec![meeting.duration_minutes.to_string(), meeting.agenda.join("\n")];
+    let form = Form::open(FORM, Coll::Meetings, meeting, fields);
+    let meeting = form.value.get_untracked();
+    let is_new = form.is_new();
+    let (draft, error) = (form.value, form.error);
+    let on_close = Callback::new(move |()| {
+        form.forget();
+        on_close.run(());
+    });
     let roles = state.ws.with_untracked(|w| w.roles.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>());
     let name_ref = NodeRef::<leptos::html::Input>::new();
     crate::components::shared::focus_on_mount(name_ref);
+    let build = move |mut m: Meeting, fields: &[String]| -> Result<Meeting, String> {
+        match crate::model::input::whole(&fields[0]) {
+            Ok(Some(minutes)) => m.duration_minutes = minutes,
+            _ => return Err(fill(t.err_not_a_number, &[("value", &fields[0])])),
+        }
+        m.agenda = fields[1].lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+        Ok(m)
+    };
+    let run = move |c: &mut crate::model::commands::Cmd, m: Meeting| c.save_meeting(m).map_err(|e| model_error(t, &e));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut m = draft.get_untracked();
-        let Ok(minutes) = duration.get_untracked().trim().parse::<u32>() else {
-            error.set(Some(t.err_out_of_range.to_string()));
-            return;
-        };
-        m.duration_minutes = minutes;
-        m.agenda = agenda.get_untracked().lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
-        match state.edit(|c| c.save_meeting(m)) {
-            Ok(()) => on_close.run(()),
-            Err(e) => error.set(Some(model_error(t, &e))),
+        if form.save(build, run) {
+            on_close.run(());
+        }
+    };
+    let save_as_new = move |()| {
+        if form.save_as_new(|m, ids| m.id = MeetingId::generate(ids), build, run) {
+            on_close.run(());
         }
     };
     let remove = move || {
@@ -119,6 +134,9 @@ fn MeetingEditor(meeting: Meeting, #[prop(into)] on_close: Callback<()>) -> impl
     let question = Signal::derive(move || fill(t.confirm_remove_item, &[("name", &draft.with(|m| m.name.clone()))]));
     view! {
         <form class="rc-card rc-editor" on:submit=save aria-label=t.add_meeting>
+            <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                labels=vec![("name", t.f_meeting_name), ("duration_minutes", t.f_duration), ("agenda", t.f_agenda)]
+                on_discard=move |()| on_close.run(()) on_save_as_new=save_as_new/>
             <div class="rc-grid">
                 <div class="rc-field">
                     <label for="meeting-name">{t.f_meeting_name}</label>
@@ -137,8 +155,8 @@ fn MeetingEditor(meeting: Meeting, #[prop(into)] on_close: Callback<()>) -> impl
                 </div>
                 <div class="rc-field">
                     <label for="meeting-duration">{t.f_duration}</label>
-                    <input id="meeting-duration" class="rc-input" type="number" min="0" max="480" inputmode="numeric"
-                        prop:value=move || duration.get() on:input=move |ev| duration.set(event_target_value(&ev))/>
+                    <input id="meeting-duration" class="rc-input" type="number" min="0" max=crate::model::decl::MAX_MEETING_MINUTES inputmode="numeric"
+                        prop:value=move || form.field(0) on:input=move |ev| form.set_field(0, event_target_value(&ev))/>
                 </div>
             </div>
             <fieldset class="rc-field rc-checks">
@@ -157,7 +175,7 @@ fn MeetingEditor(meeting: Meeting, #[prop(into)] on_close: Callback<()>) -> impl
             <div class="rc-field">
                 <label for="meeting-agenda">{t.f_agenda}</label>
                 <textarea id="meeting-agenda" class="rc-input" rows="3"
-                    prop:value=move || agenda.get() on:input=move |ev| agenda.set(event_target_value(&ev))></textarea>
+                    prop:value=move || form.field(1) on:input=move |ev| form.set_field(1, event_target_value(&ev))></textarea>
             </div>
             <EditorActions error=error on_cancel=move |_| on_close.run(())
                 remove=(!is_new).then_some((t.remove, question)) on_remove=move |_| remove()/>

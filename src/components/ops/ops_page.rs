@@ -19,7 +19,17 @@ enum Tab {
 #[component]
 pub fn OpsPage() -> impl IntoView {
     let t = t();
-    let tab = RwSignal::new(Tab::Meetings);
+    // Back on the tab of a form left with unsaved changes (another page, a reload).
+    let kept = |key| crate::components::shared::form::kept_id(key).is_some();
+    let tab = RwSignal::new(if kept(super::improvements_tab::FORM) {
+        Tab::Improvements
+    } else if kept(super::routines_tab::FORM) {
+        Tab::Routines
+    } else if kept(super::people_tab::CHECKIN_FORM) {
+        Tab::People
+    } else {
+        Tab::Meetings
+    });
     view! {
         <section class="rc-page" aria-labelledby="ops-title">
             <div class="rc-page__head rc-no-print">

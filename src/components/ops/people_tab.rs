@@ -1,4 +1,5 @@
 use super::member_name;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
 use crate::i18n::{date, fill, model_error};
 use crate::model::dates::{iso_day, parse_iso_day};
@@ -19,7 +20,9 @@ pub fn PeopleTab() -> impl IntoView {
             .ws
             .watch(&[Coll::Members], |w| w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>())
     };
-    let chosen = RwSignal::new(members().first().map(|m| m.0.clone()));
+    // The member of a check-in left with unsaved changes, or the first.
+    let kept = crate::components::shared::form::kept::<CheckIn>(CHECKIN_FORM).map(|c| c.member);
+    let chosen = RwSignal::new(kept.or_else(|| members().first().map(|m| m.0.clone())));
     // A member removed elsewhere is no longer chosen.
     Effect::new(move |_| {
         let list = members();
@@ -51,7 +54,9 @@ fn CheckIns(member: MemberId, name: Signal<String>) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let today = crate::browser::local_day(state.now.get_untracked());
-    let editing = RwSignal::new(None::<CheckIn>);
+    // A check-in with this member left with unsaved changes (another page, a reload) opens again.
+    let editing =
+        RwSignal::new(crate::components::shared::form::kept::<CheckIn>(CHECKIN_FORM).filter(|c| c.member == member));
     let list = {
         let member = member.clone();
         move || {
@@ -103,25 +108,35 @@ fn CheckIns(member: MemberId, name: Signal<String>) -> impl IntoView {
     }
 }
 
+/// The check-in editor's draft, in this tab's session storage.
+pub(super) const CHECKIN_FORM: &str = "checkin";
+
 #[component]
 fn CheckInEditor(item: CheckIn, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let is_new = state.ws.with_untracked(|w| w.checkins.iter().all(|c| c.id != item.id));
-    let draft = RwSignal::new(item.clone());
-    let day = RwSignal::new(iso_day(item.date));
-    let error = RwSignal::new(None::<String>);
+    let fields = vec![iso_day(item.date)];
+    let form = Form::open(CHECKIN_FORM, Coll::CheckIns, item, fields);
+    let is_new = form.is_new();
+    let (draft, error) = (form.value, form.error);
+    let on_close = Callback::new(move |()| {
+        form.forget();
+        on_close.run(());
+    });
+    let build = move |mut c: CheckIn, fields: &[String]| -> Result<CheckIn, String> {
+        c.date = parse_iso_day(&fields[0]).ok_or_else(|| t.err_date_range.to_string())?;
+        Ok(c)
+    };
+    let run = move |x: &mut crate::model::commands::Cmd, c: CheckIn| x.save_checkin(c).map_err(|e| model_error(t, &e));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut c = draft.get_untracked();
-        let Some(d) = parse_iso_day(&day.get_untracked()) else {
-            error.set(Some(t.err_out_of_range.to_string()));
-            return;
-        };
-        c.date = d;
-        match state.edit(|x| x.save_checkin(c)) {
-            Ok(()) => on_close.run(()),
-            Err(e) => error.set(Some(model_error(t, &e))),
+        if form.save(build, run) {
+            on_close.run(());
+        }
+    };
+    let save_as_new = move |()| {
+        if form.save_as_new(|c, ids| c.id = CheckInId::generate(ids), build, run) {
+            on_close.run(());
         }
     };
     let remove = move || {
@@ -144,10 +159,14 @@ fn CheckInEditor(item: CheckIn, #[prop(into)] on_close: Callback<()>) -> impl In
     crate::components::shared::focus_on_mount(date_ref);
     view! {
         <form class="rc-card rc-editor" on:submit=save aria-label=t.add_checkin>
+            <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                labels=vec![("date", t.f_date), ("goals", t.f_personal_goals), ("feedback", t.f_feedback), ("actions", t.f_agreed)]
+                on_discard=move |()| on_close.run(()) on_save_as_new=save_as_new/>
             <div class="rc-field">
                 <label for="checkin-date">{t.f_date}</label>
                 <input id="checkin-date" class="rc-input rc-input--short" type="date" node_ref=date_ref
-                    prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
+                    min=iso_day(crate::model::dates::first_day()) max=iso_day(crate::model::dates::last_day())
+                    prop:value=move || form.field(0) on:input=move |ev| form.set_field(0, event_target_value(&ev))/>
             </div>
             {field("checkin-goals", t.f_personal_goals, |c| c.goals.clone(), |c, v| c.goals = v)}
             {field("checkin-feedback", t.f_feedback, |c| c.feedback.clone(), |c, v| c.feedback = v)}

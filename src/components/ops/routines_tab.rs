@@ -1,5 +1,6 @@
 use super::meetings_tab::cadence_name;
 use crate::components::shared::editor_actions::EditorActions;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
 use crate::i18n::{date, fill, model_error, Strings};
 use crate::model::dates::{iso_day, parse_iso_day};
@@ -27,7 +28,8 @@ fn repeat_line(t: &Strings, r: &Routine) -> String {
 pub fn RoutinesTab() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let editing = RwSignal::new(None::<Routine>);
+    // A routine left with unsaved changes (another page, a reload) opens again.
+    let editing = RwSignal::new(crate::components::shared::form::kept::<Routine>(FORM));
     let routines = move || {
         state.ws.watch(&[Coll::Routines, Coll::Duties], |w| {
             w.routines
@@ -77,17 +79,23 @@ pub fn RoutinesTab() -> impl IntoView {
     }
 }
 
+/// The routine editor's draft, in this tab's session storage.
+pub(super) const FORM: &str = "routine";
+
 /// Adds or edits a routine: what the task is, when it repeats, who does it and for which duty.
 #[component]
 fn RoutineEditor(routine: Routine, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let is_new = state.ws.with_untracked(|w| w.routines.iter().all(|r| r.id != routine.id));
-    let draft = RwSignal::new(routine.clone());
-    let first = RwSignal::new(iso_day(routine.next));
-    let month_day = RwSignal::new(routine.month_day.to_string());
-    let estimate = RwSignal::new(routine.estimate_hours.to_string());
-    let error = RwSignal::new(None::<String>);
+    let fields = vec![iso_day(routine.next), routine.month_day.to_string(), routine.estimate_hours.to_string()];
+    let form = Form::open(FORM, Coll::Routines, routine, fields);
+    let routine = form.value.get_untracked();
+    let is_new = form.is_new();
+    let (draft, error) = (form.value, form.error);
+    let on_close = Callback::new(move |()| {
+        form.forget();
+        on_close.run(());
+    });
     let (members, duties) = state.ws.with_untracked(|w| {
         (
             w.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>(),
@@ -96,28 +104,34 @@ fn RoutineEditor(routine: Routine, #[prop(into)] on_close: Callback<()>) -> impl
     });
     let title_ref = NodeRef::<leptos::html::Input>::new();
     crate::components::shared::focus_on_mount(title_ref);
+    let build = move |mut r: Routine, fields: &[String]| -> Result<Routine, String> {
+        // A changed schedule starts from the first day given.
+        r.next = parse_iso_day(&fields[0]).ok_or_else(|| t.err_date_range.to_string())?;
+        r.month_day = match crate::model::input::whole(&fields[1]) {
+            Ok(Some(d)) => d.min(u32::from(u8::MAX)) as u8,
+            _ => return Err(fill(t.err_not_a_number, &[("value", &fields[1])])),
+        };
+        r.estimate_hours = match super::parse_number(&fields[2]) {
+            Ok(h) => h.unwrap_or(0.0),
+            Err(_) => return Err(fill(t.err_not_a_number, &[("value", &fields[2])])),
+        };
+        Ok(r)
+    };
+    let run = move |c: &mut crate::model::commands::Cmd, r: Routine| c.save_routine(r).map_err(|e| model_error(t, &e));
+    let saved = move || {
+        on_close.run(());
+        // Due today already: its task comes at once.
+        state.run_routines();
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut r = draft.get_untracked();
-        let (Some(next), Ok(day), Ok(Some(hours))) = (
-            parse_iso_day(&first.get_untracked()),
-            month_day.get_untracked().trim().parse::<u8>(),
-            super::parse_number(&estimate.get_untracked()),
-        ) else {
-            error.set(Some(t.err_out_of_range.to_string()));
-            return;
-        };
-        // A changed schedule starts from the first day given.
-        r.next = next;
-        r.month_day = day;
-        r.estimate_hours = hours;
-        match state.edit(|c| c.save_routine(r)) {
-            Ok(()) => {
-                on_close.run(());
-                // Due today already: its task comes at once.
-                state.run_routines();
-            }
-            Err(e) => error.set(Some(model_error(t, &e))),
+        if form.save(build, run) {
+            saved();
+        }
+    };
+    let save_as_new = move |()| {
+        if form.save_as_new(|r, ids| r.id = RoutineId::generate(ids), build, run) {
+            saved();
         }
     };
     let remove = move || {
@@ -129,6 +143,9 @@ fn RoutineEditor(routine: Routine, #[prop(into)] on_close: Callback<()>) -> impl
     let repeats = [Repeat::Daily, Repeat::Weekly, Repeat::Monthly];
     view! {
         <form class="rc-card rc-editor" on:submit=save aria-label=t.add_routine>
+            <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                labels=vec![("title", t.f_task_title), ("repeat", t.f_repeat), ("next", t.f_starts), ("estimate_hours", t.f_estimate), ("paused", t.f_paused)]
+                on_discard=move |()| on_close.run(()) on_save_as_new=save_as_new/>
             <div class="rc-grid">
                 <div class="rc-field">
                     <label for="routine-title">{t.f_task_title}</label>
@@ -147,8 +164,9 @@ fn RoutineEditor(routine: Routine, #[prop(into)] on_close: Callback<()>) -> impl
                 </div>
                 <div class="rc-field">
                     <label for="routine-first">{t.f_starts}</label>
-                    <input id="routine-first" class="rc-input" type="date" prop:value=move || first.get()
-                        on:input=move |ev| first.set(event_target_value(&ev))/>
+                    <input id="routine-first" class="rc-input" type="date" prop:value=move || form.field(0)
+                        min=iso_day(crate::model::dates::first_day()) max=iso_day(crate::model::dates::last_day())
+                        on:input=move |ev| form.set_field(0, event_target_value(&ev))/>
                 </div>
             </div>
             <Show when=move || draft.with(|r| r.repeat == Repeat::Weekly)>
@@ -170,7 +188,7 @@ fn RoutineEditor(routine: Routine, #[prop(into)] on_close: Callback<()>) -> impl
                 <div class="rc-field">
                     <label for="routine-day">{t.f_month_day}</label>
                     <input id="routine-day" class="rc-input rc-input--short" type="number" min="1" max="31"
-                        prop:value=move || month_day.get() on:input=move |ev| month_day.set(event_target_value(&ev))/>
+                        prop:value=move || form.field(1) on:input=move |ev| form.set_field(1, event_target_value(&ev))/>
                 </div>
             </Show>
             <div class="rc-grid">
@@ -197,7 +215,7 @@ fn RoutineEditor(routine: Routine, #[prop(into)] on_close: Callback<()>) -> impl
                 <div class="rc-field">
                     <label for="routine-estimate">{t.f_estimate}</label>
                     <input id="routine-estimate" class="rc-input" type="text" inputmode="decimal"
-                        prop:value=move || estimate.get() on:input=move |ev| estimate.set(event_target_value(&ev))/>
+                        prop:value=move || form.field(2) on:input=move |ev| form.set_field(2, event_target_value(&ev))/>
                 </div>
             </div>
             <fieldset class="rc-field rc-checks">

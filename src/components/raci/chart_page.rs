@@ -21,7 +21,8 @@ pub fn ChartPage() -> impl IntoView {
     let area = RwSignal::new(String::new());
     let role_filter = RwSignal::new(String::new());
     let only_problems = RwSignal::new(false);
-    let editing = RwSignal::new(None::<Duty>);
+    // A duty form left with unsaved changes (another page, a reload) opens again.
+    let editing = RwSignal::new(crate::components::shared::form::kept::<Duty>(super::duty_editor::FORM));
     let findings: Memo<Vec<Finding>> =
         Memo::new(move |_| state.ws.watch(&[Coll::Duties, Coll::Roles, Coll::Members, Coll::Settings], check));
     provide_context(findings);

@@ -1,7 +1,12 @@
 use crate::components::shared::editor_actions::EditorActions;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
 use crate::i18n::{fill, model_error};
-use crate::model::{Duty, Frequency};
+use crate::model::ops::Coll;
+use crate::model::{Duty, DutyId, Frequency};
+
+/// The duty editor's draft, in this tab's session storage.
+pub(super) const FORM: &str = "duty";
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -17,16 +22,26 @@ pub fn DutyEditor(
 ) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let is_new = state.ws.with_untracked(|w| w.duty(&duty.id).is_none());
-    let draft = RwSignal::new(duty);
-    let error = RwSignal::new(None::<String>);
+    let form = Form::open(FORM, Coll::Duties, duty, Vec::new());
+    let is_new = form.is_new();
+    let (draft, error) = (form.value, form.error);
+    let on_close = Callback::new(move |()| {
+        form.forget();
+        on_close.run(());
+    });
     let title_ref = NodeRef::<leptos::html::Input>::new();
     crate::components::shared::focus_on_mount(title_ref);
+    let build = |d: Duty, _: &[String]| Ok(d);
+    let run = move |c: &mut crate::model::commands::Cmd, d: Duty| c.save_duty(d).map_err(|e| model_error(t, &e));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match state.edit(|c| c.save_duty(draft.get_untracked())) {
-            Ok(()) => on_close.run(()),
-            Err(e) => error.set(Some(model_error(t, &e))),
+        if form.save(build, run) {
+            on_close.run(());
+        }
+    };
+    let save_as_new = move |()| {
+        if form.save_as_new(|d, ids| d.id = DutyId::generate(ids), build, run) {
+            on_close.run(());
         }
     };
     let remove = move |_| {
@@ -38,6 +53,9 @@ pub fn DutyEditor(
     view! {
         <section class="rc-panel" aria-labelledby="duty-editor-title">
             <h2 id="duty-editor-title">{if is_new { t.new_duty } else { t.edit_duty }}</h2>
+            <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                labels=vec![("title", t.f_duty_title), ("area", t.f_area), ("description", t.f_description), ("frequency", t.f_frequency)]
+                on_discard=move |()| on_close.run(()) on_save_as_new=save_as_new/>
             <form class="rc-form" on:submit=save novalidate>
                 <div class="rc-grid">
                     <div class="rc-field">

@@ -1,8 +1,13 @@
 use crate::components::shared::editor_actions::EditorActions;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::shared::required_skills_field::RequiredSkillsField;
 use crate::components::t;
 use crate::i18n::{fill, model_error};
-use crate::model::Role;
+use crate::model::ops::Coll;
+use crate::model::{Role, RoleId};
+
+/// The role editor's draft, in this tab's session storage.
+pub(super) const FORM: &str = "role";
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -17,23 +22,34 @@ pub fn RoleEditor(
 ) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let is_new = state.ws.with_untracked(|w| w.role(&role.id).is_none());
-    let draft = RwSignal::new(role.clone());
-    let headcount = RwSignal::new(role.headcount.to_string());
-    let error = RwSignal::new(None::<String>);
+    let headcount = role.headcount.to_string();
+    let form = Form::open(FORM, Coll::Roles, role, vec![headcount]);
+    let role = form.value.get_untracked();
+    let is_new = form.is_new();
+    let (draft, error) = (form.value, form.error);
+    let on_close = Callback::new(move |()| {
+        form.forget();
+        on_close.run(());
+    });
     let name_ref = NodeRef::<leptos::html::Input>::new();
     crate::components::shared::focus_on_mount(name_ref);
+    let build = move |mut r: Role, fields: &[String]| -> Result<Role, String> {
+        match crate::model::input::whole(&fields[0]) {
+            Ok(Some(n)) => r.headcount = n,
+            _ => return Err(fill(t.err_not_a_number, &[("value", &fields[0])])),
+        }
+        Ok(r)
+    };
+    let run = move |c: &mut crate::model::commands::Cmd, r: Role| c.save_role(r).map_err(|e| model_error(t, &e));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut r = draft.get_untracked();
-        let text = headcount.get_untracked();
-        match text.trim().parse::<u32>() {
-            Ok(n) => r.headcount = n,
-            Err(_) => return error.set(Some(fill(t.err_not_a_number, &[("value", &text)]))),
+        if form.save(build, run) {
+            on_close.run(());
         }
-        match state.edit(|c| c.save_role(r)) {
-            Ok(()) => on_close.run(()),
-            Err(e) => error.set(Some(model_error(t, &e))),
+    };
+    let save_as_new = move |()| {
+        if form.save_as_new(|r, ids| r.id = RoleId::generate(ids), build, run) {
+            on_close.run(());
         }
     };
     let remove = move |_| {
@@ -45,6 +61,9 @@ pub fn RoleEditor(
     view! {
         <section class="rc-panel" aria-labelledby="role-editor-title">
             <h2 id="role-editor-title">{if is_new { t.new_role } else { t.edit_role }}</h2>
+            <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                labels=vec![("name", t.f_name), ("headcount", t.f_headcount), ("purpose", t.f_purpose)]
+                on_discard=move |()| on_close.run(()) on_save_as_new=save_as_new/>
             <form class="rc-form" on:submit=save novalidate>
                 <div class="rc-grid">
                     <div class="rc-field">
@@ -55,9 +74,9 @@ pub fn RoleEditor(
                     </div>
                     <div class="rc-field">
                         <label for="role-headcount">{t.f_headcount}</label>
-                        <input id="role-headcount" class="rc-input rc-input--short" type="number" min="0" max="999"
-                            prop:value=move || headcount.get()
-                            on:input=move |ev| headcount.set(event_target_value(&ev))/>
+                        <input id="role-headcount" class="rc-input rc-input--short" type="number" min="0" max=crate::model::decl::MAX_HEADCOUNT
+                            prop:value=move || form.field(0)
+                            on:input=move |ev| form.set_field(0, event_target_value(&ev))/>
                     </div>
                 </div>
                 <div class="rc-field">

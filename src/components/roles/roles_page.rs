@@ -11,7 +11,8 @@ use leptos::prelude::*;
 pub fn RolesPage() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let editing = RwSignal::new(None::<Role>);
+    // A role form left with unsaved changes (another page, a reload) opens again.
+    let editing = RwSignal::new(crate::components::shared::form::kept::<Role>(super::role_editor::FORM));
     let add = move |_| {
         let id = state.with_ids(RoleId::generate);
         editing.set(Some(Role { id, ..Role::default() }));

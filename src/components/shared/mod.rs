@@ -1,9 +1,8 @@
 pub mod banners;
-pub mod changed_elsewhere;
 pub mod confirm_bar;
-pub mod draft;
 pub mod drop_zone;
 pub mod editor_actions;
+pub mod form;
 pub mod import_button;
 pub mod import_preview;
 pub mod keyed_signals;

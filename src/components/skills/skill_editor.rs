@@ -1,9 +1,12 @@
-use super::skills_page::category_name;
 use crate::components::shared::editor_actions::EditorActions;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
 use crate::i18n::model_error;
-use crate::model::{Skill, SkillCategory};
-use crate::state::AppState;
+use crate::model::ops::Coll;
+use crate::model::{Skill, SkillCategory, SkillId};
+
+/// The skill editor's draft, in this tab's session storage.
+pub(super) const FORM: &str = "skill";
 use leptos::prelude::*;
 
 /// Creates or edits one skill of the catalogue.
@@ -15,23 +18,35 @@ pub fn SkillEditor(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let state = AppState::expect();
     let t = t();
-    let is_new = state.ws.with_untracked(|w| w.skill(&skill.id).is_none());
-    let draft = RwSignal::new(skill);
-    let error = RwSignal::new(None::<String>);
+    let form = Form::open(FORM, Coll::Skills, skill, Vec::new());
+    let is_new = form.is_new();
+    let (draft, error) = (form.value, form.error);
+    let on_close = Callback::new(move |()| {
+        form.forget();
+        on_close.run(());
+    });
     let name_ref = NodeRef::<leptos::html::Input>::new();
     crate::components::shared::focus_on_mount(name_ref);
+    let build = |s: Skill, _: &[String]| Ok(s);
+    let run = move |c: &mut crate::model::commands::Cmd, s: Skill| c.save_skill(s).map_err(|e| model_error(t, &e));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match state.edit(|c| c.save_skill(draft.get_untracked())) {
-            Ok(()) => on_close.run(()),
-            Err(e) => error.set(Some(model_error(t, &e))),
+        if form.save(build, run) {
+            on_close.run(());
+        }
+    };
+    let save_as_new = move |()| {
+        if form.save_as_new(|s, ids| s.id = SkillId::generate(ids), build, run) {
+            on_close.run(());
         }
     };
     view! {
         <section class="rc-panel" aria-labelledby="skill-editor-title">
             <h2 id="skill-editor-title">{if is_new { t.new_skill } else { t.edit_skill }}</h2>
+            <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                labels=vec![("name", t.f_name), ("description", t.f_description)]
+                on_discard=move |()| on_close.run(()) on_save_as_new=save_as_new/>
             <form class="rc-form" on:submit=save novalidate>
                 <div class="rc-grid">
                     <div class="rc-field">
@@ -49,7 +64,7 @@ pub fn SkillEditor(
                                 }
                             }>
                             {SkillCategory::ALL.into_iter().map(|c| view! {
-                                <option value=c.as_str() selected=move || draft.with(|s| s.category == c)>{category_name(c)}</option>
+                                <option value=c.as_str() selected=move || draft.with(|s| s.category == c)>{crate::i18n::category(t, c)}</option>
                             }).collect_view()}
                         </select>
                     </div>

@@ -3,21 +3,17 @@ use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::t;
 use crate::i18n::fill;
 use crate::model::ops::Coll;
-use crate::model::{Skill, SkillCategory, SkillId};
+use crate::model::{Skill, SkillId};
 use crate::state::AppState;
 use leptos::prelude::*;
-
-pub(super) fn category_name(c: SkillCategory) -> &'static str {
-    let i = SkillCategory::ALL.iter().position(|x| *x == c).unwrap_or(0);
-    t().categories[i]
-}
 
 /// The skill catalogue.
 #[component]
 pub fn SkillsPage() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let editing = RwSignal::new(None::<Skill>);
+    // A skill form left with unsaved changes (another page, a reload) opens again.
+    let editing = RwSignal::new(crate::components::shared::form::kept::<Skill>(super::skill_editor::FORM));
     let add = move |_| {
         let id = state.with_ids(SkillId::generate);
         editing.set(Some(Skill { id, ..Skill::default() }));
@@ -90,7 +86,7 @@ fn SkillRow(skill: Skill, #[prop(into)] on_edit: Callback<Skill>) -> impl IntoVi
     view! {
         <tr>
             <th scope="row">{skill.name.clone()}</th>
-            <td>{category_name(skill.category)}</td>
+            <td>{crate::i18n::category(t, skill.category)}</td>
             <td>{skill.description.clone()}</td>
             <td>{move || { let (m, r) = usage(); fill(t.used_by, &[("members", &m), ("roles", &r)]) }}</td>
             <td class="rc-row-actions">

@@ -1,8 +1,9 @@
-use crate::components::shared::draft::{self, DraftKept};
 use crate::components::shared::editor_actions::EditorActions;
+use crate::components::shared::form::{Form, FormNotices};
 use crate::components::shared::level_select::LevelSelect;
 use crate::components::t;
 use crate::i18n::{fill, model_error};
+use crate::model::ops::Coll;
 use crate::model::{DepartmentId, Member, MemberId, MemberSkill, RoleId, SkillId};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -21,43 +22,37 @@ pub fn MemberEditor(
 ) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
-    let is_new = state.ws.with_untracked(|w| w.member(&member.id).is_none());
-    // Opened again from what was typed before leaving the page (or reloading it)?
-    let kept = draft::load::<Member>(FORM).filter(|d| d.value.id == member.id && d.fields.len() == 1);
-    let restored = kept.is_some();
-    let (member, capacity) = match kept {
-        Some(mut d) => (d.value, d.fields.remove(0)),
-        None => {
-            let capacity = member.capacity_hours.to_string();
-            (member, capacity)
-        }
-    };
-    let draft = RwSignal::new(member.clone());
-    let capacity = RwSignal::new(capacity);
-    draft::keep_while_typing(FORM, move || draft::Draft { value: draft.get(), fields: vec![capacity.get()] });
+    let capacity = member.capacity_hours.to_string();
+    let form = Form::open(FORM, Coll::Members, member, vec![capacity]);
+    let member = form.value.get_untracked();
+    let is_new = form.is_new();
+    let (draft, error) = (form.value, form.error);
     // Every way out but leaving the page forgets the draft: save, cancel, remove.
     let on_close = Callback::new(move |()| {
-        draft::clear(FORM);
+        form.forget();
         on_close.run(());
     });
-    let error = RwSignal::new(None::<String>);
     let name_ref = NodeRef::<leptos::html::Input>::new();
     crate::components::shared::focus_on_mount(name_ref);
 
+    let build = move |mut m: Member, fields: &[String]| -> Result<Member, String> {
+        let text = &fields[0];
+        match crate::model::input::whole(text) {
+            Ok(Some(h)) => m.capacity_hours = h,
+            _ => return Err(fill(t.err_not_a_number, &[("value", text)])),
+        }
+        Ok(m)
+    };
+    let run = move |c: &mut crate::model::commands::Cmd, m: Member| c.save_member(m).map_err(|e| model_error(t, &e));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut m = draft.get_untracked();
-        let text = capacity.get_untracked();
-        match text.trim().parse::<u32>() {
-            Ok(h) => m.capacity_hours = h,
-            Err(_) => {
-                error.set(Some(fill(t.err_not_a_number, &[("value", &text)])));
-                return;
-            }
+        if form.save(build, run) {
+            on_close.run(());
         }
-        match state.edit(|c| c.save_member(m)) {
-            Ok(()) => on_close.run(()),
-            Err(e) => error.set(Some(model_error(t, &e))),
+    };
+    let save_as_new = move |()| {
+        if form.save_as_new(|m, ids| m.id = MemberId::generate(ids), build, run) {
+            on_close.run(());
         }
     };
     // Their open tasks can go to someone else in the same step as the removal; what the removal
@@ -96,11 +91,9 @@ pub fn MemberEditor(
     view! {
         <section class="rc-panel" aria-labelledby="member-editor-title">
             <h2 id="member-editor-title">{title}</h2>
-            {restored.then(|| view! { <DraftKept on_discard=move || on_close.run(())/> })}
-            {(!is_new).then(|| view! {
-                <crate::components::shared::changed_elsewhere::ChangedElsewhere coll=crate::model::ops::Coll::Members id=member.id.0.clone()
-                    labels=vec![("name", t.f_name), ("title", t.f_title), ("contact", t.f_contact), ("capacity_hours", t.f_capacity), ("notes", t.f_notes), ("active", t.f_active)]/>
-            })}
+            <FormNotices restored=form.restored elsewhere=Signal::derive(move || form.elsewhere())
+                labels=vec![("name", t.f_name), ("title", t.f_title), ("contact", t.f_contact), ("capacity_hours", t.f_capacity), ("notes", t.f_notes), ("active", t.f_active)]
+                on_discard=move |()| on_close.run(()) on_save_as_new=save_as_new/>
             <form class="rc-form" on:submit=save novalidate>
                 <div class="rc-grid">
                     <div class="rc-field">
@@ -141,9 +134,9 @@ pub fn MemberEditor(
                     </div>
                     <div class="rc-field">
                         <label for="member-capacity">{t.f_capacity}</label>
-                        <input id="member-capacity" class="rc-input rc-input--short" type="number" min="0" max="168" step="1"
-                            prop:value=move || capacity.get()
-                            on:input=move |ev| capacity.set(event_target_value(&ev))/>
+                        <input id="member-capacity" class="rc-input rc-input--short" type="number" min="0" max=crate::model::decl::MAX_CAPACITY_HOURS step="1"
+                            prop:value=move || form.field(0)
+                            on:input=move |ev| form.set_field(0, event_target_value(&ev))/>
                     </div>
                     <div class="rc-field rc-field--check">
                         <input id="member-active" type="checkbox"

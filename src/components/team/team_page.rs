@@ -13,7 +13,7 @@ pub fn TeamPage() -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     // A member form left with unsaved changes (another page, a reload) opens again.
-    let kept = crate::components::shared::draft::load::<Member>(super::member_editor::FORM).map(|d| d.value);
+    let kept = crate::components::shared::form::kept::<Member>(super::member_editor::FORM);
     let editing = RwSignal::new(kept);
     let add = move |_| {
         let id = state.with_ids(MemberId::generate);
