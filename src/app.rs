@@ -11,6 +11,7 @@ use crate::components::shared::recovery::Recovery;
 use crate::components::shared::save_indicator::SaveIndicator;
 use crate::components::shared::undo_buttons::UndoButtons;
 use crate::components::shared::welcome::Welcome;
+use crate::components::shared::HeaderMenu;
 use crate::components::{roles::RolesPage, skills::SkillsPage, t, team::TeamPage, workspace::WorkspacePage};
 use crate::i18n::{fill, Lang};
 use crate::state::{AppState, Mode, Page};
@@ -21,6 +22,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The whole app. It is rendered again, as a whole, when the language changes.
 #[component]
 pub fn App() -> impl IntoView {
+    // The state starts team sync through the engine in its own page group (`crate::sync`), which
+    // uses the state: handed over here, so that neither reaches up into the other.
+    crate::state::install_engine(|state| Box::pin(async move { crate::sync::start(state).await.map_err(|_| ()) }));
     let state = AppState::provide();
     move || {
         let lang = state.lang.get();
@@ -135,7 +139,7 @@ fn Shell() -> impl IntoView {
     let ready = move || state.mode.get() == Mode::Ready;
     // The menu holds the theme, the language and "I am": beside the navigation on wide screens,
     // behind ☰ where they would not fit.
-    let menu = HeaderMenu { open: RwSignal::new(false), want_me: RwSignal::new(false) };
+    let menu = HeaderMenu::new();
     provide_context(menu);
     let menu_keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
@@ -185,23 +189,6 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The header's menu (theme, language, "I am"), folded away on all but very wide screens.
-#[derive(Clone, Copy)]
-pub struct HeaderMenu {
-    /// Whether it is open.
-    pub open: RwSignal<bool>,
-    /// Whether "I am" should take the focus as soon as it is there.
-    want_me: RwSignal<bool>,
-}
-
-impl HeaderMenu {
-    /// Opens the menu with the focus on "I am" (for "My tasks" when nobody is chosen yet).
-    pub fn ask_me(self) {
-        self.open.set(true);
-        self.want_me.set(true);
-    }
-}
-
 /// "I am …": who uses this browser, for "My work". Kept per browser, not in the workspace.
 #[component]
 fn MeSelect() -> impl IntoView {
@@ -210,9 +197,9 @@ fn MeSelect() -> impl IntoView {
     let menu = expect_context::<HeaderMenu>();
     let select = NodeRef::<leptos::html::Select>::new();
     Effect::new(move || {
-        if menu.want_me.get() {
+        if menu.want_me() {
             if let Some(el) = select.get() {
-                menu.want_me.set(false);
+                menu.focused_me();
                 // After the menu that holds it is shown.
                 request_animation_frame(move || {
                     let _ = el.focus();

@@ -77,6 +77,7 @@ pub static EN: Strings = Strings {
     merge_confirm: "Merge",
     merge_doc: "This file was exported from a synced workspace: it merges change by change, as team sync does, and what was deleted stays deleted.",
     merge_undo: "You can undo the merge afterwards.",
+    merge_repaired: "Both sides have things that may not meet, so the merge changes these:",
     cancel: "Cancel",
 
     rep_field_defaulted: "{kind} “{item}”: {field} was missing or unreadable and got its default",

@@ -136,6 +136,11 @@ pub fn repair(t: &Strings, r: &Repair) -> String {
     }
 }
 
+/// A cadence's name (a meeting's or a routine's).
+pub fn cadence(t: &Strings, r: crate::model::service::Repeat) -> &'static str {
+    t.cadences[crate::model::service::Repeat::ALL.iter().position(|x| *x == r).unwrap_or(0)]
+}
+
 /// A skill category's name.
 pub fn category(t: &Strings, c: crate::model::SkillCategory) -> &'static str {
     t.categories[crate::model::SkillCategory::ALL.iter().position(|x| *x == c).unwrap_or(0)]

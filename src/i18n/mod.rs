@@ -139,6 +139,7 @@ pub struct Strings {
     pub merge_confirm: &'static str,
     pub merge_doc: &'static str,
     pub merge_undo: &'static str,
+    pub merge_repaired: &'static str,
     pub cancel: &'static str,
 
     pub rep_field_defaulted: &'static str,

@@ -77,6 +77,7 @@ pub static ZH: Strings = Strings {
     merge_confirm: "合并",
     merge_doc: "此文件导出自已同步的工作区：它会像团队同步一样逐项合并更改，已删除的内容保持删除。",
     merge_undo: "合并后可以撤销。",
+    merge_repaired: "双方有些内容不能同时存在，合并时会做以下调整：",
     cancel: "取消",
 
     rep_field_defaulted: "{kind}“{item}”：{field} 缺失或无法读取，已使用默认值",

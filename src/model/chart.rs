@@ -29,11 +29,18 @@ pub fn fitted_range(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     }
     let span = if hi - lo > 1e-9 { hi - lo } else { hi.abs().max(1.0) * 0.2 };
     let (bottom, top) = (lo - span * 0.15, hi + span * 0.15);
+    // Numbers so large that the axis's arithmetic overflows (a value near 1e308 from a file
+    // before its repair): the data's own range, with no round ticks.
+    if !(top - bottom).is_finite() || !(lo / 2.0 + hi / 2.0).is_finite() {
+        return (lo, hi.max(lo + f64::EPSILON));
+    }
     // Three steps from bottom to top (four round ticks): the smallest round step that covers it.
     let mut step = nice_max((top - bottom) / 3.0);
     // Of the windows that cover the data, the one whose middle is nearest the data's middle.
     let middle = (lo + hi) / 2.0;
-    loop {
+    // Each round grows the step to the next round number: a few rounds always do; the bound
+    // only guards against arithmetic at the edge of the floats.
+    for _ in 0..64 {
         let first = (bottom / step).floor() * step;
         let best = [first, first - step]
             .into_iter()
@@ -48,6 +55,7 @@ pub fn fitted_range(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
         }
         step = nice_max(step * 1.000_001);
     }
+    (bottom, top)
 }
 
 /// Where the axis's ticks go: four for a range made by [`fitted_range`] (three round steps),
@@ -156,5 +164,16 @@ mod tests {
         assert!(lo < 40.0 && hi > 40.0);
         assert_eq!(fitted_range([]), (0.0, 1.0));
         assert_eq!(fitted_range([f64::NAN, f64::INFINITY]), (0.0, 1.0));
+    }
+
+    // Bug (issue 23): a value or target near ±1e308 (a unitless KPI) made the axis loop forever.
+    #[test]
+    fn an_axis_for_the_largest_numbers_returns() {
+        for values in [[1.7e308, -1.7e308], [f64::MAX, 0.0], [-f64::MAX, f64::MAX], [1e307, 9e307]] {
+            let (lo, hi) = fitted_range(values);
+            assert!(lo.is_finite() && hi.is_finite() && lo < hi, "{values:?}: {lo}–{hi}");
+        }
+        let (lo, hi) = fitted_range([1e12, -1e12]);
+        assert_eq!(nice_max((hi - lo) / 3.0), (hi - lo) / 3.0, "round ticks within the declared range");
     }
 }

@@ -2,9 +2,12 @@
 //! has is added; where both have an entity and a field differs, that is a conflict the user
 //! settles, one by one (this workspace's value unless they pick the file's).
 
+use super::ids::IdGen;
+use super::import::{restore, Repairs};
 use super::ops::{entity_value, keys_of, union, Coll, Op, SETTINGS_ID};
 use super::workspace::Workspace;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// One field that this workspace and the file hold differently.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,33 +41,61 @@ pub struct Merge {
     /// How many entities the file adds.
     pub added: usize,
     pub conflicts: Vec<Conflict>,
+    /// What the merge had to change to keep every rule (both sides added a person, a skill or a
+    /// column of the same name: the file's is renamed).
+    pub repairs: Repairs,
+}
+
+/// The ids of a collection's rows by where they are, looked up by sorting (O(n log n)).
+fn index(ws: &Workspace, coll: Coll) -> BTreeMap<String, usize> {
+    keys_of(ws, coll).into_iter().enumerate().map(|(i, k)| (k, i)).collect()
+}
+
+/// One row of a collection as a JSON object (the settings as theirs).
+fn value(ws: &Workspace, coll: Coll, at: usize) -> Option<Value> {
+    match ws.rows(coll) {
+        None => entity_value(ws, coll, SETTINGS_ID),
+        Some(r) => (at < r.count()).then(|| r.value_at(at)),
+    }
+}
+
+/// `ws` brought within every rule of the declaration, the same way on every side (a fixed seed
+/// for any id made), with what that changed.
+fn within_rules(ws: Workspace) -> (Workspace, Repairs) {
+    let tree = super::json::value_of(&ws);
+    match restore(tree, &mut IdGen::new(0)) {
+        Ok(got) => got,
+        Err(_) => (ws, Repairs::default()),
+    }
 }
 
 /// Merges `theirs` into `mine`. O(n log n) in the number of entities (keys are looked up in
-/// ordered sets), plus the fields compared.
+/// ordered maps), plus the fields compared.
 pub fn merge(mine: &Workspace, theirs: &Workspace) -> Merge {
-    let merged = union(mine, theirs);
+    let (merged, repairs) = within_rules(union(mine, theirs));
     let mut added = 0;
     let mut conflicts = Vec::new();
     for coll in Coll::ALL {
-        let ids = if coll == Coll::Settings { vec![SETTINGS_ID.to_owned()] } else { keys_of(theirs, coll) };
-        let known: std::collections::BTreeSet<String> = if coll == Coll::Settings {
-            ids.iter().cloned().collect()
+        let (mine_at, theirs_at) = if coll == Coll::Settings {
+            let one: BTreeMap<String, usize> = [(SETTINGS_ID.to_owned(), 0)].into_iter().collect();
+            (one.clone(), one)
         } else {
-            keys_of(mine, coll).into_iter().collect()
+            (index(mine, coll), index(theirs, coll))
         };
-        for id in ids {
-            if !known.contains(&id) {
+        for (id, &j) in &theirs_at {
+            let Some(&i) = mine_at.get(id) else {
                 added += 1;
                 continue;
-            }
-            let (Some(a), Some(b)) = (entity_value(mine, coll, &id), entity_value(theirs, coll, &id)) else { continue };
-            let (Value::Object(a), Value::Object(b)) = (a, b) else { continue };
+            };
+            let (Some(Value::Object(a)), Some(Value::Object(b))) = (value(mine, coll, i), value(theirs, coll, j))
+            else {
+                continue;
+            };
             let label = ["name", "title"]
                 .iter()
                 .find_map(|k| a.get(*k).and_then(Value::as_str))
                 .filter(|s| !s.is_empty())
-                .unwrap_or(&id)
+                .unwrap_or(id)
                 .to_owned();
             for (field, theirs_v) in &b {
                 let mine_v = a.get(field).cloned().unwrap_or(Value::Null);
@@ -81,11 +112,11 @@ pub fn merge(mine: &Workspace, theirs: &Workspace) -> Merge {
             }
         }
     }
-    Merge { merged, added, conflicts }
+    Merge { merged, added, conflicts, repairs }
 }
 
 /// The merged workspace with the file's value taken where `take_theirs[i]` is set for
-/// conflict `i`.
+/// conflict `i`, brought within every rule again (a name taken from the file may meet another).
 pub fn resolve(merge: &Merge, take_theirs: &[bool]) -> Workspace {
     let mut ws = merge.merged.clone();
     let ops: Vec<Op> = merge
@@ -102,7 +133,7 @@ pub fn resolve(merge: &Merge, take_theirs: &[bool]) -> Workspace {
         })
         .collect();
     ws.apply(&ops);
-    ws
+    within_rules(ws).0
 }
 
 #[cfg(test)]
@@ -145,6 +176,27 @@ mod tests {
         assert_eq!(took.members[0].capacity_hours, 12);
         assert_eq!(took.name, mine.name);
         assert_eq!(took.members[1].name, mine.members[1].name);
+    }
+
+    // Bug (issue 23): both sides added a person of the same name; the merge saved two members
+    // of one name, which the next reload renamed. The merge says so and keeps every rule.
+    #[test]
+    fn two_sides_adding_the_same_name_merge_into_a_workspace_that_keeps_the_rules() {
+        let mine = team();
+        let mut theirs = mine.clone();
+        let mut extra = theirs.members[2].clone();
+        extra.id = crate::model::ids::MemberId("mem_theirs".into());
+        extra.name = mine.members[0].name.to_uppercase();
+        theirs.members.push(extra);
+        let m = merge(&mine, &theirs);
+        assert_eq!(m.added, 1);
+        assert!(
+            m.repairs.iter().any(|r| matches!(r, crate::model::import::Repair::NameChanged { .. })),
+            "{:?}",
+            m.repairs
+        );
+        assert_eq!(crate::model::validate(&m.merged), vec![]);
+        assert_eq!(crate::model::validate(&resolve(&m, &[])), vec![]);
     }
 
     #[test]

@@ -82,7 +82,7 @@ impl AppState {
         // one would look each row up anew: quadratic on a large file).
         let ops = self.ws.with_untracked(|ws| crate::model::ops::diff(ws, next));
         self.ws.update(|w| *w = next.clone());
-        self.commit(ops, super::undo::Origin::User);
+        self.commit(ops, super::Origin::User);
     }
 
     /// Replaces the whole workspace, keeping the previous one for one-click undo. In a synced

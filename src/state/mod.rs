@@ -16,7 +16,7 @@ mod undo;
 
 pub use navigation::{navigate, Page};
 pub use store::WsStore;
-pub use sync_link::{JoinChoice, SyncConfig, SyncEngine, SyncLink, SyncStatus};
+pub use sync_link::{install_engine, JoinChoice, SyncConfig, SyncEngine, SyncLink, SyncStatus};
 
 use crate::browser;
 use crate::i18n::Lang;
@@ -26,6 +26,20 @@ use crate::model::{schema, share, IdGen, Workspace};
 use crate::storage::{self, StorageError, BEFORE_REPLACE_KEY, WORKSPACE_KEY};
 use leptos::prelude::*;
 use std::time::Duration;
+
+/// Where a step of ops came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Origin {
+    /// A command the user ran here: recorded for undo.
+    User,
+    /// Undo or redo.
+    History,
+    /// A colleague's change, from the team's room: neither undone here nor sent back.
+    Remote,
+    /// Made by the app itself (a routine's task when due): sent to the room, never a step of
+    /// undo (undoing it would only have it made again).
+    Auto,
+}
 
 /// What the app is showing as a whole.
 #[derive(Debug, Clone, PartialEq)]

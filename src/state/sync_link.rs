@@ -139,6 +139,20 @@ impl SyncLink {
     }
 }
 
+/// Starts the sync engine for a state, fetching its page group first. The app hands it over
+/// ([`install_engine`]), so that the state never reaches into the engine, which uses it.
+pub type EngineStart =
+    fn(AppState) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rc<dyn SyncEngine>, ()>>>>;
+
+thread_local! {
+    static ENGINE_START: std::cell::Cell<Option<EngineStart>> = const { std::cell::Cell::new(None) };
+}
+
+/// Says how to start the sync engine (once, before the state is provided).
+pub fn install_engine(start: EngineStart) {
+    ENGINE_START.with(|s| s.set(Some(start)));
+}
+
 impl AppState {
     /// Connects to the room in the stored settings ([`SyncConfig::store`]); the sync code is
     /// fetched first if need be.
@@ -148,8 +162,12 @@ impl AppState {
         self.sync.status.set(SyncStatus::Loading);
         let generation = self.sync.generation.get_value();
         let state = *self;
+        let Some(start) = ENGINE_START.with(std::cell::Cell::get) else {
+            self.sync.status.set(SyncStatus::LoadFailed);
+            return;
+        };
         leptos::task::spawn_local(async move {
-            match crate::sync::start(state).await {
+            match start(state).await {
                 Ok(engine) if state.sync.generation.get_value() == generation => {
                     state.sync.engine.set_value(Some(engine));
                 }
@@ -241,7 +259,7 @@ impl AppState {
             return;
         }
         let done = self.ws.update(|w| w.apply(&ops));
-        self.commit(done, super::undo::Origin::Remote);
+        self.commit(done, super::Origin::Remote);
     }
 
     /// Takes the team's workspace in place of this browser's, which is kept for one-click undo

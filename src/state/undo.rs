@@ -1,25 +1,11 @@
 //! The one way to write: model commands, their ops recorded for undo and sent to the views.
 
-use super::AppState;
+use super::{AppState, Origin};
 use crate::browser;
 use crate::model::commands::Cmd;
 use crate::model::history::Change;
 use crate::model::ops::Op;
 use leptos::prelude::*;
-
-/// Where a step of ops came from.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Origin {
-    /// A command the user ran here: recorded for undo.
-    User,
-    /// Undo or redo.
-    History,
-    /// A colleague's change, from the team's room: neither undone here nor sent back.
-    Remote,
-    /// Made by the app itself (a routine's task when due): sent to the room, never a step of
-    /// undo (undoing it would only have it made again).
-    Auto,
-}
 
 impl AppState {
     /// Runs a model command (or several, as one step). Only a success changes (and saves)

@@ -1,5 +1,6 @@
 mod board_page;
 mod board_settings;
+mod cards;
 mod task_card;
 mod task_editor;
 mod task_thread;

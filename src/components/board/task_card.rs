@@ -1,5 +1,5 @@
-use super::board_page::card_view;
 use super::card_id;
+use super::cards::{card_view, filtered_out, Matching, MoveTo, OverFlags};
 use crate::components::t;
 use crate::i18n::fill;
 use crate::model::ops::Coll;
@@ -21,9 +21,9 @@ pub fn TaskCard(
     let t = t();
     let editing = expect_context::<RwSignal<Option<Task>>>();
     let over = expect_context::<Memo<Vec<MemberId>>>();
-    let flags = expect_context::<super::board_page::OverFlags>();
-    let matching = expect_context::<super::board_page::Matching>();
-    let moves = use_context::<super::board_page::MoveTo>();
+    let flags = expect_context::<OverFlags>();
+    let matching = expect_context::<Matching>();
+    let moves = use_context::<MoveTo>();
     let offset = crate::browser::local_offset();
     // The card follows its own task, the names it shows and the clock; nothing else.
     let card = {
@@ -77,7 +77,7 @@ pub fn TaskCard(
     let drag_id = id.clone();
     let over_id = id.clone();
     view! {
-        <li class=format!("rc-task rc-task--{}", card.priority.as_str().to_lowercase()) draggable="true" hidden={let id = id.clone(); move || matching.with(|m| super::board_page::filtered_out(m, id.as_str()))}
+        <li class=format!("rc-task rc-task--{}", card.priority.as_str().to_lowercase()) draggable="true" hidden={let id = id.clone(); move || matching.with(|m| filtered_out(m, id.as_str()))}
             data-task=id.to_string()
             on:dragstart=move |ev: leptos::ev::DragEvent| {
                 if let Some(dt) = ev.data_transfer() {

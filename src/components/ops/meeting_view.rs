@@ -1,4 +1,3 @@
-use super::meetings_tab::cadence_name;
 use super::member_name;
 use crate::browser;
 use crate::components::shared::form::{Form, FormNotices};
@@ -191,7 +190,7 @@ pub fn MeetingView(id: MeetingId, #[prop(into)] on_back: Callback<()>) -> impl I
                 let name = meeting().map(|m| m.name).unwrap_or_default();
                 fill(t.agenda_title, &[("name", &name), ("date", &date(t, today()))])
             }}</h2>
-            <p class="rc-muted">{move || meeting().map(|m| fill(t.meeting_summary, &[("cadence", &cadence_name(t, m.cadence)), ("minutes", &m.duration_minutes)]))}</p>
+            <p class="rc-muted">{move || meeting().map(|m| fill(t.meeting_summary, &[("cadence", &crate::i18n::cadence(t, m.cadence)), ("minutes", &m.duration_minutes)]))}</p>
             {move || {
                 let (since, list) = content();
                 let clear = list.iter().all(|(h, _)| *h == t.agenda_standing);

@@ -9,11 +9,6 @@ use crate::model::{MeetingId, RoleId};
 use crate::state::AppState;
 use leptos::prelude::*;
 
-/// The cadence's name in the current language.
-pub(super) fn cadence_name(t: &crate::i18n::Strings, r: Repeat) -> &'static str {
-    t.cadences[Repeat::ALL.iter().position(|x| *x == r).unwrap_or(0)]
-}
-
 /// The meeting editor's draft, in this tab's session storage.
 pub(super) const FORM: &str = "meeting";
 
@@ -55,7 +50,7 @@ pub fn MeetingsTab() -> impl IntoView {
                 </Show>
                 <ul class="rc-ops-list">
                     {move || meetings().into_iter().map(|(m, roles)| {
-                        let summary = fill(t.meeting_summary, &[("cadence", &cadence_name(t, m.cadence)), ("minutes", &m.duration_minutes)]);
+                        let summary = fill(t.meeting_summary, &[("cadence", &crate::i18n::cadence(t, m.cadence)), ("minutes", &m.duration_minutes)]);
                         let (id, for_edit) = (m.id.clone(), m.clone());
                         view! {
                             <li class="rc-ops-item" data-testid="meeting">
@@ -149,7 +144,7 @@ fn MeetingEditor(meeting: Meeting, #[prop(into)] on_close: Callback<()>) -> impl
                     <select id="meeting-cadence" class="rc-select"
                         on:change=move |ev| if let Some(r) = Repeat::parse(&event_target_value(&ev)) { draft.update(|m| m.cadence = r) }>
                         {Repeat::ALL.into_iter().map(|r| view! {
-                            <option value=r.as_str() selected=meeting.cadence == r>{cadence_name(t, r)}</option>
+                            <option value=r.as_str() selected=meeting.cadence == r>{crate::i18n::cadence(t, r)}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -1,4 +1,3 @@
-use super::meetings_tab::cadence_name;
 use crate::components::shared::editor_actions::EditorActions;
 use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
@@ -19,7 +18,7 @@ fn repeat_line(t: &Strings, r: &Routine) -> String {
             fill(t.repeat_weekly_on, &[("days", &days.join(", "))])
         }
         Repeat::Monthly => fill(t.repeat_monthly_on, &[("day", &r.month_day)]),
-        other => cadence_name(t, other).to_string(),
+        other => crate::i18n::cadence(t, other).to_string(),
     }
 }
 
@@ -158,7 +157,7 @@ fn RoutineEditor(routine: Routine, #[prop(into)] on_close: Callback<()>) -> impl
                     <select id="routine-repeat" class="rc-select"
                         on:change=move |ev| if let Some(x) = Repeat::parse(&event_target_value(&ev)) { draft.update(|r| r.repeat = x) }>
                         {repeats.into_iter().map(|x| view! {
-                            <option value=x.as_str() selected=routine.repeat == x>{cadence_name(t, x)}</option>
+                            <option value=x.as_str() selected=routine.repeat == x>{crate::i18n::cadence(t, x)}</option>
                         }).collect_view()}
                     </select>
                 </div>

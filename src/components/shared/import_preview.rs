@@ -157,6 +157,7 @@ fn MergeDialog(state: AppState) -> impl IntoView {
         .collect_view();
     let count = m.conflicts.len();
     let added = m.added;
+    let repairs = m.repairs.clone();
     let by_doc = doc.is_some();
     let m = StoredValue::new(m);
     let confirm = move |_| {
@@ -180,6 +181,10 @@ fn MergeDialog(state: AppState) -> impl IntoView {
                     <p>{fill(t.merge_added, &[("count", &added)])}</p>
                     <p>{if count == 0 { t.merge_no_conflicts.to_owned() } else { fill(t.merge_conflicts, &[("count", &count)]) }}</p>
                     <div class="rc-merge__list">{rows}</div>
+                    {(!repairs.is_empty()).then(|| view! {
+                        <p>{t.merge_repaired}</p>
+                        <super::repair_list::RepairList repairs=repairs/>
+                    })}
                 }.into_any()
             }}
             <p class="rc-muted">{t.merge_undo}</p>

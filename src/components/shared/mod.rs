@@ -48,3 +48,41 @@ where
         </label>
     }
 }
+
+/// The header's menu (theme, language, "I am"), folded away on all but very wide screens.
+#[derive(Clone, Copy)]
+pub struct HeaderMenu {
+    /// Whether it is open.
+    pub open: RwSignal<bool>,
+    /// Whether "I am" should take the focus as soon as it is there.
+    want_me: RwSignal<bool>,
+}
+
+impl Default for HeaderMenu {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl HeaderMenu {
+    /// A closed menu.
+    pub fn new() -> Self {
+        HeaderMenu { open: RwSignal::new(false), want_me: RwSignal::new(false) }
+    }
+
+    /// Whether "I am" should take the focus as soon as it is there (tracked).
+    pub fn want_me(self) -> bool {
+        self.want_me.get()
+    }
+
+    /// "I am" has the focus.
+    pub fn focused_me(self) {
+        self.want_me.set(false);
+    }
+
+    /// Opens the menu with the focus on "I am" (for "My tasks" when nobody is chosen yet).
+    pub fn ask_me(self) {
+        self.open.set(true);
+        self.want_me.set(true);
+    }
+}
