@@ -181,6 +181,8 @@ fn Shell() -> impl IntoView {
                 Mode::Welcome => view! { <Welcome/> }.into_any(),
                 Mode::Recovery(e) => view! { <Recovery error=e/> }.into_any(),
                 Mode::Ready => view! { <CurrentPage/> }.into_any(),
+                Mode::Reading(false) => view! { <p class="rc-page-loading" role="status">{t.opening_workspace}</p> }.into_any(),
+                Mode::Reading(true) => view! { <PageLoadFailed on_retry=move || state.open_stored()/> }.into_any(),
             }}
         </main>
         <ImportPreviewSlot/>

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use rolecall::model::board::ServiceStandard;
 use rolecall::model::dates::{FIRST_YEAR, LAST_YEAR};
 use rolecall::model::decl::{MAX_NAME, MAX_STANDARD_HOURS};
-use rolecall::model::import::{read, ImportError, Imported, Repair, KEPT_REPAIRS, MAX_ID_BYTES, MAX_ITEMS};
+use rolecall::model::import::{read, read_own, ImportError, Imported, Repair, KEPT_REPAIRS, MAX_ID_BYTES, MAX_ITEMS};
 use rolecall::model::kpi::{import_values, values_csv, Kpi};
 use rolecall::model::schema::encode;
 use rolecall::model::*;
@@ -336,6 +336,19 @@ fn check_imported(got: &Imported) {
     let again = read(&encode(&got.workspace, now(), false), &mut IdGen::new(2)).expect("an export reads back");
     assert_eq!(again.repairs, vec![], "an export needed repairs");
     assert_eq!(again.workspace, got.workspace);
+    // And the start of the app reads what it stored directly, to the same workspace.
+    let stored = rolecall::model::schema::encode_stored(&got.workspace, now(), 3);
+    assert_eq!(read_own(&stored).as_ref(), Some(&got.workspace), "the direct read refused the app's own save");
+}
+
+/// The direct read of the app's own saves ([`read_own`]) takes only what the full read takes
+/// unchanged: whatever it reads, the full read reads the same, with nothing to repair.
+fn check_direct_read(text: &str, case: usize) {
+    if let Some(own) = read_own(text) {
+        let full = read(text, &mut IdGen::new(case as u64)).expect("what reads directly reads in full");
+        assert_eq!(full.repairs, vec![], "case {case}: read directly, but the full read repairs it:\n{text}");
+        assert_eq!(full.workspace, own, "case {case}: the direct and the full read differ:\n{text}");
+    }
 }
 
 /// The fuzz run: mutated fixtures through import, then through every page. CI runs a bounded
@@ -354,6 +367,7 @@ fn fuzz_mutated_files_never_panic_and_what_imports_is_sound() {
             text = mutate(&text, &mut rng);
         }
         let result = std::panic::catch_unwind(|| {
+            check_direct_read(&text, case);
             linear(&format!("case {case}"), &text, || read(&text, &mut IdGen::new(case as u64)))
         });
         let got =

@@ -80,7 +80,7 @@ fn capacity_must_be_within_a_week() {
     let (mut ws, mut ids) = ws();
     let mut m = ws.members[0].clone();
     m.capacity_hours = 169;
-    let range = ModelError::NotBetween { min: "0".into(), max: "168".into() };
+    let range = ModelError::NotBetween { field: "capacity_hours", min: "0".into(), max: "168".into() };
     assert_eq!(run(&mut ws, &mut ids, |c| c.save_member(m.clone())), Err(range));
     m.capacity_hours = 168;
     assert!(run(&mut ws, &mut ids, |c| c.save_member(m)).is_ok());
@@ -89,18 +89,18 @@ fn capacity_must_be_within_a_week() {
 #[test]
 fn proficiency_and_required_levels_must_be_0_to_4() {
     let (mut ws, mut ids) = ws();
-    let levels = ModelError::NotBetween { min: "0".into(), max: "4".into() };
+    let levels = |field| ModelError::NotBetween { field, min: "0".into(), max: "4".into() };
     let mut m = ws.members[0].clone();
     m.skills[0].level = 5;
-    assert_eq!(run(&mut ws, &mut ids, |c| c.save_member(m)), Err(levels.clone()));
+    assert_eq!(run(&mut ws, &mut ids, |c| c.save_member(m)), Err(levels("skills[].level")));
     let mut r = ws.roles[0].clone();
     r.required_skills[0].min_level = 7;
-    assert_eq!(run(&mut ws, &mut ids, |c| c.save_role(r.clone())), Err(levels));
+    assert_eq!(run(&mut ws, &mut ids, |c| c.save_role(r.clone())), Err(levels("required_skills[].min_level")));
     r.required_skills[0].min_level = 4;
     r.headcount = MAX_HEADCOUNT + 1;
     assert_eq!(
         run(&mut ws, &mut ids, |c| c.save_role(r)),
-        Err(ModelError::NotBetween { min: "0".into(), max: MAX_HEADCOUNT.to_string() })
+        Err(ModelError::NotBetween { field: "headcount", min: "0".into(), max: MAX_HEADCOUNT.to_string() })
     );
 }
 
@@ -182,5 +182,7 @@ fn validate_reports_duplicate_ids_and_out_of_range_values() {
     ws.members[2].capacity_hours = 500;
     let problems = validate(&ws);
     assert!(problems.iter().any(|p| matches!(p.error, ModelError::DuplicateId { kind: Kind::Member, .. })));
-    assert!(problems.iter().any(|p| p.error == ModelError::NotBetween { min: "0".into(), max: "168".into() }));
+    assert!(problems
+        .iter()
+        .any(|p| p.error == ModelError::NotBetween { field: "capacity_hours", min: "0".into(), max: "168".into() }));
 }

@@ -249,7 +249,10 @@ fn meeting_rules() {
         duration_minutes: 9 * 60,
         ..Default::default()
     };
-    assert_eq!(cmd.save_meeting(m.clone()), Err(ModelError::NotBetween { min: "0".into(), max: "480".into() }));
+    assert_eq!(
+        cmd.save_meeting(m.clone()),
+        Err(ModelError::NotBetween { field: "duration_minutes", min: "0".into(), max: "480".into() })
+    );
     assert_eq!(
         cmd.save_meeting(Meeting { name: " ".into(), ..m.clone() }),
         Err(ModelError::EmptyName { kind: Kind::Meeting })

@@ -66,7 +66,15 @@ export class RolecallApp {
     return this.page.evaluate((k) => localStorage.getItem(k), key);
   }
 
+  /** The workspace as stored now, whatever the save says (a full quota, a save held back). */
+  async storedAsIs() {
+    return JSON.parse(await this.stored()).workspace;
+  }
+
+  /** The workspace as stored, once the autosave has written what is on screen: a read never
+   * races the save. */
   async storedWorkspace() {
+    await this.saved();
     return JSON.parse(await this.stored()).workspace;
   }
 

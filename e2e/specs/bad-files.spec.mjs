@@ -7,7 +7,7 @@ const cases = [
   ['bad-not-json.json', 'the file is not valid JSON (line 1, column 2)'],
   ['bad-truncated.json', 'the file ends too early — it looks cut off'],
   ['bad-foreign.json', 'the file is JSON, but not a Rolecall file'],
-  ['bad-future-version.json', 'the file was made by a newer version of Rolecall (file version 99; this app reads up to 6). Update Rolecall to open it'],
+  ['bad-future-version.json', 'the file was made by a newer version of Rolecall (file version 99; this app reads up to 7). Update Rolecall to open it'],
   ['bad-too-deep.json', 'the file is nested too deeply to be a Rolecall file'],
 ];
 

@@ -13,7 +13,7 @@ test('export, reset, import the file, and see the same team', async ({ app, page
 
   const file = await app.exportFile();
   expect(file.name).toMatch(/^rolecall-helpdesk-alpha-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(file.text).toContain('\n  "format": "rolecall",\n  "version": 6,');
+  expect(file.text).toContain('\n  "format": "rolecall",\n  "version": 7,');
   expect(JSON.parse(file.text).workspace).toEqual(before);
 
   await page.getByRole('button', { name: 'Reset workspace' }).click();

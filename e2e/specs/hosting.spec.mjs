@@ -153,3 +153,26 @@ test('when the template cannot be fetched the welcome screen says so, and trying
     await expect(app.memberRow('Tom Becker')).toBeVisible();
   });
 });
+
+// The reader of old and damaged data (migrations, repairs, files) is fetched only when needed.
+test('stored data that needs the reader, when its code cannot be fetched, is left alone and opens when tried again', async ({ browser }) => {
+  await withFileUnreachable(browser, 'split_reader.wasm', async (app, restore) => {
+    const { page } = app;
+    await app.startFromTemplate();
+    await app.saved();
+    const original = readFileSync(fileURLToPath(new URL('../../tests/fixtures/needs-repair.json', import.meta.url)), 'utf8');
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, original]);
+    await page.reload();
+    await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
+    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(original);
+    // A file cannot be read either, and says why; nothing changes.
+    await app.dropFile('team.json', original);
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded; check the connection' })).toBeVisible();
+    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(original);
+
+    await restore();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByText('The saved workspace needed repairs')).toBeVisible();
+    await expect(app.memberRow('dana (2)')).toBeVisible();
+  });
+});

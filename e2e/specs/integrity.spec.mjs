@@ -56,6 +56,7 @@ test('a form saves only what it changed: another tab\'s capacity survives a save
 test('a task removed in another tab is not brought back by Save, nor reopened as new after a reload', async ({ app, page, context }) => {
   const other = await app.stagedSecondTab(context, '#/board', 'Board');
   const name = 'Complaint: late delivery, third call';
+  const removed = (await app.storedWorkspace()).board.tasks.find((t) => t.title === name).id;
   await page.getByRole('button', { name: new RegExp(`^${esc(name)}\\.`) }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Description').fill('Typed while someone else removed it');
@@ -79,6 +80,11 @@ test('a task removed in another tab is not brought back by Save, nor reopened as
   await expect(dialog).toHaveCount(0);
   await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   await expect.poll(async () => (await app.storedWorkspace()).board.tasks.filter((t) => t.title === name).length).toBe(1);
+  // A new task: a fresh id of the task's kind, with what was typed.
+  const added = (await app.storedWorkspace()).board.tasks.find((t) => t.title === name);
+  expect(added.id).not.toBe(removed);
+  expect(added.id).toMatch(/^tsk_[0-9a-z]{13}$/);
+  expect(added.description).toBe('Typed while someone else removed it');
   await other.close();
 });
 

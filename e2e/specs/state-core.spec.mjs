@@ -124,7 +124,8 @@ test.describe('a board of 1,000 tasks', () => {
       if (!sessionStorage.getItem('seeded')) { localStorage.setItem('rolecall.workspace', text); sessionStorage.setItem('seeded', '1'); }
     }, stored);
     await page.goto('./#/board');
-    await expect(page.locator('.rc-task').first()).toBeVisible();
+    // The board's code and a thousand cards arrive: waited for, however busy the machine is.
+    await expect(page.locator('.rc-task').first()).toBeVisible({ timeout: 30_000 });
     const total = JSON.parse(stored).workspace.board.tasks.filter((t) => !t.archived).length;
     // Every card arrives, a frame at a time, and the count is right.
     await expect(page.locator('.rc-task')).toHaveCount(total, { timeout: 30_000 });

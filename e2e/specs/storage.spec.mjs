@@ -75,7 +75,7 @@ test('a full storage quota shows a lasting warning with export, and the data sta
   await expect(warning).toBeVisible();
   const file = await app.exportFile();
   expect(JSON.parse(file.text).workspace.purpose).toContain('A purpose long enough');
-  expect((await app.storedWorkspace()).purpose).not.toContain('A purpose long enough');
+  expect((await app.storedAsIs()).purpose).not.toContain('A purpose long enough');
 
   // Room again: the next change saves and the warning goes.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));

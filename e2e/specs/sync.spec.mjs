@@ -371,3 +371,61 @@ test('two people comment on one task at once, and both comments reach both', asy
     await expect(d.getByTestId('comments')).toContainText('Bea: refund approved.');
   }
 });
+
+// Issue 23: what the app accepts survives the team's room unchanged; a form saves only what it
+// changed, over a colleague's change; and what a colleague removed is not brought back by Save.
+test('a 250-character title stays whole in both profiles and through a reload', async ({ app, page, other, server, room }) => {
+  await twoInRoom(app, other, server, room);
+  const title = 'A refund for a customer whose parcel arrived damaged twice, photos attached, escalated; '.repeat(3).slice(0, 250);
+  await app.goTo('Board');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await page.getByRole('dialog').getByLabel('Title', { exact: true }).fill(title);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await other.goTo('Board');
+  await expect(other.page.getByRole('button', { name: new RegExp(`^${esc(title)}\\.`) })).toBeVisible();
+  await app.saved();
+  expect((await app.storedWorkspace()).board.tasks.map((t) => t.title)).toContain(title);
+  await other.saved();
+  expect((await other.storedWorkspace()).board.tasks.map((t) => t.title)).toContain(title);
+  await page.reload();
+  await expect(page.getByText('The saved workspace needed repairs')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: new RegExp(`^${esc(title)}\\.`) })).toBeVisible();
+});
+
+test('a form saves only what it changed: a colleague\'s capacity survives a save of the notes', async ({ app, page, other, server, room }) => {
+  await twoInRoom(app, other, server, room);
+  await app.goTo('Team');
+  await app.memberRow('Chen Wei').getByRole('button', { name: /^Edit/ }).click();
+  await page.getByLabel('Notes').fill('Prefers the early shift');
+  await other.goTo('Team');
+  await other.memberRow('Chen Wei').getByRole('button', { name: /^Edit/ }).click();
+  await other.page.getByLabel('Weekly capacity (hours)').fill('7');
+  await other.page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('changed-elsewhere')).toContainText('Weekly capacity (hours): 7');
+  await page.getByRole('button', { name: 'Save' }).click();
+  for (const p of [page, other.page]) {
+    await expect(p.getByRole('row').filter({ has: p.getByRole('rowheader', { name: 'Chen Wei', exact: true }) }))
+      .toContainText('7');
+  }
+  await expect.poll(async () => (await other.storedWorkspace()).members.find((m) => m.name === 'Chen Wei'))
+    .toMatchObject({ capacity_hours: 7, notes: 'Prefers the early shift' });
+});
+
+test('a task a colleague removed is not brought back by Save', async ({ app, page, other, server, room }) => {
+  await twoInRoom(app, other, server, room);
+  await app.goTo('Board');
+  await other.goTo('Board');
+  const title = (await page.locator('.rc-board__cell[data-column="col_todo"] .rc-task__title').first().textContent()).trim();
+  await page.getByRole('button', { name: new RegExp(`^${esc(title)}\\.`) }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Description').fill('Typed while Bea removed it');
+  await other.page.getByRole('button', { name: new RegExp(`^${esc(title)}\\.`) }).click();
+  await other.page.getByRole('dialog').getByRole('button', { name: 'Remove task' }).click();
+  await other.page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(dialog.getByTestId('changed-elsewhere')).toContainText('Removed elsewhere');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Save cannot bring it back');
+  await other.saved();
+  expect((await other.storedWorkspace()).board.tasks.some((t) => t.title === title)).toBe(false);
+  await expect(other.page.getByRole('button', { name: new RegExp(`^${esc(title)}\\.`) })).toHaveCount(0);
+});

@@ -44,7 +44,19 @@ pub fn model_error(t: &Strings, e: &ModelError) -> String {
             fill(t.err_duplicate_name, &[("kind", &kind(t, *k)), ("name", name)])
         }
         ModelError::DuplicateId { kind: k, id } => fill(t.err_duplicate_id, &[("kind", &kind(t, *k)), ("id", id)]),
-        ModelError::NotBetween { min, max } => fill(t.err_not_between, &[("min", min), ("max", max)]),
+        ModelError::NotBetween { field, min, max } => {
+            // The fields people type numbers into say which rule it is; any other, the range.
+            let template = match *field {
+                "capacity_hours" => t.err_capacity,
+                "headcount" => t.err_headcount,
+                "estimate_hours" => t.err_estimate,
+                "duration_minutes" => t.err_duration,
+                f if f.starts_with("standards") => t.err_standard,
+                f if f.ends_with("level") => t.err_level,
+                _ => t.err_not_between,
+            };
+            fill(template, &[("min", min), ("max", max)])
+        }
         ModelError::DateOutOfRange => t.err_date_range.into(),
         ModelError::LastColumn => t.err_last_column.into(),
         ModelError::DuplicateEntry { kind: k, .. } => fill(t.err_duplicate_entry, &[("kind", &kind(t, *k))]),
@@ -66,6 +78,7 @@ pub fn import_error(t: &Strings, e: &ImportError) -> String {
         ImportError::TooDeep => t.err_too_deep.into(),
         ImportError::TooManyItems => fill(t.err_too_many_items, &[("max", &crate::model::import::MAX_ITEMS)]),
         ImportError::Truncated => t.err_truncated.into(),
+        ImportError::NotLoaded => t.err_reader_not_loaded.into(),
         ImportError::NotJson { line, column } => fill(t.err_not_json, &[("line", line), ("column", column)]),
         ImportError::NotRolecall => t.err_not_rolecall.into(),
         ImportError::BadVersion => t.err_bad_version.into(),

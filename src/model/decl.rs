@@ -176,9 +176,10 @@ pub enum ModelError {
     DuplicateEntry { kind: Kind, id: String },
     #[error("there is no {kind} {id}")]
     UnknownReference { kind: Kind, id: String },
-    /// A number outside its field's range (the range as written for people).
-    #[error("a number must be between {min} and {max}")]
-    NotBetween { min: String, max: String },
+    /// A number outside its field's range (the field's path, and the range as written for
+    /// people).
+    #[error("{field} must be between {min} and {max}")]
+    NotBetween { field: &'static str, min: String, max: String },
     #[error("a number is out of range")]
     OutOfRange,
     #[error("a date must fall in the years {FIRST_YEAR} to {LAST_YEAR}")]

@@ -510,24 +510,51 @@ impl Look for Workspace {
 }
 
 /// Checks every entity that `ops` added or changed against the declaration: an added one
-/// whole, a changed one in the fields changed.
+/// whole, a changed one in the fields changed; in the order the ops name them (the entity a
+/// command is about first, so that its error is the one told).
 fn check(ws: &Workspace, ops: &[Op]) -> Result<(), ModelError> {
-    let mut changed: std::collections::BTreeMap<(Coll, &str), Vec<&str>> = Default::default();
+    let mut order: Vec<(Coll, &str)> = Vec::new();
+    // Per entity: whether it was added (checked whole), and the fields changed.
+    let mut changed: std::collections::BTreeMap<(Coll, &str), (bool, Vec<&str>)> = Default::default();
     for op in ops {
+        let (coll, id) = match op {
+            Op::Insert { coll, id, .. } | Op::Set { coll, id, .. } => (*coll, id.as_str()),
+            Op::Remove { .. } | Op::Place { .. } => continue,
+        };
+        let entry = changed.entry((coll, id)).or_insert_with(|| {
+            order.push((coll, id));
+            (false, Vec::new())
+        });
         match op {
-            Op::Insert { coll, value, .. } => check_row(*coll, value, None, ws)?,
-            Op::Set { coll, id, field, .. } => changed.entry((*coll, id.as_str())).or_default().push(field),
-            Op::Remove { .. } | Op::Place { .. } => {}
+            Op::Set { field, .. } => entry.1.push(field),
+            _ => entry.0 = true,
         }
     }
-    for ((coll, id), fields) in changed {
-        let ruled =
-            coll.decl().fields.iter().any(|f| fields.contains(&f.path.split(['.', '[']).next().unwrap_or_default()));
+    // Rows found by an ordered map of their collection's keys, made once (a removal may change
+    // thousands of rows), not by a scan per row.
+    let mut places: std::collections::BTreeMap<Coll, std::collections::BTreeMap<String, usize>> = Default::default();
+    for (coll, id) in order {
+        let (whole, fields) = &changed[&(coll, id)];
+        let ruled = *whole
+            || coll.decl().fields.iter().any(|f| fields.contains(&f.path.split(['.', '[']).next().unwrap_or_default()));
         if !ruled {
             continue;
         }
-        if let Some(row) = entity_value(ws, coll, id) {
-            check_row(coll, &row, Some(&fields), ws)?;
+        let row = match rows(ws, coll) {
+            None => Some(settings(ws)),
+            // One row (a card moved): a scan is cheaper than a map.
+            Some(r) if changed.range((coll, "")..).take_while(|((c, _), _)| *c == coll).nth(1).is_none() => {
+                position(r, id).map(|i| r.value_at(i))
+            }
+            Some(r) => {
+                let at = places
+                    .entry(coll)
+                    .or_insert_with(|| keys(r).into_iter().enumerate().map(|(i, k)| (k, i)).collect());
+                at.get(id).map(|&i| r.value_at(i))
+            }
+        };
+        if let Some(row) = row {
+            check_row(coll, &row, (!whole).then_some(fields.as_slice()), ws)?;
         }
     }
     Ok(())

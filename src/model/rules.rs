@@ -182,8 +182,8 @@ fn check_field(coll: Coll, field: &Field, row: &Value, id: &str, look: &dyn Look
             Rule::Text { max, .. } => v.as_str().filter(|s| too_long(s, max)).map(|_| ModelError::TooLong { max }),
             Rule::Int { .. } | Rule::Num { .. } | Rule::Day | Rule::Instant => {
                 (!value_ok(field.rule, v, listed)).then(|| match field.rule {
-                    Rule::Int { min, max } => range_error(min as f64, max as f64),
-                    Rule::Num { min, max, .. } => range_error(min, max),
+                    Rule::Int { min, max } => range_error(field.path, min as f64, max as f64),
+                    Rule::Num { min, max, .. } => range_error(field.path, min, max),
                     _ => ModelError::DateOutOfRange,
                 })
             }
@@ -268,8 +268,8 @@ fn repaired_already(rule: Rule, v: &Value, listed: bool) -> bool {
     }
 }
 
-fn range_error(min: f64, max: f64) -> ModelError {
-    ModelError::NotBetween { min: number_text(min), max: number_text(max) }
+fn range_error(field: &'static str, min: f64, max: f64) -> ModelError {
+    ModelError::NotBetween { field, min: number_text(min), max: number_text(max) }
 }
 
 /// Whether a date value reads and falls in the years a workspace holds.
@@ -329,10 +329,13 @@ pub fn detach(row: &mut Value, coll: Coll, removed: Coll, id: &str) -> Detached 
     }
 }
 
-/// Whether an entity of `coll` could refer to an entity of `to` (so that a removal of one of
-/// those must look at it).
+/// Whether a removal of an entity of `to` may change an entity of `coll` (a reference it holds
+/// is cleared, or it goes too): what [`detach`] must look at.
 pub fn may_refer(coll: Coll, to: Coll) -> bool {
-    coll.decl().fields.iter().any(|f| matches!(f.rule, Rule::Ref { to: t, gone, .. } if t == to && gone != Gone::Keep))
+    coll.decl()
+        .fields
+        .iter()
+        .any(|f| matches!(f.rule, Rule::Ref { to: t, gone: Gone::Clear | Gone::DropRow, .. } if t == to))
 }
 
 // ── Repairs ─────────────────────────────────────────────────────────────────────────────────
@@ -454,7 +457,7 @@ pub fn list(tree: &Value, coll: Coll) -> Option<&Vec<Value>> {
 }
 
 /// How an entity is named in a repair's message.
-fn label_of(row: &Value, index: usize) -> String {
+pub fn label_of(row: &Value, index: usize) -> String {
     match ["name", "title", "problem", "text"].iter().find_map(|k| row.get(*k).and_then(Value::as_str)) {
         Some(n) if !n.trim().is_empty() => shortened(n.trim()),
         _ => match row.get("id").and_then(Value::as_str) {

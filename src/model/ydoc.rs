@@ -152,7 +152,7 @@ fn from_any(a: &Any) -> Option<Value> {
 /// An element of a list field under its key: its order, and its JSON unless the key is that JSON
 /// already (a plain value, an assignee, a label, a move), which would store it twice.
 fn element(order: &str, key: &str, item: &Value) -> Any {
-    let json = item.to_string();
+    let json = serde_json::to_string(item).unwrap_or_default();
     if strip_number(key) == json {
         Any::String(order.into())
     } else {

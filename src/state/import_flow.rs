@@ -3,7 +3,7 @@
 
 use super::{navigate, AppState, Mode, Page, Preview, ReplaceReason};
 use crate::browser;
-use crate::model::import::{self, ImportError, Repairs};
+use crate::model::import::{ImportError, Repairs};
 use crate::model::{schema, share, Workspace};
 use crate::storage::{self, BACKUP_KEY, BEFORE_REPLACE_KEY};
 use leptos::prelude::*;
@@ -20,14 +20,18 @@ impl AppState {
     }
 
     /// Reads a file for import. Success opens the preview; failure is shown and changes nothing.
-    pub fn read_file(&self, file_name: String, text: &str) {
-        match browser::measure("rolecall:import", || self.with_ids(|ids| import::read(text, ids))) {
-            Ok(imported) => {
-                self.import_error.set(None);
-                self.preview.set(Some(Preview { file_name, imported }));
+    pub fn read_file(&self, file_name: String, text: String) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match state.read_any(text).await {
+                Some(Ok(imported)) => {
+                    state.import_error.set(None);
+                    state.preview.set(Some(Preview { file_name, imported }));
+                }
+                Some(Err(e)) => state.refuse(file_name, e),
+                None => state.refuse(file_name, ImportError::NotLoaded),
             }
-            Err(e) => self.refuse(file_name, e),
-        }
+        });
     }
 
     /// Says why the file (or link) `name` was refused, in place of any preview.
@@ -49,7 +53,7 @@ impl AppState {
         };
         leptos::task::spawn_local(async move {
             match browser::decompress(&bytes, share::MAX_INFLATED_BYTES).await {
-                Ok(text) => state.read_file(name, &text),
+                Ok(text) => state.read_file(name, text),
                 Err(e) => state.refuse(
                     name,
                     match e {
@@ -95,6 +99,12 @@ impl AppState {
     /// [`AppState::replace`], not sent to any room.
     pub(super) fn replace_quietly(&self, next: Workspace, reason: ReplaceReason) {
         let previous = self.ws.get_untracked();
+        if matches!(self.mode.get_untracked(), Mode::Reading(_)) {
+            // The stored workspace was not read yet: a copy of it is kept before it is replaced.
+            if let Ok(Some(text)) = storage::read(crate::storage::WORKSPACE_KEY) {
+                let _ = storage::keep_backup(&text, js_sys::Date::now() as i64);
+            }
+        }
         if self.mode.get_untracked() != Mode::Ready {
             self.take_over_storage();
         }

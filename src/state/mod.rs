@@ -10,6 +10,7 @@
 mod import_flow;
 mod navigation;
 mod persist;
+mod reader;
 mod store;
 mod sync_link;
 mod undo;
@@ -20,7 +21,7 @@ pub use sync_link::{install_engine, JoinChoice, SyncConfig, SyncEngine, SyncLink
 
 use crate::browser;
 use crate::i18n::Lang;
-use crate::model::import::{self, ImportError, Imported, Repairs};
+use crate::model::import::{ImportError, Imported, Repairs};
 use crate::model::ops::Op;
 use crate::model::{schema, share, IdGen, Workspace};
 use crate::storage::{self, StorageError, BEFORE_REPLACE_KEY, WORKSPACE_KEY};
@@ -50,6 +51,9 @@ pub enum Mode {
     Ready,
     /// The stored data could not be read. Saving is off so that it is never overwritten.
     Recovery(ImportError),
+    /// The stored data is being read through the reader of older or damaged data, whose code is
+    /// being fetched (true: it could not be; the user may try again). Nothing is saved.
+    Reading(bool),
 }
 
 /// Whether the workspace on screen is in storage.
@@ -139,60 +143,18 @@ impl AppState {
     /// Loads the stored workspace, provides the state as context, and installs the save and
     /// the listeners for page hide, other tabs and navigation.
     pub fn provide() -> Self {
-        let mut ids = IdGen::new(browser::random_seed());
-        let mut load_repairs = Repairs::default();
-        let mut held_original = None;
-        // Keeps a copy of stored text that was not read as it is; where none can be written, the
-        // text is held in memory and nothing is saved over it (see `held_original`).
-        let mut keep_or_hold = |text: &String| {
-            if storage::keep_backup(text, js_sys::Date::now() as i64).is_err() {
-                held_original = Some(text.clone());
-            }
-        };
-        let mut revision = 0;
-        let (ws, mode) = match storage::read(WORKSPACE_KEY) {
-            Ok(None) => (Workspace::default(), Mode::Welcome),
-            Ok(Some(text)) => match import::read(&text, &mut ids) {
-                Ok(got) => {
-                    revision = schema::stored_revision(&text);
-                    if !got.repairs.is_empty() {
-                        // Keep the original before the first save replaces it with the repaired
-                        // copy. Where no copy can be kept (a full quota), nothing is saved over the
-                        // original until the user has seen the repairs and confirms.
-                        keep_or_hold(&text);
-                        load_repairs = got.repairs;
-                    }
-                    (got.workspace, Mode::Ready)
-                }
-                Err(e) => {
-                    // Where no copy can be kept, the recovery screen downloads this one and says so.
-                    keep_or_hold(&text);
-                    (Workspace::default(), Mode::Recovery(e))
-                }
-            },
-            Err(_) => (Workspace::default(), Mode::Welcome),
-        };
-        let replaced = storage::read(BEFORE_REPLACE_KEY)
-            .ok()
-            .flatten()
-            .and_then(|t| import::read(&t, &mut ids).ok())
-            // Kept across a reload: while the team syncs, putting it back leaves the room rather
-            // than overwrite the team's workspace.
-            .map(|got| {
-                let reason = if sync_link::sync_on() { ReplaceReason::Join } else { ReplaceReason::Import };
-                (reason, got.workspace)
-            });
+        let ids = IdGen::new(browser::random_seed());
         let state = AppState {
-            ws: WsStore::new(ws),
-            mode: RwSignal::new(mode),
+            ws: WsStore::new(Workspace::default()),
+            mode: RwSignal::new(Mode::Reading(false)),
             save: RwSignal::new(SaveStatus::Saved),
             page: RwSignal::new(Page::from_hash(&navigation::location_hash())),
             lang: RwSignal::new(navigation::initial_lang()),
             preview: RwSignal::new(None),
             import_error: RwSignal::new(None),
-            replaced: RwSignal::new(replaced),
-            load_repairs: RwSignal::new(load_repairs),
-            held_original: RwSignal::new(held_original),
+            replaced: RwSignal::new(None),
+            load_repairs: RwSignal::new(Repairs::default()),
+            held_original: RwSignal::new(None),
             now: RwSignal::new(browser::now()),
             board_filter: RwSignal::new(Default::default()),
             epoch: RwSignal::new(0),
@@ -202,7 +164,7 @@ impl AppState {
             include_private: RwSignal::new(false),
             me: RwSignal::new(storage::pref("me").filter(|m| !m.is_empty()).map(crate::model::MemberId)),
             clash_pending: StoredValue::new(false),
-            revision: StoredValue::new(revision),
+            revision: StoredValue::new(0),
             history_tick: RwSignal::new(0),
             history: StoredValue::new(Default::default()),
             unsaved: StoredValue::new(Vec::new()),
@@ -220,12 +182,10 @@ impl AppState {
         );
         state.install_persistence();
         state.install_navigation();
+        state.open_stored();
+        state.open_replaced();
         if let Some(payload) = share::payload(&navigation::location_hash()) {
             state.open_share(payload);
-        }
-        if state.mode.get_untracked() == Mode::Ready {
-            state.resume_sync();
-            state.run_routines();
         }
         // Connected to a team room: the routines that waited for it run now.
         Effect::new(move |_| {
@@ -234,6 +194,67 @@ impl AppState {
             }
         });
         state
+    }
+
+    /// Opens the stored workspace (at start, or on "Try again" when the reader could not be
+    /// fetched): read directly when this version stored it, which is before the first screen;
+    /// through the reader otherwise, the app showing that it opens the workspace meanwhile.
+    pub fn open_stored(&self) {
+        let state = *self;
+        if !matches!(state.mode.get_untracked(), Mode::Reading(_)) {
+            // Another tab's save was taken meanwhile.
+            return;
+        }
+        let text = match storage::read(WORKSPACE_KEY) {
+            Ok(Some(text)) => text,
+            _ => return state.mode.set(Mode::Welcome),
+        };
+        state.mode.set(Mode::Reading(false));
+        let again = move || state.open_stored();
+        let got = match state.read_stored(&text, again, move || state.mode.set(Mode::Reading(true))) {
+            Some(got) => got,
+            None => return,
+        };
+        match got {
+            Ok(got) => {
+                state.revision.set_value(schema::stored_revision(&text));
+                if !got.repairs.is_empty() {
+                    // Keep the original before the first save replaces it with the repaired
+                    // copy. Where no copy can be kept (a full quota), nothing is saved over the
+                    // original until the user has seen the repairs and confirms.
+                    state.keep_or_hold(&text);
+                    state.load_repairs.set(got.repairs);
+                }
+                state.ws.replace(got.workspace);
+                state.mode.set(Mode::Ready);
+                state.resume_sync();
+                state.run_routines();
+            }
+            Err(e) => {
+                // Where no copy can be kept, the recovery screen downloads this one and says so.
+                state.keep_or_hold(&text);
+                state.mode.set(Mode::Recovery(e));
+            }
+        }
+    }
+
+    /// Keeps a copy of stored text that was not read as it is; where none can be written, the
+    /// text is held in memory and nothing is saved over it (see `held_original`).
+    fn keep_or_hold(&self, text: &str) {
+        if storage::keep_backup(text, js_sys::Date::now() as i64).is_err() {
+            self.held_original.set(Some(text.to_owned()));
+        }
+    }
+
+    /// The workspace before the last import or reset, kept across a reload: while the team
+    /// syncs, putting it back leaves the room rather than overwrite the team's workspace.
+    fn open_replaced(&self) {
+        let state = *self;
+        let Some(text) = storage::read(BEFORE_REPLACE_KEY).ok().flatten() else { return };
+        if let Some(Ok(got)) = state.read_stored(&text, move || state.open_replaced(), || ()) {
+            let reason = if sync_link::sync_on() { ReplaceReason::Join } else { ReplaceReason::Import };
+            state.replaced.set(Some((reason, got.workspace)));
+        }
     }
 
     /// Runs `f` with the id generator.

@@ -3,7 +3,7 @@
 
 use super::{AppState, Mode, SaveStatus};
 use crate::browser;
-use crate::model::import::{self, Repairs};
+use crate::model::import::Repairs;
 use crate::model::ops::rebase;
 use crate::model::schema;
 use crate::storage::{self, MERGE_NOTE_KEY, WORKSPACE_KEY};
@@ -100,8 +100,11 @@ impl AppState {
     /// Takes another tab's stored workspace and replays this tab's unsaved changes on top. A
     /// field both tabs changed ends on this tab's value (the later change), and both tabs say so.
     /// False when the stored text cannot be read here: then nothing may be saved over it.
+    /// (Text that needs the reader, which is fetched first: false meanwhile, and the save is
+    /// tried again once it is here.)
     fn merge_stored(&self, text: &str) -> bool {
-        let Ok(got) = self.with_ids(|ids| import::read(text, ids)) else { return false };
+        let state = *self;
+        let Some(Ok(got)) = self.read_stored(text, move || state.flush(), || ()) else { return false };
         let mut theirs = got.workspace;
         let clashes = self.unsaved.with_value(|mine| rebase(&mut theirs, mine));
         self.revision.set_value(schema::stored_revision(text));
@@ -125,23 +128,32 @@ impl AppState {
         let _ = window_event_listener_untyped("storage", move |ev| {
             use wasm_bindgen::JsCast;
             let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else { return };
-            if ev.key().as_deref() != Some(WORKSPACE_KEY) || matches!(self.mode.get_untracked(), Mode::Recovery(_)) {
+            if ev.key().as_deref() != Some(WORKSPACE_KEY) {
                 return;
             }
-            let Some(text) = ev.new_value() else { return };
-            if schema::stored_revision(&text) <= self.revision.get_value() && self.mode.get_untracked() == Mode::Ready {
-                return;
+            if let Some(text) = ev.new_value() {
+                self.stored_changed(&text);
             }
-            if self.dirty.get_value() && self.mode.get_untracked() == Mode::Ready {
-                if self.merge_stored(&text) {
-                    self.flush_now();
-                } else {
-                    self.save.set(SaveStatus::Blocked);
-                }
-                return;
-            }
-            self.adopt_stored(&text);
         });
+    }
+
+    /// Another tab stored `text`: merged with this tab's unsaved changes, or taken as it is.
+    fn stored_changed(&self, text: &str) {
+        if matches!(self.mode.get_untracked(), Mode::Recovery(_)) {
+            return;
+        }
+        if schema::stored_revision(text) <= self.revision.get_value() && self.mode.get_untracked() == Mode::Ready {
+            return;
+        }
+        if self.dirty.get_value() && self.mode.get_untracked() == Mode::Ready {
+            if self.merge_stored(text) {
+                self.flush_now();
+            } else {
+                self.save.set(SaveStatus::Blocked);
+            }
+            return;
+        }
+        self.adopt_stored(text);
     }
 
     /// Bases this tab on whatever revision storage holds, so that the next save replaces it.
@@ -156,13 +168,26 @@ impl AppState {
 
     /// Takes the workspace another tab stored (this tab has nothing unsaved).
     fn adopt_stored(&self, text: &str) {
-        let Ok(got) = self.with_ids(|ids| import::read(text, ids)) else {
-            // Unreadable here (a newer version's save): this tab's view is now behind, and it
-            // must never write over that data.
-            if self.mode.get_untracked() == Mode::Ready {
-                self.save.set(SaveStatus::Blocked);
+        let state = *self;
+        // Text that needs the reader: read again once its code is here (whatever is stored then).
+        let again = move || {
+            if let Ok(Some(text)) = storage::read(WORKSPACE_KEY) {
+                state.stored_changed(&text);
             }
-            return;
+        };
+        let blocked = move || {
+            if state.mode.get_untracked() == Mode::Ready {
+                state.save.set(SaveStatus::Blocked);
+            }
+        };
+        let got = match self.read_stored(text, again, blocked) {
+            Some(Ok(got)) => got,
+            Some(Err(_)) => {
+                // Unreadable here (a newer version's save): this tab's view is now behind, and it
+                // must never write over that data.
+                return blocked();
+            }
+            None => return,
         };
         // Another tab has saved: the original this tab held back for is gone already.
         self.held_original.set(None);

@@ -6,13 +6,21 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use rolecall::model::analytics::*;
 use rolecall::model::assign::{open_load, spare_capacity, suggest};
 use rolecall::model::board::{is_overdue, TaskFilter};
+use rolecall::model::board::{ColumnKind, Priority, ServiceStandard, Task};
 use rolecall::model::chart::nice_max;
+use rolecall::model::commands::Cmd;
 use rolecall::model::handbook::{
     chart_csv, handbook_markdown, member_handbook, role_handbook, ChartView, HandbookWords,
 };
+use rolecall::model::ids::{CheckInId, ImprovementId, MeetingId, RecognitionId, RoutineId};
+use rolecall::model::kpi::Direction;
 use rolecall::model::kpi::{import_values, values_csv};
+use rolecall::model::ops::Op;
+use rolecall::model::raci::Raci;
 use rolecall::model::schema::encode;
+use rolecall::model::service::{ActionStatus, CheckIn, Improvement, Meeting, Recognition, Repeat, Routine, Source};
 use rolecall::model::skills::{coverage, gaps, single_points_of_failure, staffing};
+use rolecall::model::training::TrainingStatus;
 use rolecall::model::*;
 use serde_json::Value;
 
@@ -257,4 +265,234 @@ pub fn exercise_pages(ws: &Workspace, now: DateTime<Utc>) {
     for r in &ws.routines {
         let _ = r.count_between(r.next, now.date_naive());
     }
+}
+
+pub fn day(n: usize) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap() + chrono::Duration::days(n as i64)
+}
+
+pub fn small(seed: u64) -> Workspace {
+    let size = generate::Size { members: 8, skills: 6, roles: 4, duties: 10, tasks: 30, weeks: 4 };
+    generate::large(seed, now(), size)
+}
+
+/// Runs one command chosen by `pick` (its argument choices from `a`, `b`, `c`) and returns its
+/// ops, or `None` when the command refused.
+pub fn run(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usize) -> Option<Vec<Op>> {
+    let nth = |n: usize, len: usize| if len == 0 { 0 } else { n % len };
+    let task = ws.board.tasks.get(nth(a, ws.board.tasks.len())).map(|t| t.id.clone());
+    let column = ws.board.columns.get(nth(b, ws.board.columns.len())).map(|c| c.id.clone());
+    let member = ws.members.get(nth(a, ws.members.len())).map(|m| m.id.clone());
+    let skill = ws.skills.get(nth(b, ws.skills.len())).map(|s| s.id.clone());
+    let role = ws.roles.get(nth(b, ws.roles.len())).map(|r| r.id.clone());
+    let duty = ws.duties.get(nth(c, ws.duties.len())).map(|d| d.id.clone());
+    let department = ws.departments.get(nth(c, ws.departments.len())).map(|d| d.id.clone());
+    let kpi = ws.kpis.get(nth(c, ws.kpis.len())).map(|k| k.id.clone());
+    let mut cmd = Cmd::new(ws, ids, now());
+    let letter = [None, Some(Raci::R), Some(Raci::A), Some(Raci::C), Some(Raci::I)][c % 5];
+    let r = match pick % 49 {
+        0 => cmd.move_task(&task?, &column?, Some(c % 7)).ok(),
+        1 => cmd.set_role_letter(&duty?, &role?, letter).ok(),
+        2 => cmd.set_member_letter(&duty?, &member?, Some(letter)).ok(),
+        3 => cmd.set_level(&member?, &skill?, (c % 5) as u8).ok(),
+        4 => cmd.remove_member(&member?).ok(),
+        5 => cmd.remove_role(&role?).ok(),
+        6 => cmd.remove_skill(&skill?).ok(),
+        7 => cmd.remove_duty(&duty?).ok(),
+        8 => cmd.remove_task(&task?).ok(),
+        9 => {
+            let mut t = cmd.ws().board.task(&task?)?.clone();
+            t.title = format!("{} (edited {c})", t.title);
+            t.column = column?;
+            cmd.save_task(t).ok()
+        }
+        10 => {
+            let t =
+                Task { id: TaskId::generate(cmd.ids()), title: format!("New {c}"), column: column?, ..Task::default() };
+            cmd.save_task(t).ok()
+        }
+        11 => cmd.archive_done().ok().map(|x| x.1),
+        12 => cmd.shift_column(&column?, if c.is_multiple_of(2) { -1 } else { 1 }).ok(),
+        13 => {
+            let other = cmd.ws().board.columns.iter().find(|x| Some(&x.id) != column.as_ref())?.id.clone();
+            cmd.remove_column(&column?, &other).ok()
+        }
+        14 => cmd.add_column(&format!("Column {c}"), ColumnKind::InProgress).ok(),
+        15 => cmd.set_name(format!("Team {c}")).ok(),
+        16 => cmd.plan_training(&member?, &skill?, 3, None).ok(),
+        17 => {
+            let item = cmd.ws().training.get(nth(c, cmd.ws().training.len()))?.id.clone();
+            if c.is_multiple_of(2) {
+                cmd.training_task(&item, "Train".into()).ok()
+            } else {
+                cmd.set_training_status(&item, TrainingStatus::Done).ok()
+            }
+        }
+        18 => cmd
+            .set_standard(Priority::P2, ServiceStandard { first_response_hours: 1 + c as u32, resolution_hours: 48 })
+            .ok(),
+        19 => cmd.toggle_interest(&member?, &skill?).ok(),
+        20 => {
+            let mut m = cmd.ws().member(&member?)?.clone();
+            m.name = format!("{} {c}", m.name);
+            m.capacity_hours = (c % 60) as u32;
+            if let Some(k) = m.skills.first_mut() {
+                k.level = (c % 5) as u8;
+            }
+            cmd.save_member(m).ok()
+        }
+        21 => {
+            let mut r = cmd.ws().role(&role?)?.clone();
+            r.purpose = format!("Purpose {c}");
+            cmd.save_role(r).ok()
+        }
+        22 => {
+            let mut k = cmd.ws().skill(&skill?)?.clone();
+            k.description = format!("About {c}");
+            cmd.save_skill(k).ok()
+        }
+        23 => {
+            let mut d = cmd.ws().duty(&duty?)?.clone();
+            d.area = format!("Area {}", c % 3);
+            cmd.save_duty(d).ok()
+        }
+        24 => cmd.remove_department(&department?).ok(),
+        25 => cmd.set_goals(vec![format!("Goal {c}"), "Answer within a day".into()]).ok(),
+        26 => {
+            let mut t = cmd.ws().thresholds.clone();
+            t.max_informed = c % 9;
+            cmd.set_thresholds(t).ok()
+        }
+        27 => {
+            let mut col = cmd.ws().board.column(&column?)?.clone();
+            col.wip_limit = Some(1 + (c % 6) as u32);
+            cmd.update_column(col).ok()
+        }
+        28 => cmd.add_kpi(&format!("KPI {c}"), "%", Direction::HigherIsBetter, 90.0, None).ok(),
+        29 => cmd.record_kpi(&kpi?, chrono::NaiveDate::from_ymd_opt(2026, 11, 16)?, c as f64).ok(),
+        30 => cmd.remove_kpi(&kpi?).ok(),
+        31 => {
+            let name = cmd.ws().kpis.first()?.name.clone();
+            cmd.import_kpi_values(&format!("kpi,period,value\n{name},2026-11-09,{c}\nnobody,2026-11-09,1\n"))
+                .ok()
+                .map(|x| x.1)
+        }
+        32 => {
+            let item = cmd.ws().training.get(nth(c, cmd.ws().training.len()))?.id.clone();
+            cmd.set_training_due(&item, chrono::NaiveDate::from_ymd_opt(2027, 1, 1 + (c % 28) as u32)).ok()
+        }
+        33 => cmd.set_collaboration(CollaborationModel::ALL[c % CollaborationModel::ALL.len()]).ok(),
+        34 => {
+            let mut d = Department { id: DepartmentId::generate(cmd.ids()), name: format!("Dept {c}") };
+            if c.is_multiple_of(2) {
+                d = cmd.ws().departments.first().cloned().unwrap_or(d);
+                d.name = format!("Renamed {c}");
+            }
+            cmd.save_department(d).ok()
+        }
+        35 => {
+            let mut m = match cmd.ws().meetings.first() {
+                Some(m) if c.is_multiple_of(2) => m.clone(),
+                _ => Meeting { id: MeetingId::generate(cmd.ids()), ..Meeting::default() },
+            };
+            m.name = format!("Meeting {c}");
+            m.duration_minutes = (c % 600) as u32;
+            m.roles = role.into_iter().collect();
+            cmd.save_meeting(m).ok()
+        }
+        36 => {
+            let id = cmd.ws().meetings.get(nth(c, cmd.ws().meetings.len()))?.id.clone();
+            cmd.remove_meeting(&id).ok()
+        }
+        37 => {
+            let id = cmd.ws().meetings.get(nth(c, cmd.ws().meetings.len()))?.id.clone();
+            let (minutes, mut ops) = cmd.hold_meeting(&id, day(c % 20)).ok()?;
+            let mut m = cmd.ws().minutes.iter().find(|m| m.id == minutes)?.clone();
+            m.decisions = format!("Decided {c}");
+            m.notes = "notes".into();
+            ops.extend(cmd.save_minutes(m).ok()?);
+            Some(ops)
+        }
+        38 => {
+            let x = Improvement {
+                id: ImprovementId::generate(cmd.ids()),
+                source: Source::ALL[c % 6],
+                problem: if c.is_multiple_of(7) { String::new() } else { format!("Problem {c}") },
+                owner: member,
+                kpi,
+                status: ActionStatus::ALL[b % 4],
+                ..Improvement::default()
+            };
+            cmd.save_improvement(x).ok()
+        }
+        39 => {
+            let mut x = cmd.ws().improvements.get(nth(c, cmd.ws().improvements.len()))?.clone();
+            x.status = ActionStatus::ALL[b % 4];
+            x.after = Some(c as f64);
+            cmd.save_improvement(x).ok()
+        }
+        40 => {
+            let id = cmd.ws().improvements.get(nth(c, cmd.ws().improvements.len()))?.id.clone();
+            cmd.improvement_task(&id, format!("Act {c}")).ok()
+        }
+        41 => {
+            let r = Routine {
+                id: RoutineId::generate(cmd.ids()),
+                title: format!("Routine {c}"),
+                repeat: [Repeat::Daily, Repeat::Weekly, Repeat::Monthly][c % 3],
+                weekdays: vec![1 + (b % 7) as u8],
+                month_day: 1 + (b % 31) as u8,
+                duty,
+                assignees: member.into_iter().collect(),
+                next: day(c % 10),
+                ..Routine::default()
+            };
+            cmd.save_routine(r).ok()
+        }
+        42 => cmd.run_routines(day(c % 60), "{n} missed").ok().map(|x| x.1),
+        43 => {
+            let id = CheckInId::generate(cmd.ids());
+            cmd.save_checkin(CheckIn {
+                id,
+                member: member?,
+                date: day(c % 30),
+                goals: format!("Goal {c}"),
+                ..CheckIn::default()
+            })
+            .ok()
+        }
+        44 => {
+            let id = RecognitionId::generate(cmd.ids());
+            cmd.recognise(Recognition {
+                id,
+                member: member?,
+                date: day(c % 30),
+                text: format!("Thanks {c}"),
+                ..Recognition::default()
+            })
+            .ok()
+        }
+        46 => cmd.comment(&task?, member, &format!("Comment {c}")).ok(),
+        47 => {
+            // A change of assignee and priority, recorded on the task's thread.
+            let mut t = cmd.ws().board.task(&task?)?.clone();
+            t.assignees = member.into_iter().collect();
+            t.priority = Priority::ALL[c % 4];
+            cmd.save_task_by(t, cmd.ws().members.get(b % 3).map(|m| m.id.clone())).ok()
+        }
+        48 => {
+            let id = cmd.ws().thread.get(nth(c, cmd.ws().thread.len()))?.id.clone();
+            cmd.remove_comment(&id).ok()
+        }
+        _ => {
+            if c.is_multiple_of(2) {
+                let id = cmd.ws().recognitions.first()?.id.clone();
+                cmd.remove_recognition(&id).ok()
+            } else {
+                let id = cmd.ws().routines.first()?.id.clone();
+                cmd.remove_routine(&id).ok()
+            }
+        }
+    };
+    r
 }

@@ -182,6 +182,8 @@ pub fn BoardPage() -> impl IntoView {
         })
     });
     provide_context(editing);
+    // The editor's code, fetched once the board is on screen, is there when a card is opened.
+    super::task_editor::fetch_editor_soon();
     // A task editor left open with unsaved changes (another page, a reload) opens again.
     if let Some(kept) = crate::components::shared::form::kept::<Task>(super::task_editor::FORM) {
         editing.set(Some(kept));

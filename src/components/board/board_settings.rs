@@ -15,7 +15,11 @@ pub fn BoardSettings() -> impl IntoView {
     let t = t();
     let error = RwSignal::new(None::<String>);
     let new_column = RwSignal::new(String::new());
-    let report = move |r: Result<(), crate::model::board::BoardError>| error.set(r.err().map(|e| board_error(t, &e)));
+    // `try_set`: a field left by leaving the page changes (and is saved) as the settings are
+    // taken down, when there is no message to show any more.
+    let report = move |r: Result<(), crate::model::board::BoardError>| {
+        let _ = error.try_set(r.err().map(|e| board_error(t, &e)));
+    };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_column.get_untracked();
@@ -136,9 +140,14 @@ fn ColumnRow(
                 value=column.wip_limit.map(|l| l.to_string()).unwrap_or_default()
                 aria-label=fill(t.f_wip, &[("name", &name)])
                 on:change=move |ev| {
+                    // Empty: no limit. Anything but a whole number is refused, never read as none.
                     let v = event_target_value(&ev);
-                    let limit = v.trim().parse::<u32>().ok();
-                    u3(&move |c: &mut Column| c.wip_limit = limit)
+                    match crate::model::input::whole(&v) {
+                        Ok(limit) => u3(&move |c: &mut Column| c.wip_limit = limit),
+                        Err(_) => on_result.run(Err(crate::model::board::BoardError::Rule(
+                            crate::model::ModelError::NotBetween { field: "wip_limit", min: "1".into(), max: crate::model::decl::MAX_WIP.to_string() },
+                        ))),
+                    }
                 }/>
             <button type="button" class="rc-button rc-button--small" aria-label=fill(t.move_left, &[("name", &name)]) on:click=move |_| s1(-1)>"←"</button>
             <button type="button" class="rc-button rc-button--small" aria-label=fill(t.move_right, &[("name", &name)]) on:click=move |_| s2(1)>"→"</button>

@@ -1,19 +1,27 @@
 use crate::components::shared::editor_actions::EditorActions;
 use crate::components::shared::form::{Form, FormNotices};
+use crate::components::shared::lazy::{fetch_soon, lazy};
 use crate::components::shared::required_skills_field::RequiredSkillsField;
 use crate::components::t;
 use crate::i18n::{board_error, fill, reason};
 use crate::model::assign::{is_over_capacity, suggest};
 use crate::model::ops::Coll;
-use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskId, TaskType};
+use crate::model::{dates, ColumnId, DutyId, MemberId, Priority, Task, TaskType};
 use crate::state::AppState;
 use chrono::TimeZone;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::sync::atomic::AtomicBool;
 
 /// The task editor's draft, in this tab's session storage.
 pub(super) const FORM: &str = "task";
 
-/// Creates or edits a task, with ranked assignment suggestions beside the assignees.
+/// Whether the editor's code has arrived (for the session).
+static LOADED: AtomicBool = AtomicBool::new(false);
+
+/// Creates or edits a task, with ranked assignment suggestions beside the assignees. Its code
+/// is a split point of its own: the board's first screen does without it, and it is fetched in
+/// the background once the board is on screen (or when a task is opened before that).
 #[component]
 pub fn TaskEditor(
     /// The task as it is now (a fresh one for "Add task").
@@ -22,6 +30,23 @@ pub fn TaskEditor(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
+    lazy(&LOADED, load_task_editor, move || {
+        crate::browser::ready_now(editor_view(task.clone(), on_close)).and_then(Result::ok)
+    })
+}
+
+/// Fetches the editor's code when the browser is next idle.
+pub fn fetch_editor_soon() {
+    fetch_soon(&LOADED, load_task_editor);
+}
+
+#[wasm_split(task_editor, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_task_editor))]
+fn editor_view(task: Task, on_close: Callback<()>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Editor task on_close/> }.into_any())
+}
+
+#[component]
+fn Editor(task: Task, on_close: Callback<()>) -> impl IntoView {
     let state = AppState::expect();
     let t = t();
     let offset = crate::browser::local_offset();
@@ -51,20 +76,13 @@ pub fn TaskEditor(
             .map(|d| d.with_timezone(&chrono::Utc));
         Ok(task)
     };
+    // Who records the changes: "I am", if they are still on the team (read from the command's
+    // workspace: the store is busy with the command).
     let run = move |c: &mut crate::model::commands::Cmd, task: Task| {
-        c.save_task_by(task, state.me_in_team()).map_err(|e| board_error(t, &e))
+        let me = state.me.get_untracked().filter(|m| c.ws().member(m).is_some());
+        c.save_task_by(task, me).map_err(|e| board_error(t, &e))
     };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.save(build, run) {
-            on_close.run(());
-        }
-    };
-    let save_as_new = move |()| {
-        if form.save_as_new(|x, ids| x.id = TaskId::generate(ids), build, run) {
-            on_close.run(());
-        }
-    };
+    let (save, save_as_new) = form.saves(build, run, move || on_close.run(()));
     let remove = move |_| {
         let id = draft.with_untracked(|d| d.id.clone());
         let _ = state.edit(|c| c.remove_task(&id));

@@ -9,7 +9,7 @@ use crate::state::AppState;
 use chrono::{DateTime, Timelike, Utc};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 /// Whether the thread's code has arrived (for the session).
 static LOADED: AtomicBool = AtomicBool::new(false);
@@ -18,30 +18,9 @@ static LOADED: AtomicBool = AtomicBool::new(false);
 /// a task is first opened: the board's first screen does without it.
 #[component]
 pub fn TaskThread(task: TaskId) -> impl IntoView {
-    let arrived = RwSignal::new(LOADED.load(Ordering::Relaxed));
-    let failed = RwSignal::new(false);
-    if !arrived.get_untracked() {
-        leptos::task::spawn_local(async move {
-            match load_thread().await {
-                Ok(()) => {
-                    LOADED.store(true, Ordering::Relaxed);
-                    arrived.try_set(true);
-                }
-                Err(_) => {
-                    failed.try_set(true);
-                }
-            }
-        });
-    }
-    move || {
-        if arrived.get() {
-            crate::browser::ready_now(thread_view(task.clone())).and_then(Result::ok)
-        } else if failed.get() {
-            Some(view! { <p class="rc-error" role="alert">{t().page_load_failed}</p> }.into_any())
-        } else {
-            None
-        }
-    }
+    crate::components::shared::lazy::lazy(&LOADED, load_thread, move || {
+        crate::browser::ready_now(thread_view(task.clone())).and_then(Result::ok)
+    })
 }
 
 #[wasm_split(thread, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_thread))]

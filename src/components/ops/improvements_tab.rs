@@ -164,17 +164,7 @@ fn ImprovementEditor(item: Improvement, #[prop(into)] on_close: Callback<()>) ->
     let run = move |c: &mut crate::model::commands::Cmd, x: Improvement| {
         c.save_improvement(x).map_err(|e| model_error(t, &e))
     };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.save(build, run) {
-            on_close.run(());
-        }
-    };
-    let save_as_new = move |()| {
-        if form.save_as_new(|x, ids| x.id = ImprovementId::generate(ids), build, run) {
-            on_close.run(());
-        }
-    };
+    let (save, save_as_new) = form.saves(build, run, move || on_close.run(()));
     let remove = move || {
         let id = draft.with_untracked(|x| x.id.clone());
         let _ = state.edit(|c| c.remove_improvement(&id));

@@ -241,8 +241,12 @@ fn MinutesForm(meeting: MeetingId, day: NaiveDate) -> impl IntoView {
     });
     let form = Form::open(FORM, Coll::Minutes, minutes, Vec::new());
     let run = move |c: &mut crate::model::commands::Cmd, m: Minutes| c.save_minutes(m).map_err(|e| model_error(t, &e));
+    // Saved only while the view is there: a field can lose its focus (and a timer fire) as the
+    // view is taken down, when what it would read is gone; the draft keeps what was typed.
     let save = move || {
-        form.save(|m, _| Ok(m), run);
+        if form.value.try_get_untracked().is_some() {
+            form.save(&|m, _| Ok(m), &run);
+        }
     };
     // A moment after the typing stops, saved; the wait is cancelled with the view (a timer that
     // outlived it would read what is gone).
@@ -265,7 +269,7 @@ fn MinutesForm(meeting: MeetingId, day: NaiveDate) -> impl IntoView {
             }
         }
     };
-    on_cleanup(cancel);
+    on_cleanup(cancel.clone());
     let on_discard = move |()| {
         form.forget();
         let now =
@@ -274,9 +278,18 @@ fn MinutesForm(meeting: MeetingId, day: NaiveDate) -> impl IntoView {
         form.restored.set(false);
     };
     let save_as_new = move |()| {
-        form.save_as_new(|_, _| {}, |m, _| Ok(m), run);
+        form.save_as_new(false, &|m, _| Ok(m), &run);
     };
     let typed2 = typed.clone();
+    // Leaving a field saves at once (the timer's wait is not needed then).
+    let left = {
+        let cancel = cancel.clone();
+        move || {
+            cancel();
+            save();
+        }
+    };
+    let left2 = left.clone();
     view! {
         <section class="rc-agenda__section rc-minutes" aria-labelledby="minutes-title">
             <h3 id="minutes-title">{t.minutes_title}</h3>
@@ -288,13 +301,15 @@ fn MinutesForm(meeting: MeetingId, day: NaiveDate) -> impl IntoView {
                     <label for="minutes-decisions">{t.f_decisions}</label>
                     <textarea id="minutes-decisions" class="rc-input" rows="4"
                         prop:value=move || form.value.with(|m| m.decisions.clone())
-                        on:input=move |ev| { form.value.update(|m| m.decisions = event_target_value(&ev)); typed(); }></textarea>
+                        on:input=move |ev| { form.value.update(|m| m.decisions = event_target_value(&ev)); typed(); }
+                        on:change=move |_| left()></textarea>
                 </div>
                 <div class="rc-field">
                     <label for="minutes-notes">{t.f_notes}</label>
                     <textarea id="minutes-notes" class="rc-input" rows="4"
                         prop:value=move || form.value.with(|m| m.notes.clone())
-                        on:input=move |ev| { form.value.update(|m| m.notes = event_target_value(&ev)); typed2(); }></textarea>
+                        on:input=move |ev| { form.value.update(|m| m.notes = event_target_value(&ev)); typed2(); }
+                        on:change=move |_| left2()></textarea>
                 </div>
             </div>
             {move || form.error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}

@@ -102,17 +102,7 @@ fn MeetingEditor(meeting: Meeting, #[prop(into)] on_close: Callback<()>) -> impl
         Ok(m)
     };
     let run = move |c: &mut crate::model::commands::Cmd, m: Meeting| c.save_meeting(m).map_err(|e| model_error(t, &e));
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.save(build, run) {
-            on_close.run(());
-        }
-    };
-    let save_as_new = move |()| {
-        if form.save_as_new(|m, ids| m.id = MeetingId::generate(ids), build, run) {
-            on_close.run(());
-        }
-    };
+    let (save, save_as_new) = form.saves(build, run, move || on_close.run(()));
     let remove = move || {
         let id = draft.with_untracked(|m| m.id.clone());
         let _ = state.edit(|c| c.remove_meeting(&id));

@@ -128,17 +128,7 @@ fn CheckInEditor(item: CheckIn, #[prop(into)] on_close: Callback<()>) -> impl In
         Ok(c)
     };
     let run = move |x: &mut crate::model::commands::Cmd, c: CheckIn| x.save_checkin(c).map_err(|e| model_error(t, &e));
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.save(build, run) {
-            on_close.run(());
-        }
-    };
-    let save_as_new = move |()| {
-        if form.save_as_new(|c, ids| c.id = CheckInId::generate(ids), build, run) {
-            on_close.run(());
-        }
-    };
+    let (save, save_as_new) = form.saves(build, run, move || on_close.run(()));
     let remove = move || {
         let id = draft.with_untracked(|c| c.id.clone());
         let _ = state.edit(|x| x.remove_checkin(&id));

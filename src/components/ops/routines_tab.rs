@@ -122,17 +122,7 @@ fn RoutineEditor(routine: Routine, #[prop(into)] on_close: Callback<()>) -> impl
         // Due today already: its task comes at once.
         state.run_routines();
     };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.save(build, run) {
-            saved();
-        }
-    };
-    let save_as_new = move |()| {
-        if form.save_as_new(|r, ids| r.id = RoutineId::generate(ids), build, run) {
-            saved();
-        }
-    };
+    let (save, save_as_new) = form.saves(build, run, saved);
     let remove = move || {
         let id = draft.with_untracked(|r| r.id.clone());
         let _ = state.edit(|c| c.remove_routine(&id));

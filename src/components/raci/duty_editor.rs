@@ -3,7 +3,7 @@ use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
 use crate::i18n::{fill, model_error};
 use crate::model::ops::Coll;
-use crate::model::{Duty, DutyId, Frequency};
+use crate::model::{Duty, Frequency};
 
 /// The duty editor's draft, in this tab's session storage.
 pub(super) const FORM: &str = "duty";
@@ -33,17 +33,7 @@ pub fn DutyEditor(
     crate::components::shared::focus_on_mount(title_ref);
     let build = |d: Duty, _: &[String]| Ok(d);
     let run = move |c: &mut crate::model::commands::Cmd, d: Duty| c.save_duty(d).map_err(|e| model_error(t, &e));
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.save(build, run) {
-            on_close.run(());
-        }
-    };
-    let save_as_new = move |()| {
-        if form.save_as_new(|d, ids| d.id = DutyId::generate(ids), build, run) {
-            on_close.run(());
-        }
-    };
+    let (save, save_as_new) = form.saves(build, run, move || on_close.run(()));
     let remove = move |_| {
         let id = draft.with_untracked(|d| d.id.clone());
         let _ = state.edit(|c| c.remove_duty(&id));

@@ -31,6 +31,7 @@ pub fn ThresholdsForm() -> impl IntoView {
         ),
         ("th-load", t.th_member_load_factor, |x| x.member_load_factor, |x, v| x.member_load_factor = v, "0.5"),
     ];
+    let error = RwSignal::new(None::<String>);
     view! {
         <details class="rc-panel rc-thresholds rc-no-print">
             <summary>{t.thresholds_title}</summary>
@@ -41,20 +42,30 @@ pub fn ThresholdsForm() -> impl IntoView {
                         <input id=id class="rc-input rc-input--short" type="number" min="0" step=step
                             prop:value=move || state.ws.watch(&[Coll::Settings], |w| get(&w.thresholds).to_string())
                             on:change=move |ev| {
-                                // Only whole, non-negative numbers (and a positive factor) are kept.
-                                if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
-                                    if v.is_finite() && v >= 0.0 && (step != "1" || v.fract() == 0.0) {
-                                        let _ = state.edit(|c| {
-                                            let mut th = c.ws().thresholds.clone();
-                                            set(&mut th, v);
-                                            c.set_thresholds(th)
-                                        });
-                                    }
-                                }
+                                // Read as typed numbers are; the declaration says what range holds.
+                                let text = event_target_value(&ev);
+                                let read = if step == "1" {
+                                    crate::model::input::whole(&text).map(|v| v.map(f64::from))
+                                } else {
+                                    crate::model::input::number(&text)
+                                };
+                                // `try_set`: a field left by leaving the page is saved as the
+                                // form is taken down, when there is no message to show any more.
+                                let Ok(Some(v)) = read else {
+                                    let _ = error.try_set(Some(crate::i18n::fill(t.err_not_a_number, &[("value", &text)])));
+                                    return;
+                                };
+                                let done = state.edit(|c| {
+                                    let mut th = c.ws().thresholds.clone();
+                                    set(&mut th, v);
+                                    c.set_thresholds(th)
+                                });
+                                let _ = error.try_set(done.err().map(|e| crate::i18n::model_error(t, &e)));
                             }/>
                     </div>
                 }).collect_view()}
             </div>
+            {move || error.get().map(|e| view! { <p class="rc-error" role="alert">{e}</p> })}
         </details>
     }
 }

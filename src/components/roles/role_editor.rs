@@ -4,7 +4,7 @@ use crate::components::shared::required_skills_field::RequiredSkillsField;
 use crate::components::t;
 use crate::i18n::{fill, model_error};
 use crate::model::ops::Coll;
-use crate::model::{Role, RoleId};
+use crate::model::Role;
 
 /// The role editor's draft, in this tab's session storage.
 pub(super) const FORM: &str = "role";
@@ -41,17 +41,7 @@ pub fn RoleEditor(
         Ok(r)
     };
     let run = move |c: &mut crate::model::commands::Cmd, r: Role| c.save_role(r).map_err(|e| model_error(t, &e));
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.save(build, run) {
-            on_close.run(());
-        }
-    };
-    let save_as_new = move |()| {
-        if form.save_as_new(|r, ids| r.id = RoleId::generate(ids), build, run) {
-            on_close.run(());
-        }
-    };
+    let (save, save_as_new) = form.saves(build, run, move || on_close.run(()));
     let remove = move |_| {
         let id = draft.with_untracked(|r| r.id.clone());
         let _ = state.edit(|c| c.remove_role(&id));

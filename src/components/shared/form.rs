@@ -17,47 +17,93 @@ use crate::model::commands::Cmd;
 use crate::model::ops::{entity_value, three_way, underneath, Coll, Op, Underneath};
 use crate::state::AppState;
 use leptos::prelude::*;
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
 /// How a form was opened: on something new, or on an entity as it was then (the base of the
 /// three-way save).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Opened {
     New,
     On(Value),
 }
 
-/// What a form keeps in session storage while the user types.
-#[derive(Serialize, Deserialize)]
-struct Kept<T> {
-    value: T,
-    fields: Vec<String>,
-    opened: Opened,
+/// What a form keeps in session storage while the user types, as a JSON tree: `value` (the
+/// entity as the form holds it), `fields` (its text fields as typed) and `base` (the entity as
+/// the form opened it; absent for a new one). A tree rather than a struct of each entity type:
+/// the entities' readers and writers of trees are in the wasm already (import and the ops use
+/// them), and the kit's own code is then one copy for every editor.
+fn kept_tree(key: &str) -> Option<Value> {
+    serde_json::from_str(&crate::storage::draft(key)?).ok()
 }
 
-/// The id of an entity, as its JSON says.
-fn id_of<T: Serialize>(entity: &T) -> String {
-    crate::model::json::value_of(entity).get("id").and_then(Value::as_str).unwrap_or_default().to_owned()
-}
-
-/// The kept draft of form `key`, if one can be read. Read through a JSON tree: the entities'
-/// readers from a tree are in the wasm already (import uses them).
-fn load<T: DeserializeOwned>(key: &str) -> Option<Kept<T>> {
-    let tree: Value = serde_json::from_str(&crate::storage::draft(key)?).ok()?;
-    Kept::deserialize(&tree).ok()
+/// Keeps a form's draft (not generic: one copy for every editor).
+fn keep(key: &str, value: Value, fields: &[String], opened: &Opened) {
+    let mut tree = serde_json::Map::new();
+    tree.insert("value".into(), value);
+    tree.insert("fields".into(), Value::from(fields.to_vec()));
+    if let Opened::On(base) = opened {
+        tree.insert("base".into(), base.clone());
+    }
+    // serde_json's writer, not Value's Display (which brings a pretty printer and io errors).
+    crate::storage::set_draft(key, &serde_json::to_string(&tree).unwrap_or_default());
 }
 
 /// The entity a kept draft of form `key` is about, for a page to open its editor again.
 pub fn kept<T: DeserializeOwned>(key: &str) -> Option<T> {
-    load(key).map(|k| k.value)
+    T::deserialize(kept_tree(key)?.get("value")?).ok()
 }
 
 /// The id of the entity a kept draft of form `key` is about.
 pub fn kept_id(key: &str) -> Option<String> {
-    let tree: Value = serde_json::from_str(&crate::storage::draft(key)?).ok()?;
-    tree.get("value")?.get("id")?.as_str().map(str::to_owned)
+    kept_tree(key)?.get("value")?.get("id")?.as_str().map(str::to_owned)
 }
+
+/// Gives an entity (a JSON tree) of `coll` a fresh id.
+fn renew(coll: Coll, entity: &mut Value) {
+    let id = AppState::expect().with_ids(|ids| ids.next_id(coll.decl().prefix));
+    entity["id"] = Value::from(id);
+}
+
+/// The id of an entity, as its JSON says.
+fn id_of(entity: &Value) -> String {
+    entity.get("id").and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+/// How a form on `entity` (a JSON tree) of `coll` opens: from the kept draft of form `key` when
+/// it is about the same entity (its value, fields and base), else as the entity is now.
+fn opening(key: &str, coll: Coll, entity: &Value) -> (Option<(Value, Vec<String>)>, Opened) {
+    let id = id_of(entity);
+    let kept = kept_tree(key).filter(|k| k.get("value").is_some_and(|v| id_of(v) == id));
+    match kept {
+        Some(mut k) => {
+            let fields = k.get("fields").and_then(Value::as_array).into_iter().flatten();
+            let fields = fields.map(|f| f.as_str().unwrap_or_default().to_owned()).collect();
+            let opened = k.get_mut("base").map_or(Opened::New, |b| Opened::On(b.take()));
+            (Some((k.get_mut("value").map(Value::take).unwrap_or_default(), fields)), opened)
+        }
+        None => {
+            let now = AppState::expect().ws.with_untracked(|w| entity_value(w, coll, &id));
+            (None, now.map_or(Opened::New, Opened::On))
+        }
+    }
+}
+
+/// What a save of `mine` (the entity as the form holds it) writes: `mine` for a new entity; over
+/// one that exists, `mine` merged three ways with the entity as the form opened it and as it is
+/// now. An error when it was removed meanwhile.
+fn to_save(coll: Coll, id: &str, opened: &Opened, mine: Value) -> Result<Value, String> {
+    let Opened::On(base) = opened else { return Ok(mine) };
+    let now = AppState::expect().ws.with_untracked(|w| entity_value(w, coll, id));
+    // Removed elsewhere: Save would bring it back. Only "Save as new" may.
+    let now = now.ok_or_else(|| t().removed_cannot_save.to_string())?;
+    Ok(three_way(base, &mine, &now))
+}
+
+/// Makes the entity of what a form holds: its texts parsed (an error says why not).
+pub type Build<'a, T> = &'a dyn Fn(T, &[String]) -> Result<T, String>;
+/// The command a form's save runs (an error is the message to show).
+pub type Run<'a, T> = &'a dyn Fn(&mut Cmd, T) -> Result<Vec<Op>, String>;
 
 /// One open editor: the entity as the form holds it, its text fields as typed (a number
 /// half-typed is kept as it was), and how it was opened. `Copy`: every field is a handle.
@@ -90,14 +136,13 @@ where
     /// Opens form `key` on `entity` of `coll`, its text fields being `fields` (as the entity
     /// gives them). A draft kept for the same entity is taken instead, as it was typed.
     pub fn open(key: &'static str, coll: Coll, entity: T, fields: Vec<String>) -> Self {
-        let state = AppState::expect();
-        let id = id_of(&entity);
-        let (value, fields, opened, restored) = match load::<T>(key).filter(|k| id_of(&k.value) == id) {
-            Some(k) => (k.value, k.fields, k.opened, true),
-            None => {
-                let now = state.ws.with_untracked(|w| entity_value(w, coll, &id));
-                (entity, fields, now.map_or(Opened::New, Opened::On), false)
-            }
+        let tree = crate::model::json::value_of(&entity);
+        let id = id_of(&tree);
+        let (kept, opened) = opening(key, coll, &tree);
+        let restored = kept.is_some();
+        let (value, fields) = match kept.and_then(|(v, f)| T::deserialize(&v).ok().map(|v| (v, f))) {
+            Some(k) => k,
+            None => (entity, fields),
         };
         let form = Form {
             key,
@@ -112,12 +157,12 @@ where
         // Kept each time the user changes something (not when it opens): a form opened and left
         // untouched leaves nothing behind.
         Effect::new(move |first: Option<()>| {
-            let kept = Kept { value: form.value.get(), fields: form.fields.get(), opened: form.opened.get_value() };
-            if first.is_some() {
-                if let Ok(text) = serde_json::to_string(&kept) {
-                    crate::storage::set_draft(key, &text);
+            let value = form.value.with(crate::model::json::value_of);
+            form.fields.with(|fields| {
+                if first.is_some() {
+                    form.opened.with_value(|opened| keep(key, value, fields, opened));
                 }
-            }
+            });
         });
         form
     }
@@ -153,81 +198,104 @@ where
     /// Saves: `build` makes the entity of what the form holds (its texts parsed; an error says
     /// why not), `run` is the command. The fields the user did not change keep the values they
     /// have now. True when saved (the draft is then forgotten).
-    pub fn save(
-        &self,
-        build: impl FnOnce(T, &[String]) -> Result<T, String>,
-        run: impl FnOnce(&mut Cmd, T) -> Result<Vec<Op>, String>,
-    ) -> bool {
-        let state = AppState::expect();
-        let t = t();
-        let mine = match build(self.value.get_untracked(), &self.fields.get_untracked()) {
-            Ok(mine) => mine,
+    pub fn save(&self, build: Build<T>, run: Run<T>) -> bool {
+        let mine = self.fields.with_untracked(|f| build(self.value.get_untracked(), f));
+        let entity = mine.and_then(|mine| {
+            let merged = self
+                .opened
+                .with_value(|o| to_save(self.coll, &self.id.get_value(), o, crate::model::json::value_of(&mine)))?;
+            Ok(T::deserialize(&merged).unwrap_or(mine))
+        });
+        let entity = match entity {
+            Ok(entity) => entity,
             Err(e) => {
                 self.error.set(Some(e));
                 return false;
             }
         };
-        let entity = match self.opened.get_value() {
-            Opened::New => mine,
-            Opened::On(base) => {
-                let now = state.ws.with_untracked(|w| entity_value(w, self.coll, &self.id.get_value()));
-                let Some(now) = now else {
-                    // Removed elsewhere: Save would bring it back. Only "Save as new" may.
-                    self.error.set(Some(t.removed_cannot_save.to_string()));
-                    return false;
-                };
-                let merged = three_way(&base, &crate::model::json::value_of(&mine), &now);
-                match T::deserialize(&merged) {
-                    Ok(entity) => entity,
-                    Err(_) => mine,
-                }
-            }
-        };
-        let mut out = None;
-        let done = state.edit(|c| {
-            run(c, entity).map_err(|e| {
-                out = Some(e);
-            })
-        });
-        match done {
-            Ok(()) => {
-                // Saved: the form goes on from what is stored now (a form that stays open, as the
-                // minutes do, merges its next save over this one).
-                let id = self.id.get_value();
-                if let Some(now) = state.ws.with_untracked(|w| entity_value(w, self.coll, &id)) {
-                    self.opened.set_value(Opened::On(now));
-                }
-                self.error.set(None);
-                self.restored.set(false);
-                self.forget();
-                true
-            }
-            Err(()) => {
-                self.error.set(out);
-                false
-            }
-        }
+        let mut refused = None;
+        let done = AppState::expect().edit(|c| run(c, entity).map_err(|e| refused = Some(e)));
+        self.after_save(done.is_ok(), refused)
     }
 
-    /// Saves what the form holds as a new entity, with a fresh id (`renew` gives it one): what
-    /// a person asks for when what they edited was removed elsewhere.
-    pub fn save_as_new(
-        &self,
-        renew: impl FnOnce(&mut T, &mut crate::model::IdGen),
-        build: impl FnOnce(T, &[String]) -> Result<T, String>,
-        run: impl FnOnce(&mut Cmd, T) -> Result<Vec<Op>, String>,
-    ) -> bool {
-        let state = AppState::expect();
-        state.with_ids(|ids| self.value.update(|v| renew(v, ids)));
-        self.id.set_value(self.value.with_untracked(id_of));
+    /// Saves what the form holds as a new entity: what a person asks for when what they edited
+    /// was removed elsewhere. With `fresh_id`, it gets a fresh id of its collection's kind (the
+    /// minutes of a meeting keep theirs: it names the meeting and the day).
+    pub fn save_as_new(&self, fresh_id: bool, build: Build<T>, run: Run<T>) -> bool {
+        let mut tree = self.value.with_untracked(crate::model::json::value_of);
+        if fresh_id {
+            renew(self.coll, &mut tree);
+            if let Ok(v) = T::deserialize(&tree) {
+                self.value.set(v);
+            }
+        }
+        self.id.set_value(id_of(&tree));
         self.opened.set_value(Opened::New);
         self.save(build, run)
+    }
+
+    /// An editor's two saves: its form's submit, and "Save as new" (for [`FormNotices`]). Each
+    /// runs `done` once saved (an editor closes).
+    pub fn saves<B, R>(
+        self,
+        build: B,
+        run: R,
+        done: impl Fn() + Copy + Send + Sync + 'static,
+    ) -> (impl Fn(leptos::ev::SubmitEvent) + Copy + 'static, impl Fn(()) + Copy + Send + Sync + 'static)
+    where
+        B: Fn(T, &[String]) -> Result<T, String> + Copy + Send + Sync + 'static,
+        R: Fn(&mut Cmd, T) -> Result<Vec<Op>, String> + Copy + Send + Sync + 'static,
+    {
+        let save = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if self.save(&build, &run) {
+                done();
+            }
+        };
+        let save_as_new = move |()| {
+            if self.save_as_new(true, &build, &run) {
+                done();
+            }
+        };
+        (save, save_as_new)
     }
 
     /// Forgets the draft (saved, cancelled, discarded).
     pub fn forget(&self) {
         crate::storage::clear_draft(self.key);
     }
+
+    fn after_save(&self, saved: bool, refused: Option<String>) -> bool {
+        saved_or_not(self.key, self.coll, self.id, self.opened, self.error, self.restored, saved, refused)
+    }
+}
+
+/// After a save: saved, the form goes on from what is stored now (a form that stays open, as
+/// the minutes do, merges its next save over this one) and forgets its draft; refused, it says
+/// why. Not generic: one copy for every editor.
+#[allow(clippy::too_many_arguments)]
+fn saved_or_not(
+    key: &str,
+    coll: Coll,
+    id: StoredValue<String>,
+    opened: StoredValue<Opened>,
+    error: RwSignal<Option<String>>,
+    restored: RwSignal<bool>,
+    saved: bool,
+    refused: Option<String>,
+) -> bool {
+    if !saved {
+        error.set(refused);
+        return false;
+    }
+    let now = AppState::expect().ws.with_untracked(|w| entity_value(w, coll, &id.get_value()));
+    if let Some(now) = now {
+        opened.set_value(Opened::On(now));
+    }
+    error.set(None);
+    restored.set(false);
+    crate::storage::clear_draft(key);
+    true
 }
 
 /// A value as a person reads it in a notice.

@@ -14,7 +14,7 @@ pub fn import_file(state: AppState, file: web_sys::File) {
     }
     leptos::task::spawn_local(async move {
         match crate::browser::read_text(&file).await {
-            Ok(text) => state.read_file(name, &text),
+            Ok(text) => state.read_file(name, text),
             // A binary file that is not UTF-8 fails here; say so in the same place.
             Err(_) => {
                 state.import_error.set(Some((name, crate::model::import::ImportError::NotJson { line: 1, column: 1 })))

@@ -6,6 +6,7 @@ pub mod form;
 pub mod import_button;
 pub mod import_preview;
 pub mod keyed_signals;
+pub mod lazy;
 pub mod level_select;
 pub mod lines_field;
 pub mod recovery;

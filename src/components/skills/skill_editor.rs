@@ -3,7 +3,7 @@ use crate::components::shared::form::{Form, FormNotices};
 use crate::components::t;
 use crate::i18n::model_error;
 use crate::model::ops::Coll;
-use crate::model::{Skill, SkillCategory, SkillId};
+use crate::model::{Skill, SkillCategory};
 
 /// The skill editor's draft, in this tab's session storage.
 pub(super) const FORM: &str = "skill";
@@ -30,17 +30,7 @@ pub fn SkillEditor(
     crate::components::shared::focus_on_mount(name_ref);
     let build = |s: Skill, _: &[String]| Ok(s);
     let run = move |c: &mut crate::model::commands::Cmd, s: Skill| c.save_skill(s).map_err(|e| model_error(t, &e));
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.save(build, run) {
-            on_close.run(());
-        }
-    };
-    let save_as_new = move |()| {
-        if form.save_as_new(|s, ids| s.id = SkillId::generate(ids), build, run) {
-            on_close.run(());
-        }
-    };
+    let (save, save_as_new) = form.saves(build, run, move || on_close.run(()));
     view! {
         <section class="rc-panel" aria-labelledby="skill-editor-title">
             <h2 id="skill-editor-title">{if is_new { t.new_skill } else { t.edit_skill }}</h2>

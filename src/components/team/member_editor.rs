@@ -44,17 +44,7 @@ pub fn MemberEditor(
         Ok(m)
     };
     let run = move |c: &mut crate::model::commands::Cmd, m: Member| c.save_member(m).map_err(|e| model_error(t, &e));
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.save(build, run) {
-            on_close.run(());
-        }
-    };
-    let save_as_new = move |()| {
-        if form.save_as_new(|m, ids| m.id = MemberId::generate(ids), build, run) {
-            on_close.run(());
-        }
-    };
+    let (save, save_as_new) = form.saves(build, run, move || on_close.run(()));
     // Their open tasks can go to someone else in the same step as the removal; what the removal
     // would break is worked out when it is asked for (in the confirmation below).
     let (open_tasks, others) = state.ws.with_untracked(|w| {
