@@ -56,7 +56,7 @@ pub fn set_pref(name: &str, value: &str) {
     let mut prefs: serde_json::Map<String, serde_json::Value> =
         read(PREFS_KEY).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
     prefs.insert(name.into(), value.into());
-    let _ = write(PREFS_KEY, &serde_json::Value::Object(prefs).to_string());
+    let _ = write(PREFS_KEY, &crate::model::json::text(&serde_json::Value::Object(prefs)));
 }
 
 /// Why a write did not happen.

@@ -301,6 +301,13 @@ fn the_direct_read_of_a_save_leaves_every_repair_to_the_full_read() {
             v["workspace"]["duties"][0]["roles"] = json!([{ "role": v["workspace"]["roles"][0]["id"], "letter": null }])
         }),
         ("settings that do not read", |v| v["workspace"]["thresholds"] = json!("none")),
+        ("a member's skill that names no skill", |v| v["workspace"]["members"][0]["skills"] = json!([{ "level": 2 }])),
+        ("a duty's role entry that names no role", |v| {
+            v["workspace"]["duties"][0]["roles"] = json!([{ "letter": "R" }])
+        }),
+        ("a task with no column", |v| {
+            v["workspace"]["board"]["tasks"][0].as_object_mut().unwrap().remove("column");
+        }),
     ];
     for (what, bend) in bends {
         let mut v = stored.clone();

@@ -105,7 +105,7 @@ test('a second tab follows the first instead of overwriting it', async ({ app, p
   await expect(other.locator('.rc-header__team')).toHaveText('Customer Service Team');
   await app.goTo('Workspace');
   await page.getByLabel('Team name').fill('Renamed in tab one');
-  await expect(other.locator('.rc-header__team')).toHaveText('Renamed in tab one', { timeout: 1500 });
+  await expect(other.locator('.rc-header__team')).toHaveText('Renamed in tab one');
   await other.close();
 });
 

@@ -14,6 +14,12 @@ pub fn value_of<T: serde::Serialize + ?Sized>(t: &T) -> serde_json::Value {
     serde_json::to_string(t).ok().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(serde_json::Value::Null)
 }
 
+/// A JSON value as compact text. `Value`'s `Display` gives the same text, but brings a second
+/// (pretty) writer and `io::Error`'s texts into the wasm.
+pub fn text(v: &serde_json::Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
 /// The bytes of JSON text that are structure rather than string content, with their offsets:
 /// everything outside string literals (the quotes that delimit them are left out too). Escaped
 /// quotes inside strings are handled, so `"a\"{"` yields nothing.

@@ -779,7 +779,7 @@ pub(super) fn element_key(v: &Value) -> String {
             }
         }
     }
-    v.to_string()
+    super::json::text(v)
 }
 
 /// Three-way merge of a list field: `theirs`, plus the parts `old` → `new` changed. Returns the

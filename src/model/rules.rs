@@ -173,7 +173,10 @@ fn check_field(coll: Coll, field: &Field, row: &Value, id: &str, look: &dyn Look
     let kind = coll.decl().kind;
     let mut err: Option<ModelError> = None;
     let mut named: Vec<&str> = Vec::new();
-    visit(row, field.path, false, &mut |v, listed| {
+    // A reference that must be there is visited where it is missing too (as null), as the
+    // repair sees it.
+    let required = matches!(field.rule, Rule::Ref { optional: false, gone, .. } if gone != Gone::Keep);
+    visit(row, field.path, required, &mut |v, listed| {
         if err.is_some() {
             return;
         }
@@ -193,6 +196,9 @@ fn check_field(coll: Coll, field: &Field, row: &Value, id: &str, look: &dyn Look
                     named.push(r);
                 }
                 (!look.has(to, r)).then(|| ModelError::UnknownReference { kind: to.decl().kind, id: r.to_owned() })
+            }
+            Rule::Ref { to, .. } if required => {
+                Some(ModelError::UnknownReference { kind: to.decl().kind, id: String::new() })
             }
             Rule::Ref { .. } => None,
         };
@@ -635,7 +641,7 @@ fn repair_values(row: &mut Value, coll: Coll, index: usize, repairs: &mut Repair
                         }
                         Some(n) => {
                             let to = n.clamp(min, max);
-                            let from = v.to_string();
+                            let from = super::json::text(v);
                             *v = Value::from(to);
                             repairs.note(|| Repair::ValueClamped {
                                 kind,
@@ -664,7 +670,7 @@ fn repair_values(row: &mut Value, coll: Coll, index: usize, repairs: &mut Repair
                         Some(n) if (min..=max).contains(&n) => Act::Keep,
                         Some(n) => {
                             let to = n.clamp(min, max);
-                            let from = v.to_string();
+                            let from = super::json::text(v);
                             *v = Value::from(to);
                             repairs.note(|| Repair::ValueClamped {
                                 kind,

@@ -202,7 +202,7 @@ fn write_fields(txn: &mut TransactionMut, map: &MapRef, value: &Value) {
     for (field, v) in obj {
         match v {
             Value::Object(_) => {
-                want.insert(format!("{field}{{}}"), Any::String(v.to_string().into()));
+                want.insert(format!("{field}{{}}"), Any::String(super::json::text(v).into()));
             }
             Value::Array(items) => {
                 want.insert(format!("{field}[]"), Any::Bool(true));

@@ -23,7 +23,13 @@ impl AppState {
     pub fn read_file(&self, file_name: String, text: String) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            match state.read_any(text).await {
+            let got = state.read_any(text).await;
+            if matches!(state.mode.get_untracked(), Mode::Reading(_)) {
+                // The stored workspace waited for the reader too, which is here now: it opens
+                // first, so that what the file would replace is what the user sees.
+                state.open_stored();
+            }
+            match got {
                 Some(Ok(imported)) => {
                     state.import_error.set(None);
                     state.preview.set(Some(Preview { file_name, imported }));
@@ -118,6 +124,9 @@ impl AppState {
 
     /// Puts back the workspace from before the last import or reset.
     pub fn undo_replace(&self) {
+        if self.mode.get_untracked() != Mode::Ready {
+            return;
+        }
         if let Some((reason, previous)) = self.replaced.get_untracked() {
             if reason == ReplaceReason::Join {
                 // This browser's own workspace comes back outside the room: putting it back must

@@ -183,7 +183,6 @@ impl AppState {
         state.install_persistence();
         state.install_navigation();
         state.open_stored();
-        state.open_replaced();
         if let Some(payload) = share::payload(&navigation::location_hash()) {
             state.open_share(payload);
         }
@@ -211,7 +210,13 @@ impl AppState {
         };
         state.mode.set(Mode::Reading(false));
         let again = move || state.open_stored();
-        let got = match state.read_stored(&text, again, move || state.mode.set(Mode::Reading(true))) {
+        let failed = move || {
+            // Only while still opening: another tab's save may have been taken meanwhile.
+            if matches!(state.mode.get_untracked(), Mode::Reading(_)) {
+                state.mode.set(Mode::Reading(true));
+            }
+        };
+        let got = match state.read_stored(&text, again, failed) {
             Some(got) => got,
             None => return,
         };
@@ -227,8 +232,7 @@ impl AppState {
                 }
                 state.ws.replace(got.workspace);
                 state.mode.set(Mode::Ready);
-                state.resume_sync();
-                state.run_routines();
+                state.became_ready();
             }
             Err(e) => {
                 // Where no copy can be kept, the recovery screen downloads this one and says so.
@@ -236,6 +240,14 @@ impl AppState {
                 state.mode.set(Mode::Recovery(e));
             }
         }
+    }
+
+    /// The stored workspace is open (read at start, or taken from another tab's save): the
+    /// undo of the last import is offered again, team sync resumes and routines run.
+    pub(super) fn became_ready(&self) {
+        self.open_replaced();
+        self.resume_sync();
+        self.run_routines();
     }
 
     /// Keeps a copy of stored text that was not read as it is; where none can be written, the

@@ -202,8 +202,12 @@ impl AppState {
                 self.clash.set(true);
             }
         } else {
+            let opening = matches!(self.mode.get_untracked(), Mode::Reading(_));
             self.mode.set(Mode::Ready);
             self.epoch.update(|e| *e += 1);
+            if opening {
+                self.became_ready();
+            }
         }
         self.save.set(SaveStatus::Saved);
     }

@@ -39,7 +39,7 @@ impl SyncConfig {
         for (k, x) in [("server", &self.server), ("room", &self.room), ("token", &self.token), ("name", &self.name)] {
             v.insert(k.into(), Value::String(x.clone()));
         }
-        let _ = storage::write(SYNC_KEY, &Value::Object(v).to_string());
+        let _ = storage::write(SYNC_KEY, &crate::model::json::text(&Value::Object(v)));
     }
 
     /// The address to open: the server, the room as its path, the token as a query. `None`

@@ -510,7 +510,7 @@ impl Engine {
         let json = if leaving {
             "null".to_owned()
         } else {
-            serde_json::json!({ "user": { "name": self.config.name.trim() } }).to_string()
+            crate::model::json::text(&serde_json::json!({ "user": { "name": self.config.name.trim() } }))
         };
         let entry = AwarenessUpdateEntry { clock, json: json.into() };
         let update = AwarenessUpdate { clients: HashMap::from([(self.doc.client_id(), entry)]) };

@@ -71,21 +71,24 @@ fn id_of(entity: &Value) -> String {
 }
 
 /// How a form on `entity` (a JSON tree) of `coll` opens: from the kept draft of form `key` when
-/// it is about the same entity (its value, fields and base), else as the entity is now.
+/// it is about the same entity (its value, fields and base), else as the entity is now. (A
+/// draft with no base is of something new; one kept by an earlier version, which kept no base,
+/// opens on the entity as it is now where it exists.)
 fn opening(key: &str, coll: Coll, entity: &Value) -> (Option<(Value, Vec<String>)>, Opened) {
     let id = id_of(entity);
     let kept = kept_tree(key).filter(|k| k.get("value").is_some_and(|v| id_of(v) == id));
+    let now = || AppState::expect().ws.with_untracked(|w| entity_value(w, coll, &id));
     match kept {
         Some(mut k) => {
             let fields = k.get("fields").and_then(Value::as_array).into_iter().flatten();
             let fields = fields.map(|f| f.as_str().unwrap_or_default().to_owned()).collect();
-            let opened = k.get_mut("base").map_or(Opened::New, |b| Opened::On(b.take()));
+            let opened = match k.get_mut("base") {
+                Some(b) => Opened::On(b.take()),
+                None => now().map_or(Opened::New, Opened::On),
+            };
             (Some((k.get_mut("value").map(Value::take).unwrap_or_default(), fields)), opened)
         }
-        None => {
-            let now = AppState::expect().ws.with_untracked(|w| entity_value(w, coll, &id));
-            (None, now.map_or(Opened::New, Opened::On))
-        }
+        None => (None, now().map_or(Opened::New, Opened::On)),
     }
 }
 
@@ -226,7 +229,9 @@ where
         if fresh_id {
             renew(self.coll, &mut tree);
             if let Ok(v) = T::deserialize(&tree) {
-                self.value.set(v);
+                // Untracked: the draft is not kept again for a change the user did not make
+                // (the save forgets it).
+                self.value.update_untracked(|x| *x = v);
             }
         }
         self.id.set_value(id_of(&tree));
