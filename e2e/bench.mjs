@@ -274,9 +274,18 @@ async function syncRun() {
       }), text);
       if (i > 1) add('sync: an edit in one context shown in the other (localhost)', shown - sent);
     }
-    const sizes = (page) => page.evaluate(() => ({
-      doc: Math.round((JSON.parse(localStorage.getItem('rolecall.sync-doc') || '{"doc":""}').doc.length * 3) / 4),
-      json: localStorage.getItem('rolecall.workspace').length,
+    // The stored document: its updates in IndexedDB (v1 bytes), appended and compacted.
+    const sizes = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('rolecall');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const all = open.result.transaction('sync').objectStore('sync').getAll();
+        all.onsuccess = () => {
+          const records = all.result.filter((r) => typeof r !== 'string');
+          resolve({ doc: records.reduce((n, r) => n + r.byteLength, 0), records: records.length, json: localStorage.getItem('rolecall.workspace').length });
+          open.result.close();
+        };
+      };
     }));
     await a.waitForTimeout(600);
     const before = await sizes(a);
@@ -287,8 +296,8 @@ async function syncRun() {
     await a.waitForTimeout(1000);
     await until(a, () => document.getElementById('ws-name').value === 'Edit 999');
     const after = await sizes(a);
-    console.log(`\n== Team sync (1,000 tasks) ==\nstored document (v2, before base64) ${before.doc} bytes against the JSON envelope's ${before.json} on publishing (${(before.doc / before.json).toFixed(2)}×);`
-      + `\nafter 1,000 edits of one field: ${after.doc} bytes (${after.doc - before.doc >= 0 ? '+' : ''}${after.doc - before.doc}) against ${after.json} (overwritten values are garbage-collected)`);
+    console.log(`\n== Team sync (1,000 tasks) ==\nstored document (IndexedDB, ${before.records} update records) ${before.doc} bytes against the JSON envelope's ${before.json} on publishing (${(before.doc / before.json).toFixed(2)}×);`
+      + `\nafter 1,000 edits of one field: ${after.doc} bytes in ${after.records} records (${after.doc - before.doc >= 0 ? '+' : ''}${after.doc - before.doc}) against ${after.json} (overwritten values are garbage-collected)`);
   } finally {
     for (const c of contexts) await c.close();
     sync.kill();

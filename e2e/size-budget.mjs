@@ -77,8 +77,15 @@ import { gzipKb, mainWasm, splitSizes } from './split-sizes.mjs';
 // Then 274 / 445 (issue 23's review): JSON text is written by one compact writer
 // (model::json::text) instead of serde_json's Display, which took the pretty printer and the
 // io::Error strings into the main module. Measured: main 273.1, team 444.2, board 406.0.
-const MAIN_BUDGET_KB = 274;
-const FIRST_SCREEN_BUDGET_KB = 445;
+//
+// Then 276 / 449 for issue 24's first step (still below the 277 / 449 this session began
+// with): the browser is asked to keep the team's data (navigator.storage.persist, once there is
+// a team: main +1.1 with the bindings of the storage manager), the Workspace page says how much
+// is stored and warns before it is full (team +2.5), and the limits are read from one place.
+// IndexedDB's code is in the sync group only (the team document lives there). Measured: main
+// 275.1, team 448.7, board 408.1. Issue 25 (size) is next after issue 24.
+const MAIN_BUDGET_KB = 276;
+const FIRST_SCREEN_BUDGET_KB = 449;
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const main = gzipKb(mainWasm(dist));

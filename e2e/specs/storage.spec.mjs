@@ -143,3 +143,21 @@ test('a save this version cannot read (a newer version, in another tab) is never
   await expect(page.getByTestId('save-failed').getByRole('button', { name: 'Export to file' })).toBeVisible();
   await other.close();
 });
+
+test('the Workspace page says how much is stored and what the browser allows, and warns well before it is full', async ({ app, page }) => {
+  await app.startFromTemplate();
+  await app.saved();
+  await app.goTo('Workspace');
+  const local = page.getByTestId('storage-workspace');
+  await expect(local).toContainText('The workspace and its copies take');
+  await expect(local).not.toContainText('Nearly full');
+  await expect(page.getByTestId('storage-site')).toContainText('this browser allows');
+  // Other data takes most of the room: the next save says so, with the export beside it.
+  await page.evaluate(() => { for (let i = 0; i < 42; i++) localStorage.setItem(`filler-${i}`, 'x'.repeat(100_000)); });
+  await page.getByLabel('Team name').fill('Nearly out of room');
+  await app.saved();
+  await expect(local).toContainText('Nearly full: export a copy now');
+  await expect(local).toHaveClass(/rc-warning/);
+  await expect(page.getByRole('status').filter({ hasText: 'Nearly full' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export to file' })).toBeVisible();
+});

@@ -429,3 +429,60 @@ test('a task a colleague removed is not brought back by Save', async ({ app, pag
   expect((await other.storedWorkspace()).board.tasks.some((t) => t.title === title)).toBe(false);
   await expect(other.page.getByRole('button', { name: new RegExp(`^${esc(title)}\\.`) })).toHaveCount(0);
 });
+
+/** The team document this profile stored in IndexedDB: its update records (v1 bytes, as arrays). */
+const storedDoc = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('rolecall');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('sync')) { db.close(); resolve({ updates: [], meta: null }); return; }
+    const all = db.transaction('sync').objectStore('sync').getAll();
+    all.onsuccess = () => {
+      resolve({ updates: all.result.filter((r) => typeof r !== 'string').map((r) => Array.from(r)), meta: all.result.find((r) => typeof r === 'string') ?? null });
+      db.close();
+    };
+  };
+}));
+
+test('the team document is kept in IndexedDB, not in localStorage, and grows by the changes made', async ({ app, page, other, server, room }) => {
+  await twoInRoom(app, other, server, room);
+  await expect.poll(async () => (await storedDoc(page)).updates.length).toBeGreaterThan(0);
+  expect(JSON.parse((await storedDoc(page)).meta)).toMatchObject({ room, waiting: false });
+  expect(await page.evaluate(() => localStorage.getItem('rolecall.sync-doc'))).toBeNull();
+  const before = (await storedDoc(page)).updates.length;
+  await teamName(page).fill('Stored as an update');
+  await expect.poll(async () => (await storedDoc(page)).updates.length).toBeGreaterThan(before);
+  // The stored updates alone make the workspace: read them with the Yjs library itself.
+  const require = createRequire(path.join(ROOT, 'sync-server/package.json'));
+  const Y = require('yjs');
+  const doc = new Y.Doc();
+  for (const u of (await storedDoc(page)).updates) Y.applyUpdate(doc, Uint8Array.from(u));
+  expect(doc.getMap('settings').get('name')).toBe('Stored as an update');
+});
+
+test('a team document an earlier version kept in localStorage moves to IndexedDB, and the room opens without asking', async ({ app, page, other, server, room }) => {
+  await twoInRoom(app, other, server, room);
+  await teamName(page).fill('Before the update');
+  await expect(teamName(other.page)).toHaveValue('Before the update');
+  await expect.poll(async () => JSON.parse((await storedDoc(page)).meta ?? '{}').waiting).toBe(false);
+  // Written as the earlier version did: the whole document (v2, base64url) beside the workspace.
+  const require = createRequire(path.join(ROOT, 'sync-server/package.json'));
+  const Y = require('yjs');
+  const { updates, meta } = await storedDoc(page);
+  const whole = Y.convertUpdateFormatV1ToV2(Y.mergeUpdates(updates.map((u) => Uint8Array.from(u))));
+  const old = { ...JSON.parse(meta), doc: Buffer.from(whole).toString('base64url') };
+  await page.evaluate(async (text) => {
+    await new Promise((resolve) => { const d = indexedDB.deleteDatabase('rolecall'); d.onsuccess = d.onerror = d.onblocked = resolve; });
+    localStorage.setItem('rolecall.sync-doc', text);
+  }, JSON.stringify(old));
+  await page.reload();
+  // A lost document would make this browser ask whether to take the team's workspace.
+  await connected(page);
+  await expect(page.getByRole('button', { name: /Use the team/ })).toHaveCount(0);
+  await expect(teamName(page)).toHaveValue('Before the update');
+  await teamName(page).fill('After the update');
+  await expect(teamName(other.page)).toHaveValue('After the update');
+  await expect.poll(async () => (await storedDoc(page)).updates.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => localStorage.getItem('rolecall.sync-doc'))).toBeNull();
+});

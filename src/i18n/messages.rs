@@ -74,7 +74,10 @@ pub fn model_error(t: &Strings, e: &ModelError) -> String {
 pub fn import_error(t: &Strings, e: &ImportError) -> String {
     match e {
         ImportError::Empty => t.err_empty_file.into(),
-        ImportError::TooLarge { bytes } => fill(t.err_too_large, &[("size", &megabytes(*bytes))]),
+        ImportError::TooLarge { bytes } => fill(
+            t.err_too_large,
+            &[("size", &megabytes(*bytes)), ("max", &format!("{} MB", crate::model::import::MAX_BYTES >> 20))],
+        ),
         ImportError::TooDeep => t.err_too_deep.into(),
         ImportError::TooManyItems => fill(t.err_too_many_items, &[("max", &crate::model::import::MAX_ITEMS)]),
         ImportError::Truncated => t.err_truncated.into(),

@@ -81,7 +81,8 @@ pub fn large(seed: u64, now: DateTime<Utc>, size: Size) -> Workspace {
         .map(|i| {
             let a = i % roles.len();
             let mut letters = vec![RoleLetter { role: roles[a].id.clone(), letter: Some(Raci::AR) }];
-            for (k, l) in [(1, Raci::C), (2, Raci::I), (3, Raci::R)] {
+            // One letter per role (a team of fewer than four roles has fewer letters).
+            for (k, l) in [(1, Raci::C), (2, Raci::I), (3, Raci::R)].into_iter().take(roles.len() - 1) {
                 letters.push(RoleLetter { role: roles[(a + k) % roles.len()].id.clone(), letter: Some(l) });
             }
             Duty {

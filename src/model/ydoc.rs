@@ -35,15 +35,12 @@ fn root_name(coll: Coll) -> &'static str {
 pub enum DocError {
     /// An entry of a collection is not an entity, or its fields do not make one.
     Entity { coll: &'static str, id: String },
-    /// A collection holds more entities than a file may ([`MAX_ENTITIES`]).
-    TooLarge { coll: &'static str },
 }
 
 impl std::fmt::Display for DocError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DocError::Entity { coll, id } => write!(f, "{coll}/{}", id.chars().take(40).collect::<String>()),
-            DocError::TooLarge { coll } => write!(f, "{coll}: over {MAX_ENTITIES}"),
         }
     }
 }
@@ -80,11 +77,72 @@ fn digit(c: u8) -> u8 {
 /// An order key strictly between `a` and `b` (`""`: the start; `None`: the end). Keys never end
 /// on the lowest digit, so that there is always room below one. Where `b` is not above `a` (two
 /// people placed things at one spot at once), the key goes after `a`.
+///
+/// At either end of a list (the common case: a comment, a move, a KPI value added last) the key
+/// steps by one at its width and widens only when that width is used up, doubling, so that keys
+/// grow with the logarithm of the list's length: a million appends stay within 8 digits.
 pub fn between(a: &str, b: Option<&str>) -> String {
     let b = b.filter(|b| *b > a);
     let a: Vec<u8> = a.bytes().map(digit).collect();
     let b: Option<Vec<u8>> = b.map(|b| b.bytes().map(digit).collect());
-    midpoint(&a, b.as_deref()).into_iter().map(|d| DIGITS[d as usize] as char).collect()
+    let key = match (&a[..], b.as_deref()) {
+        ([], None) => vec![BASE / 2],
+        (_, None) => after(&a),
+        ([], Some(b)) => before(b),
+        (a, b) => midpoint(a, b),
+    };
+    key.into_iter().map(|d| DIGITS[d as usize] as char).collect()
+}
+
+/// The next key after `a` at its width (carrying), or `a` widened (see [`widening`]) when every
+/// digit is the highest. Never ends on the lowest digit.
+fn after(a: &[u8]) -> Vec<u8> {
+    let top = BASE - 1;
+    match a.iter().rposition(|d| *d < top) {
+        Some(i) => {
+            let mut out = a.to_vec();
+            out[i] += 1;
+            out[i + 1..].iter_mut().for_each(|d| *d = 0);
+            if let Some(last) = out.last_mut().filter(|d| **d == 0) {
+                *last = 1;
+            }
+            out
+        }
+        None => {
+            let mut out = a.to_vec();
+            out.extend(std::iter::repeat_n(0, widening(a) - 1));
+            out.push(1);
+            out
+        }
+    }
+}
+
+/// How many digits a key widens by: its own width (so that widths double), at most 8 (so that a
+/// long key of an earlier version stays readable).
+fn widening(key: &[u8]) -> usize {
+    key.len().min(8).min(MAX_ORDER_LEN.saturating_sub(key.len())).max(1)
+}
+
+/// The key before `b` at its width (borrowing), or widened by its width where that would end on
+/// the lowest digit. Above the empty key, and never ends on the lowest digit.
+fn before(b: &[u8]) -> Vec<u8> {
+    let top = BASE - 1;
+    // The last digit that can go down by one without the key ending on the lowest digit.
+    let last = b.len().saturating_sub(1);
+    match (0..b.len()).rev().find(|&i| b[i] > 1 || (b[i] == 1 && i < last)) {
+        Some(i) => {
+            let mut out = b.to_vec();
+            out[i] -= 1;
+            out[i + 1..].iter_mut().for_each(|d| *d = top);
+            out
+        }
+        // `b` is 0…01 (or, not made here, all zeros): 0…00 then as many highest digits.
+        _ => {
+            let mut out = vec![0; b.len()];
+            out.extend(std::iter::repeat_n(top, widening(b)));
+            out
+        }
+    }
 }
 
 fn midpoint(a: &[u8], b: Option<&[u8]>) -> Vec<u8> {
@@ -119,9 +177,6 @@ fn valid_order(key: &str) -> bool {
 
 /// The longest order key read.
 const MAX_ORDER_LEN: usize = 256;
-
-/// The most entities a collection of a document may hold (as many as a file's list).
-const MAX_ENTITIES: u32 = 20_000;
 
 // ---- Values ----------------------------------------------------------------------------
 
@@ -430,9 +485,6 @@ pub fn read<T: ReadTxn>(txn: &T, roots: &Roots) -> Result<Workspace, DocError> {
     }
     for coll in Coll::ALL.into_iter().skip(1).filter(|c| !c.is_private()) {
         let bad = |id: &str| DocError::Entity { coll: root_name(coll), id: id.to_owned() };
-        if roots.of(coll).len(txn) > MAX_ENTITIES {
-            return Err(DocError::TooLarge { coll: root_name(coll) });
-        }
         let mut found: Vec<(String, String, Value)> = Vec::new();
         for (id, v) in roots.of(coll).iter(txn) {
             let Out::YMap(m) = v else { return Err(bad(id)) };
@@ -533,6 +585,30 @@ mod tests {
     }
 
     #[test]
+    fn keys_at_either_end_grow_with_the_logarithm_of_the_list() {
+        // A task moved 100,000 times, a KPI with 100,000 values: each key added last.
+        let mut last = between("", None);
+        for _ in 0..100_000 {
+            let next = between(&last, None);
+            assert!(next > last && !next.ends_with('0'), "{last} then {next}");
+            last = next;
+        }
+        assert!(last.len() <= 8, "{last}");
+        // And added first, just as often.
+        let mut first = between("", None);
+        for _ in 0..100_000 {
+            let next = between("", Some(&first));
+            assert!(!next.is_empty() && next < first && !next.ends_with('0'), "{next} before {first}");
+            first = next;
+        }
+        assert!(first.len() <= 8, "{first}");
+        // Keys made by earlier versions (grown one digit per few appends) still go on.
+        let old = "z".repeat(200);
+        assert!(between(&old, None) > old);
+        assert!(valid_order(&between(&old, None)));
+    }
+
+    #[test]
     fn a_workspace_round_trips_through_the_document() {
         let ws = team();
         let (doc, roots) = doc_of(&ws);
@@ -586,6 +662,28 @@ mod tests {
             let mut txn = doc.transact_mut();
             write_ops(&mut txn, &roots, &ws, &ops);
         }
+        assert_eq!(read_doc(&doc, &roots), ws);
+    }
+
+    #[test]
+    fn a_task_moved_two_thousand_times_stays_in_the_document() {
+        // Past the 1,530 moves at which earlier versions' order keys outgrew what a document
+        // may hold, and the whole room stopped syncing: each move's key is made after the last.
+        let mut ws = team();
+        let task = ws.board.tasks[0].id.clone();
+        let cols: Vec<_> = ws.board.columns.iter().map(|c| c.id.clone()).take(2).collect();
+        let t = ws.board.tasks.iter_mut().find(|t| t.id == task).unwrap();
+        let first = t.history[0].clone();
+        t.history =
+            (0..2_000).map(|i| crate::model::board::Move { to: cols[i % 2].clone(), ..first.clone() }).collect();
+        let (doc, roots) = doc_of(&ws);
+        // And a few more moves by command, written as their ops.
+        let mut ids = IdGen::new(3);
+        for i in 0..5 {
+            let ops = Cmd::new(&mut ws, &mut ids, now()).move_task(&task, &cols[i % 2], Some(0)).unwrap();
+            write_ops(&mut doc.transact_mut(), &roots, &ws, &ops);
+        }
+        assert!(ws.board.tasks.iter().any(|t| t.history.len() >= 2_004));
         assert_eq!(read_doc(&doc, &roots), ws);
     }
 

@@ -148,7 +148,7 @@ impl AppState {
             // A whole other workspace, outside any room: the stored sync document no longer
             // describes it, so the next connect asks again (replace or merge) instead of
             // writing the difference over the team's workspace.
-            storage::remove(crate::storage::SYNC_DOC_KEY);
+            storage::forget_sync_doc();
         }
         self.ws.replace(ws);
         self.history.update_value(|h| h.clear());

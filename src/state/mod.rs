@@ -245,9 +245,17 @@ impl AppState {
     /// The stored workspace is open (read at start, or taken from another tab's save): the
     /// undo of the last import is offered again, team sync resumes and routines run.
     pub(super) fn became_ready(&self) {
+        self.ask_to_keep();
         self.open_replaced();
         self.resume_sync();
         self.run_routines();
+    }
+
+    /// A team with data asks the browser to keep it (once per page).
+    pub(super) fn ask_to_keep(&self) {
+        if self.ws.with_untracked(|ws| !ws.members.is_empty() || !ws.board.tasks.is_empty()) {
+            storage::ask_to_keep();
+        }
     }
 
     /// Keeps a copy of stored text that was not read as it is; where none can be written, the

@@ -88,6 +88,7 @@ impl AppState {
                 self.unsaved.update_value(Vec::clear);
                 self.dirty.set_value(false);
                 self.save.set(SaveStatus::Saved);
+                self.ask_to_keep();
             }
             Err(e) => {
                 // The data stays in memory and stays dirty: the next change or page hide retries.

@@ -9,8 +9,10 @@
 //!   shown through the state layer (only the views it touches change). An update that is no
 //!   update, or a document that does not read as a workspace, is refused: nothing of it reaches
 //!   the workspace, the stored document stays the last good one, and sync stops with a message.
-//! - The document's state is stored beside the workspace, so that changes made offline survive
-//!   a reload and merge when the connection is back.
+//! - The document is stored in IndexedDB as its updates, appended as they come and compacted
+//!   into one now and then, so that changes made offline survive a reload and merge when the
+//!   connection is back. (Without IndexedDB, as in some private windows, the whole document goes
+//!   to localStorage as before.) The engine connects once the stored document is read.
 
 use crate::model::ops::{diff, Op};
 use crate::model::share::{base64url_decode, base64url_encode};
@@ -58,12 +60,19 @@ fn start_engine(state: AppState) -> Result<Rc<dyn SyncEngine>, SplitLoaderError>
     Ok(Engine::start(state, SyncConfig::load()))
 }
 
-/// The document as stored beside the workspace.
+/// How many updates are appended before the stored document is compacted into one.
+const COMPACT_AFTER: usize = 200;
+/// How long after a failed store of the document it is tried again.
+const RETRY_STORE: Duration = Duration::from_secs(5);
+
+/// The stored document's description (its updates are stored apart, in IndexedDB).
 #[derive(Serialize, Deserialize)]
 struct Stored {
     server: String,
     room: String,
-    /// The document's state as one update (v2 encoding, base64url).
+    /// The document's state as one update (v2 encoding, base64url), where IndexedDB is not used
+    /// (a browser without it, or a version before it): empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     doc: String,
     /// Changes made here that the server has not had yet.
     waiting: bool,
@@ -111,6 +120,26 @@ struct Engine {
     /// The document holds something refused: it is not stored.
     tainted: Cell<bool>,
     save_queued: Cell<bool>,
+    /// Whether the stored document has been read (the engine connects only then).
+    loaded: Cell<bool>,
+    /// What this person changed while the stored document was being read: it goes into the
+    /// document once read, on top of it.
+    early: RefCell<Vec<Op>>,
+    /// Updates of the document not stored yet (Yjs v1), and how many are stored since the last
+    /// compaction.
+    pending: RefCell<Vec<Vec<u8>>>,
+    appended: Cell<usize>,
+    /// The next store writes the whole document (updates were left out, or the layout moves).
+    store_whole: Cell<bool>,
+    /// Whether IndexedDB holds the document (false: localStorage, as before).
+    in_idb: Cell<bool>,
+    /// A store is under way: the next waits for it (stores go in one at a time, in order).
+    storing: Cell<bool>,
+    /// The `waiting` last stored.
+    stored_waiting: Cell<bool>,
+    /// The mark of a forgotten stored document when this engine read it (its first whole store
+    /// replaces it).
+    replaces_forgotten: RefCell<Option<String>>,
     presence_clock: Cell<u32>,
     peers: RefCell<BTreeMap<ClientID, Peer>>,
 }
@@ -139,13 +168,22 @@ impl Engine {
             stopped: Cell::new(false),
             tainted: Cell::new(false),
             save_queued: Cell::new(false),
+            loaded: Cell::new(false),
+            early: RefCell::new(Vec::new()),
+            pending: RefCell::new(Vec::new()),
+            appended: Cell::new(0),
+            store_whole: Cell::new(false),
+            in_idb: Cell::new(true),
+            storing: Cell::new(false),
+            stored_waiting: Cell::new(false),
+            replaces_forgotten: RefCell::new(None),
             presence_clock: Cell::new(0),
             peers: RefCell::new(BTreeMap::new()),
         });
-        engine.load_stored();
         let weak = engine.me.clone();
         let _ = engine.doc.observe_update_v1("rolecall", move |txn, e| {
             let Some(engine) = weak.upgrade() else { return };
+            engine.pending.borrow_mut().push(e.update.clone());
             let local = txn.origin().is_some_and(|o| o.as_ref() == LOCAL.as_bytes());
             if local {
                 if engine.is_live() {
@@ -193,28 +231,72 @@ impl Engine {
             PRESENCE_EVERY,
         );
         engine.presence_timer.set(timer.ok());
-        engine.connect();
+        let weak = engine.me.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let forgotten = storage::sync_doc_forgotten();
+            let stored = storage::read_sync_doc().await;
+            let Some(e) = weak.upgrade() else { return };
+            *e.replaces_forgotten.borrow_mut() = forgotten;
+            e.load_stored(stored);
+            e.loaded.set(true);
+            e.connect();
+        });
         engine
     }
 
-    /// Takes the stored document of this room, with the changes made here since it was stored.
-    fn load_stored(&self) {
-        let Some(stored) = storage::read(SYNC_DOC_KEY)
-            .ok()
-            .flatten()
+    /// Takes the stored document of this room, with the changes made here since it was stored:
+    /// from IndexedDB, or from localStorage where an earlier version (or a browser without
+    /// IndexedDB) kept it, which then moves to IndexedDB with the next store.
+    fn load_stored(&self, stored: Result<Option<storage::SyncDoc>, storage::StorageError>) {
+        let (meta, updates) = match stored {
+            Ok(Some(doc)) => (Some(doc.meta), doc.updates),
+            Ok(None) => {
+                self.store_whole.set(true);
+                (storage::read(SYNC_DOC_KEY).ok().flatten(), Vec::new())
+            }
+            Err(_) => {
+                // No IndexedDB here: the document stays in localStorage, whole.
+                self.in_idb.set(false);
+                (storage::read(SYNC_DOC_KEY).ok().flatten(), Vec::new())
+            }
+        };
+        // What this document already holds is stored: only later updates are appended.
+        self.appended.set(updates.len());
+        let Some(stored) = meta
             .and_then(|t| serde_json::from_str::<Stored>(&t).ok())
             .filter(|s| s.server == self.config.server && s.room == self.config.room)
         else {
+            // Nothing stored for this room (another room's document is replaced whole).
+            self.store_whole.set(true);
             return;
         };
-        let Some(update) = base64url_decode(&stored.doc).ok().and_then(|b| Update::decode_v2(&b).ok()) else { return };
-        if self.doc.transact_mut().apply_update(update).is_err() {
-            return;
+        let mut all = Vec::with_capacity(updates.len() + 1);
+        if !stored.doc.is_empty() {
+            let Some(update) = base64url_decode(&stored.doc).ok().and_then(|b| Update::decode_v2(&b).ok()) else {
+                return;
+            };
+            all.push(update);
         }
+        for bytes in &updates {
+            let Ok(update) = Update::decode_v1(bytes) else { return self.store_whole.set(true) };
+            all.push(update);
+        }
+        {
+            let mut txn = self.doc.transact_mut();
+            for update in all {
+                if txn.apply_update(update).is_err() {
+                    return;
+                }
+            }
+        }
+        // What was read is stored already.
+        self.pending.borrow_mut().clear();
         let Ok(saved) = ydoc::read(&self.doc.transact(), &self.roots) else { return };
         self.joined.set(true);
         self.waiting.set(stored.waiting);
+        self.stored_waiting.set(stored.waiting);
         *self.last_read.borrow_mut() = Some(saved.clone());
+        let early = std::mem::take(&mut *self.early.borrow_mut());
         if self.state.saved_revision() > stored.revision {
             // The workspace was saved after the document: it holds changes made here while the
             // sync code was not running (before it loaded, in another tab), which go in now.
@@ -225,9 +307,15 @@ impl Engine {
         } else {
             // The document is as new or newer (colleagues' changes that came in after the last
             // save of the workspace): the workspace takes it, and nothing goes back as this
-            // person's own change.
-            let ops = self.state.ws.with_untracked(|ws| diff(ws, &saved));
+            // person's own change, but for what was changed here while the document was read,
+            // which goes in on top of it.
+            let mut target = saved;
+            target.apply(&early);
+            let ops = self.state.ws.with_untracked(|ws| diff(ws, &target));
             self.state.apply_remote(&ops);
+            if !early.is_empty() {
+                self.state.ws.with_untracked(|ws| self.write(ws, &early));
+            }
         }
     }
 
@@ -249,7 +337,7 @@ impl Engine {
     }
 
     fn connect(&self) {
-        if self.stopped.get() || self.socket.borrow().is_some() {
+        if self.stopped.get() || !self.loaded.get() || self.socket.borrow().is_some() {
             return;
         }
         let Some(url) = self.config.url() else {
@@ -534,24 +622,103 @@ impl Engine {
         );
     }
 
+    /// Stores what changed in the document: its new updates appended, or the whole document
+    /// (now and then, to compact it, and whenever updates were left out). A failure (a full
+    /// quota) is said like a failed save of the workspace, and the next store writes it whole.
     fn save(&self) {
-        if self.stopped.get() || self.tainted.get() || !self.joined.get() {
+        if self.stopped.get() || self.tainted.get() || !self.loaded.get() || self.storing.get() {
+            // (A store under way stores again when it is done, if anything came meanwhile.)
+            return;
+        }
+        if !self.joined.get() {
+            // Not this browser's room yet: nothing of it is stored, so the first store after
+            // joining writes the whole document.
+            self.pending.borrow_mut().clear();
+            self.store_whole.set(true);
+            return;
+        }
+        let updates = std::mem::take(&mut *self.pending.borrow_mut());
+        if updates.is_empty() && !self.store_whole.get() && self.stored_waiting.get() == self.waiting.get() {
             return;
         }
         let stored = Stored {
             server: self.config.server.clone(),
             room: self.config.room.clone(),
-            doc: self.doc_state(),
+            doc: String::new(),
             waiting: self.waiting.get(),
             revision: self.state.saved_revision(),
         };
-        let _ = storage::write(SYNC_DOC_KEY, &serde_json::to_string(&stored).unwrap_or_default());
+        if !self.in_idb.get() {
+            let stored = Stored { doc: self.doc_state(), ..stored };
+            match storage::write(SYNC_DOC_KEY, &serde_json::to_string(&stored).unwrap_or_default()) {
+                Ok(()) => self.stored_waiting.set(stored.waiting),
+                Err(e) => {
+                    self.store_whole.set(true);
+                    self.state.save.set(crate::state::SaveStatus::Failed(e));
+                }
+            }
+            return;
+        }
+        let whole = (self.store_whole.get() || self.appended.get() + updates.len() > COMPACT_AFTER)
+            .then(|| self.doc.transact().encode_state_as_update_v1(&StateVector::default()));
+        // The updates of a burst go in as one record.
+        let (appended, updates) = match &whole {
+            Some(_) => (1, Vec::new()),
+            None if updates.len() > 1 => match yrs::merge_updates_v1(&updates) {
+                Ok(one) => (self.appended.get() + 1, vec![one]),
+                Err(_) => (self.appended.get() + updates.len(), updates),
+            },
+            None => (self.appended.get() + updates.len(), updates),
+        };
+        self.store_whole.set(false);
+        self.storing.set(true);
+        let meta = serde_json::to_string(&stored).unwrap_or_default();
+        let waiting = stored.waiting;
+        let weak = self.me.clone();
+        let replaces = if whole.is_some() { self.replaces_forgotten.borrow_mut().take() } else { None };
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = storage::store_sync_doc(&meta, &updates, whole.as_deref()).await;
+            if let (Ok(()), Some(mark)) = (&result, &replaces) {
+                storage::sync_doc_replaced(mark);
+            }
+            let Some(engine) = weak.upgrade() else { return };
+            engine.storing.set(false);
+            match result {
+                Ok(()) => {
+                    engine.appended.set(appended);
+                    engine.stored_waiting.set(waiting);
+                    // What came in meanwhile.
+                    if !engine.pending.borrow().is_empty() || engine.store_whole.get() {
+                        engine.save();
+                    }
+                }
+                Err(e) => {
+                    // Nothing of this store was written: the next writes the whole document,
+                    // tried again in a while (or with the next change).
+                    engine.store_whole.set(true);
+                    *engine.replaces_forgotten.borrow_mut() = replaces;
+                    engine.state.save.set(crate::state::SaveStatus::Failed(e));
+                    let weak = engine.me.clone();
+                    set_timeout(
+                        move || {
+                            if let Some(e) = weak.upgrade() {
+                                e.save();
+                            }
+                        },
+                        RETRY_STORE,
+                    );
+                }
+            }
+        });
     }
 }
 
 impl SyncEngine for Engine {
     fn local(&self, ws: &Workspace, ops: &[Op]) {
-        if self.joined.get() && !self.stopped.get() {
+        if !self.loaded.get() {
+            // Taken in when the stored document is read (see `load_stored`).
+            self.early.borrow_mut().extend_from_slice(ops);
+        } else if self.joined.get() && !self.stopped.get() {
             self.write(ws, ops);
             if !self.is_live() {
                 self.offline(0);

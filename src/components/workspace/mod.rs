@@ -1,5 +1,6 @@
 mod departments;
 mod share_panel;
+mod storage_use;
 mod sync_panel;
 mod workspace_page;
 

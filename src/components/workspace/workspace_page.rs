@@ -1,5 +1,6 @@
 use super::departments::Departments;
 use super::share_panel::SharePanel;
+use super::storage_use::StorageUse;
 use super::sync_panel::SyncPanel;
 use crate::components::shared::confirm_bar::ConfirmBar;
 use crate::components::shared::import_button::ImportButton;
@@ -79,6 +80,7 @@ pub fn WorkspacePage() -> impl IntoView {
                         on:click=move |_| confirming_reset.set(true)>{t.reset_button}</button>
                 </div>
                 <p class="rc-hint">{t.import_hint}</p>
+                <StorageUse/>
                 <Show when=move || private_count() != 0>
                     <label class="rc-check">
                         <input type="checkbox" id="include-private" prop:checked=move || state.include_private.get()
