@@ -548,3 +548,12 @@ fn a_big_kpi_csv_imports_in_n_log_n_and_lists_at_most_a_hundred_bad_rows() {
     assert_eq!((report.errors.len(), report.error_count), (100, 500));
     assert!(kpis.iter().all(|k| k.values.windows(2).all(|w| w[0].period < w[1].period)));
 }
+
+#[test]
+fn a_single_list_just_under_the_entry_cap_reads_in_linear_time() {
+    // No list has a cap of its own: the costliest list a file may hold, read whole.
+    let n = MAX_ITEMS - 10;
+    let text = with_workspace(json!({ "departments": vec![json!({}); n] }));
+    let got = read_linear("one list of nearly a million entries", &text).unwrap();
+    assert_eq!(got.workspace.departments.len(), n);
+}
