@@ -166,20 +166,10 @@ pub fn read_own(text: &str) -> Option<Workspace> {
             }
         }
     }
-    put_settings(&mut ws, Workspace::deserialize(&tree).ok()?);
+    ws.take_settings(Workspace::deserialize(&tree).ok()?);
     let mut repairs = Repairs::default();
     tidy(&mut ws, &mut repairs);
     repairs.is_empty().then_some(ws)
-}
-
-/// Takes the workspace's own fields (not its lists) from `settings`.
-fn put_settings(ws: &mut Workspace, settings: Workspace) {
-    ws.name = settings.name;
-    ws.purpose = settings.purpose;
-    ws.goals = settings.goals;
-    ws.collaboration = settings.collaboration;
-    ws.thresholds = settings.thresholds;
-    ws.board.standards = settings.board.standards;
 }
 
 /// Refuses text whose brackets nest deeper than [`MAX_DEPTH`] or whose arrays hold more than
@@ -237,7 +227,7 @@ pub fn restore(mut tree: Value, ids: &mut IdGen) -> Result<(Workspace, Repairs),
         read_rows(rows, items, c.coll, &mut repairs);
     }
     // What is left is the workspace's own fields (its lists were taken above).
-    put_settings(&mut ws, read_settings(&tree, &mut repairs));
+    ws.take_settings(read_settings(&tree, &mut repairs));
     tidy(&mut ws, &mut repairs);
     Ok((ws, repairs))
 }

@@ -101,12 +101,7 @@ pub(super) fn put_settings(ws: &mut Workspace, v: &Value) -> bool {
     let standards = obj.remove("standards").unwrap_or(Value::Null);
     obj.insert("board".into(), serde_json::json!({ "standards": standards }));
     let Ok(s) = Workspace::deserialize(&Value::Object(obj)) else { return false };
-    ws.name = s.name;
-    ws.purpose = s.purpose;
-    ws.goals = s.goals;
-    ws.collaboration = s.collaboration;
-    ws.thresholds = s.thresholds;
-    ws.board.standards = s.board.standards;
+    ws.take_settings(s);
     true
 }
 

@@ -3,10 +3,8 @@
 use super::ids::{DepartmentId, MemberId, RoleId, SkillId};
 use serde::{Deserialize, Serialize};
 
-/// The highest proficiency level (4 = expert).
-pub const MAX_LEVEL: u8 = 4;
-/// The most hours a week has.
-pub const MAX_CAPACITY_HOURS: u32 = 168;
+/// Declared once, with every other limit (`decl.rs`); named here for the team's own code.
+pub use super::decl::{MAX_CAPACITY_HOURS, MAX_LEVEL};
 
 /// How the team works together (from the collaboration models in the design sources).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -147,6 +147,16 @@ impl Row for LevelChange {
 }
 
 impl Workspace {
+    /// Takes the workspace's own fields (the settings, not its lists) from `other`.
+    pub fn take_settings(&mut self, other: Workspace) {
+        self.name = other.name;
+        self.purpose = other.purpose;
+        self.goals = other.goals;
+        self.collaboration = other.collaboration;
+        self.thresholds = other.thresholds;
+        self.board.standards = other.board.standards;
+    }
+
     /// The rows of a collection (`None` for the settings, which are the workspace's own fields).
     pub fn rows(&self, coll: Coll) -> Option<&dyn Rows> {
         Some(match coll {
