@@ -197,15 +197,15 @@ async function coreRun(side) {
 }
 
 try {
-  // SYNC_ONLY=1: the team sync figures alone.
-  for (let run = 0; run < (process.env.SYNC_ONLY ? 0 : RUNS); run++) {
+  // SYNC_ONLY=1: the team sync figures alone; HISTORY_ONLY=1: the years of history alone.
+  for (let run = 0; run < (process.env.SYNC_ONLY || process.env.HISTORY_ONLY ? 0 : RUNS); run++) {
     await coreRun('ref');
     await coreRun('app');
   }
 } catch (e) {
   console.log('state-core figures failed:', e.message);
 }
-if (!process.env.SYNC_ONLY) {
+if (!process.env.SYNC_ONLY && !process.env.HISTORY_ONLY) {
   console.log(`\n== State core at ${cardsOnBoard} cards, median of ${RUNS} runs, measured inside each page ==`);
   console.log(`${''.padEnd(44)} ${'Rolecall'.padStart(10)} ${'plain DOM'.padStart(10)} ${'ratio'.padStart(7)}   target`);
   for (const [label, k, target] of coreRows) {
@@ -282,7 +282,7 @@ async function syncRun() {
         const all = open.result.transaction('sync').objectStore('sync').getAll();
         all.onsuccess = () => {
           const records = all.result.filter((r) => typeof r !== 'string');
-          resolve({ doc: records.reduce((n, r) => n + r.byteLength, 0), records: records.length, json: localStorage.getItem('rolecall.workspace').length });
+          resolve({ doc: records.reduce((n, r) => n + r.byteLength, 0), records: records.length, json: localStorage.getItem('rolecall.hot').length });
           open.result.close();
         };
       };
@@ -303,7 +303,7 @@ async function syncRun() {
     sync.kill();
   }
 }
-if (!process.env.CORE_ONLY || process.env.SYNC_ONLY) {
+if ((!process.env.CORE_ONLY || process.env.SYNC_ONLY) && !process.env.HISTORY_ONLY) {
   try {
     await syncRun();
   } catch (e) {
@@ -312,7 +312,7 @@ if (!process.env.CORE_ONLY || process.env.SYNC_ONLY) {
 }
 
 try {
-  for (let run = 0; run < (process.env.CORE_ONLY ? 0 : RUNS); run++) {
+  for (let run = 0; run < (process.env.CORE_ONLY || process.env.HISTORY_ONLY ? 0 : RUNS); run++) {
     // SW=block measures without the service worker (its first-visit precache runs alongside).
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, serviceWorkers: process.env.SW || 'allow' });
     await context.addInitScript(([key, value]) => {
@@ -385,6 +385,78 @@ try {
 } finally {
   await browser.close();
   server.kill();
+}
+
+// Years of history (issue 24): the same team at 1,000 tasks, two years (4,000 tasks, 3,000
+// archived, 21,000 comments) and ten years (20,000 tasks, 100,000 comments), each imported
+// through the file picker, then reloaded: the board on screen, the history here, a card move's
+// save (main-thread work), what each store holds, wasm memory.
+if (!process.env.CORE_ONLY && !process.env.NO_HISTORY) {
+  const sizes = [[1000, 5000, '1,000 tasks'], [4000, 21000, 'two years'], [20000, 100000, 'ten years']];
+  const rowsOut = [];
+  const browser2 = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const server2 = spawn(process.execPath, [fileURLToPath(new URL('./serve.mjs', import.meta.url))], { env: { ...process.env, PORT: String(Number(port) + 1) }, stdio: 'ignore' });
+  const base2 = `http://127.0.0.1:${Number(port) + 1}/rolecall/`;
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const [tasks, comments, label] of sizes) {
+      const file = join(tmpdir(), `rolecall-bench-${tasks}.json`);
+      writeFileSync(file, execFileSync('cargo', ['run', '-q', '--release', '--example', 'large_workspace', '--', String(tasks), '30', String(comments)], { cwd: root, maxBuffer: 128 << 20 }));
+      const context = await browser2.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+      await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__rcWasm = e.detail.wasm; }));
+      const page = await context.newPage();
+      page.setDefaultTimeout(600_000);
+      await page.goto(base2);
+      await page.getByRole('button', { name: /Start with an empty workspace/ }).click();
+      await page.getByRole('link', { name: 'Workspace' }).first().click();
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import from file…' }).click()]);
+      await chooser.setFiles(file);
+      await page.getByRole('button', { name: 'Replace workspace' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.dataset.state === 'saved');
+      const figures = { label, file: readFileSync(file).length };
+      await page.goto(`${base2}#/board`);
+      for (let run = 0; run < 3; run++) {
+        await page.reload();
+        await page.waitForSelector('.rc-task');
+        const onScreen = await page.evaluate(() => performance.now());
+        await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.dataset.state === 'saved');
+        const whole = await page.evaluate(() => performance.now());
+        await page.locator('.rc-board__cell[data-column="col_todo"] .rc-task__open').first().focus();
+        await page.keyboard.press('Shift+ArrowRight');
+        await page.waitForFunction(() => performance.getEntriesByName('rolecall:save').length > 0);
+        const save = await page.evaluate(() => Math.max(...performance.getEntriesByName('rolecall:save').map((e) => e.duration)));
+        (figures.onScreen ||= []).push(onScreen);
+        (figures.whole ||= []).push(whole);
+        (figures.save ||= []).push(save);
+        await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.dataset.state === 'saved');
+      }
+      Object.assign(figures, await page.evaluate(async () => {
+        let local = 0;
+        for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); local += k.length + localStorage.getItem(k).length; }
+        const db = await new Promise((resolve) => { const r = indexedDB.open('rolecall'); r.onsuccess = () => resolve(r.result); });
+        const rows = await new Promise((resolve) => { const r = db.transaction('rows').objectStore('rows').getAll(); r.onsuccess = () => resolve(r.result); });
+        db.close();
+        return { local, rows: rows.length, idb: rows.reduce((n, r) => n + r.length, 0), wasm: (window.__rcWasm?.memory?.buffer?.byteLength || 0) / 1048576 };
+      }));
+      rowsOut.push(figures);
+      await context.close();
+    }
+  } catch (e) {
+    console.log('history figures failed:', e.message);
+  } finally {
+    await browser2.close();
+    server2.kill();
+  }
+  if (rowsOut.length) {
+    const first = rowsOut[0];
+    console.log(`\n== Years of history: imported, then reloaded (median of 3), beside the 1,000-task figure ==`);
+    console.log(`${''.padEnd(26)} ${'file'.padStart(9)} ${'board on screen'.padStart(16)} ${'ratio'.padStart(6)} ${'history here'.padStart(13)} ${'card move save'.padStart(15)} ${'localStorage'.padStart(13)} ${'IndexedDB rows'.padStart(22)} ${'wasm'.padStart(8)}`);
+    for (const f of rowsOut) {
+      const m = (k) => median(f[k]);
+      console.log(`${f.label.padEnd(26)} ${kb(f.file).padStart(9)} ${ms(m('onScreen')).padStart(16)} ${`${(m('onScreen') / median(first.onScreen)).toFixed(2)}×`.padStart(6)} ${ms(m('whole')).padStart(13)} ${ms(m('save')).padStart(15)} ${`${(f.local / 1e6).toFixed(2)} M ch`.padStart(13)} ${`${f.rows} (${(f.idb / 1e6).toFixed(1)} M ch)`.padStart(22)} ${`${f.wasm.toFixed(0)} MB`.padStart(8)}`);
+    }
+    console.log('targets: two years on screen within 1.2× of 1,000 tasks; a save ≤ 2 ms of main-thread work at any size; ten years opens and saves.');
+  }
 }
 
 console.log(`\n== Timings in headless Chromium, median of ${RUNS} runs ==`);

@@ -137,6 +137,8 @@ fn Shell() -> impl IntoView {
         crate::browser::focus("main");
     };
     let ready = move || state.mode.get() == Mode::Ready;
+    // The first screen is on, the history still being read.
+    let opening = move || ready() && !state.complete.get();
     // The menu holds the theme, the language and "I am": beside the navigation on wide screens,
     // behind ☰ where they would not fit.
     let menu = HeaderMenu::new();
@@ -176,7 +178,9 @@ fn Shell() -> impl IntoView {
             </div>
         </header>
         <Banners/>
-        <main id="main" class="rc-main" tabindex="-1">
+        // While the history is read after the first screen, the page shows what is here and
+        // takes no changes (nothing to click, type or drag).
+        <main id="main" class="rc-main" tabindex="-1" inert=opening aria-busy=move || opening().to_string()>
             {move || match state.mode.get() {
                 Mode::Welcome => view! { <Welcome/> }.into_any(),
                 Mode::Recovery(e) => view! { <Recovery error=e/> }.into_any(),

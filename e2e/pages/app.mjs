@@ -2,7 +2,61 @@
 import { expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
-export const STORAGE_KEY = 'rolecall.workspace';
+/** The workspace's hot part (what the first screens show); its history is in IndexedDB. */
+export const STORAGE_KEY = 'rolecall.hot';
+/** Where versions before the hot part kept the whole workspace (seeded by tests of the move). */
+export const OLD_STORAGE_KEY = 'rolecall.workspace';
+
+/**
+ * The stored workspace, whole: the hot part joined with its cold rows in IndexedDB, as the app
+ * reads it back (runs in the page). `null` when nothing is stored.
+ */
+export async function readStoredWhole(page) {
+  return page.evaluate(async (key) => {
+    const text = localStorage.getItem(key);
+    if (!text) return null;
+    const env = JSON.parse(text);
+    const layout = env.layout;
+    if (!layout || !layout.gen) return env.workspace;
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('rolecall');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const os = db.transaction('rows').objectStore('rows');
+    const range = IDBKeyRange.bound(`${layout.gen}|`, `${layout.gen}}`, false, true);
+    const ask = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const [keys, records] = await Promise.all([ask(os.getAllKeys(range)), ask(os.getAll(range))]);
+    db.close();
+    const paths = { 7: ['board', 'tasks'], 8: ['training'], 9: ['skill_history'], 12: ['minutes'], 13: ['improvements'], 15: ['checkins'], 16: ['recognitions'], 17: ['thread'] };
+    const byColl = {};
+    keys.forEach((k, i) => {
+      const [, coll, ...rest] = k.split('|');
+      const rec = JSON.parse(records[i]);
+      (byColl[Number(coll)] ||= new Map()).set(rest.join('|'), rec);
+    });
+    for (const [coll, path] of Object.entries(paths)) {
+      let holder = env.workspace;
+      for (const p of path.slice(0, -1)) holder = holder[p];
+      const last = path[path.length - 1];
+      const hot = holder[last] || [];
+      const places = layout.places[coll] || [];
+      const cold = byColl[coll] || new Map();
+      const all = [];
+      hot.forEach((row, i) => {
+        const [k, o] = places[i];
+        const c = cold.get(k);
+        if (c && c.r > env.revision) all.push([c.o, k, c.v]); else all.push([o, k, row]);
+        cold.delete(k);
+      });
+      for (const [k, c] of cold) all.push([c.o, k, c.v]);
+      const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+      all.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+      holder[last] = all.map((x) => x[2]);
+    }
+    return env.workspace;
+  }, STORAGE_KEY);
+}
 export const BACKUP_KEY = 'rolecall.backup';
 
 export class RolecallApp {
@@ -68,14 +122,14 @@ export class RolecallApp {
 
   /** The workspace as stored now, whatever the save says (a full quota, a save held back). */
   async storedAsIs() {
-    return JSON.parse(await this.stored()).workspace;
+    return readStoredWhole(this.page);
   }
 
   /** The workspace as stored, once the autosave has written what is on screen: a read never
    * races the save. */
   async storedWorkspace() {
     await this.saved();
-    return JSON.parse(await this.stored()).workspace;
+    return readStoredWhole(this.page);
   }
 
   memberRow(name) {

@@ -72,7 +72,7 @@ test('a card move in one tab and a cell edit in the other merge, with no page re
   await other.evaluate(() => window.dispatchEvent(new Event('pagehide')));
 
   // This tab takes the move and keeps its cell: saved together, nothing lost, no rebuild.
-  await expect.poll(async () => columnOf(app, title)).toBe('col_doing');
+  await expect.poll(async () => columnOf(app, title), { timeout: 30_000 }).toBe('col_doing');
   const stored = await app.storedWorkspace();
   const duty = stored.duties.find((d) => d.title === ANSWER);
   const lead_id = stored.roles.find((r) => r.name === 'Team Lead').id;
@@ -103,7 +103,7 @@ test('two tabs changing the same cell at once end on one value in both tabs and 
     const lead = ws.roles.find((r) => r.name === 'Team Lead').id;
     return ws.duties.find((d) => d.title === ANSWER).roles.find((r) => r.role === lead)?.letter;
   };
-  await expect.poll(letter).toBe('C');
+  await expect.poll(letter, { timeout: 30_000 }).toBe('C');
   await expect(cell(page, ANSWER, 'Team Lead')).toHaveText('C');
   await expect(cell(other, ANSWER, 'Team Lead')).toHaveText('C');
   await page.getByTestId('tab-clash').getByRole('button', { name: 'Dismiss' }).click();

@@ -119,7 +119,7 @@ test('an edit in one tab is never silently overwritten by the other: the later e
   // This tab's edit is the later one: it takes the other tab's save, puts its own edit on top
   // and saves; the other tab follows. Both tell their user.
   await expect(page.getByTestId('tab-clash')).toContainText('This tab and another tab changed the same thing at the same time.');
-  await expect.poll(async () => (await app.storedWorkspace()).name).toBe('Edited here');
+  await expect.poll(async () => (await app.storedWorkspace()).name, { timeout: 30_000 }).toBe('Edited here');
   await expect(other.locator('.rc-header__team')).toHaveText('Edited here');
   await expect(other.getByTestId('tab-clash')).toBeVisible();
   await expect(page.locator('.rc-header__team')).toHaveText('Edited here');
@@ -133,7 +133,7 @@ test('a save this version cannot read (a newer version, in another tab) is never
   await other.goto(page.url());
   await expect(other.locator('.rc-header__team')).toHaveText('Customer Service Team');
   const future = JSON.stringify({ format: 'rolecall', version: 99, revision: 1000, workspace: { name: 'From the future' } });
-  await other.evaluate((text) => localStorage.setItem('rolecall.workspace', text), future);
+  await other.evaluate((text) => localStorage.setItem('rolecall.hot', text), future);
   await app.goTo('Workspace');
   await page.getByLabel('Team name').fill('Edited here');
   await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
@@ -149,7 +149,7 @@ test('the Workspace page says how much is stored and what the browser allows, an
   await app.saved();
   await app.goTo('Workspace');
   const local = page.getByTestId('storage-workspace');
-  await expect(local).toContainText('The workspace and its copies take');
+  await expect(local).toContainText("The first screens' part of the workspace and its copies take");
   await expect(local).not.toContainText('Nearly full');
   await expect(page.getByTestId('storage-site')).toContainText('this browser allows');
   // Other data takes most of the room: the next save says so, with the export beside it.

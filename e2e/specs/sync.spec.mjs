@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '../fixtures.mjs';
-import { RolecallApp } from '../pages/app.mjs';
+import { RolecallApp, readStoredWhole } from '../pages/app.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TOKEN = 'team-secret';
@@ -485,4 +485,35 @@ test('a team document an earlier version kept in localStorage moves to IndexedDB
   await expect(teamName(other.page)).toHaveValue('After the update');
   await expect.poll(async () => (await storedDoc(page)).updates.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => localStorage.getItem('rolecall.sync-doc'))).toBeNull();
+});
+
+test('two years of history go to the room and to a colleague, and come back whole after a reload in both', async ({ app, page, other, server, room }) => {
+  test.setTimeout(420_000);
+  // 4,000 tasks (3,000 archived) and 21,000 comments, generated as the project's benchmark does.
+  const file = path.join(os.tmpdir(), `rolecall-sync-two-years-${Date.now()}.json`);
+  const { execFileSync } = await import('node:child_process');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(file, execFileSync('cargo', ['run', '-q', '--example', 'large_workspace', '--', '4000', '30', '21000'], { cwd: ROOT, maxBuffer: 128 << 20 }));
+  await app.startEmpty();
+  await app.goTo('Workspace');
+  await app.importFile(file, 'two-years.json');
+  await page.getByRole('button', { name: 'Replace workspace' }).click();
+  await app.saved();
+  await connect(app, server, room, { name: 'Ann' });
+  await expect(status(page)).toHaveAttribute('data-state', 'connected', { timeout: 180_000 });
+  await other.startEmpty();
+  await connect(other, server, room, { name: 'Bea' });
+  await expect(status(other.page)).toHaveAttribute('data-state', 'connected', { timeout: 180_000 });
+  await expect(teamName(other.page)).toHaveValue('Benchmark Service Desk', { timeout: 180_000 });
+  await other.saved();
+  for (const who of [app, other]) {
+    await who.page.reload();
+    await expect(who.page.getByTestId('save-status')).toHaveText('All changes saved', { timeout: 180_000 });
+    await expect(status(who.page)).toHaveAttribute('data-state', 'connected', { timeout: 180_000 });
+    const whole = await readStoredWhole(who.page);
+    expect(whole.thread.length).toBe(21000);
+    expect(whole.board.tasks.filter((t) => t.archived).length).toBe(3000);
+    await expect(who.page.getByTestId('save-failed')).toHaveCount(0);
+  }
+  await rm(file, { force: true });
 });

@@ -82,6 +82,8 @@ pub fn import_error(t: &Strings, e: &ImportError) -> String {
         ImportError::TooManyItems => fill(t.err_too_many_items, &[("max", &crate::model::import::MAX_ITEMS)]),
         ImportError::Truncated => t.err_truncated.into(),
         ImportError::NotLoaded => t.err_reader_not_loaded.into(),
+        ImportError::History(why) if why.is_empty() => t.err_history_no_database.into(),
+        ImportError::History(why) => fill(t.err_history_unreadable, &[("why", why)]),
         ImportError::NotJson { line, column } => fill(t.err_not_json, &[("line", line), ("column", column)]),
         ImportError::NotRolecall => t.err_not_rolecall.into(),
         ImportError::BadVersion => t.err_bad_version.into(),

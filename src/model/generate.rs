@@ -1,9 +1,10 @@
 //! A generator of large, valid workspaces for benchmarks: deterministic for a given seed.
 
 use super::board::{Board, Priority, Task, TaskType};
-use super::ids::{DepartmentId, DutyId, IdGen, MemberId, RoleId, SkillId, TaskId};
+use super::ids::{DepartmentId, DutyId, EntryId, IdGen, MemberId, RoleId, SkillId, TaskId};
 use super::raci::{Duty, Raci, RoleLetter, Thresholds};
 use super::team::{CollaborationModel, Department, Member, MemberSkill, RequiredSkill, Role, Skill, SkillCategory};
+use super::thread::Entry;
 use super::workspace::Workspace;
 use chrono::{DateTime, Duration, Utc};
 
@@ -21,6 +22,39 @@ pub struct Size {
 
 /// The size the benchmark uses: 1,000 tasks, 100 members, 40 skills, 200 duties × 20 roles.
 pub const BENCH: Size = Size { members: 100, skills: 40, roles: 20, duties: 200, tasks: 1000, weeks: 16 };
+
+/// Years of history on a large workspace: all tasks but the newest `open` archived (moved to
+/// the last column first), and `comments` comments spread over the tasks, oldest first, as a
+/// team's thread grows.
+pub fn with_history(ws: &mut Workspace, seed: u64, open: usize, comments: usize) {
+    let mut ids = IdGen::new(seed ^ 0x0dd_ba11);
+    let done = ws.board.columns.last().map(|c| c.id.clone());
+    let n = ws.board.tasks.len();
+    let old: Vec<(TaskId, DateTime<Utc>)> =
+        ws.board.tasks.iter().take(n.saturating_sub(open)).map(|t| (t.id.clone(), t.created_at)).collect();
+    if let Some(done) = done {
+        for (id, created) in &old {
+            let _ = ws.board.move_task(id, &done, None, *created + Duration::hours(30));
+        }
+    }
+    for t in ws.board.tasks.iter_mut().take(old.len()) {
+        t.archived = true;
+    }
+    let members: Vec<MemberId> = ws.members.iter().map(|m| m.id.clone()).collect();
+    for i in 0..comments {
+        let t = &ws.board.tasks[i * n.max(1) / comments.max(1) % n.max(1)];
+        let at = t.created_at + Duration::minutes(20 + (i % 7) as i64);
+        ws.thread.push(Entry {
+            id: EntryId::generate(&mut ids),
+            task: t.id.clone(),
+            author: members.get(i % members.len().max(1)).cloned(),
+            at,
+            text: format!("Called the customer back ({}); they confirmed the fix.", i + 1),
+            change: None,
+        });
+    }
+    ws.thread.sort_by_key(|e| e.at);
+}
 
 /// A large workspace of the given size, valid by every rule.
 pub fn large(seed: u64, now: DateTime<Utc>, size: Size) -> Workspace {

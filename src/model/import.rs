@@ -66,6 +66,10 @@ pub enum ImportError {
     /// A share link that could not be read (see [`crate::model::share`]).
     #[error("{0}")]
     Link(crate::model::share::ShareError),
+    /// The workspace's history (its rows in this browser's database) could not be read: the
+    /// browser's reason, empty when it allows no database.
+    #[error("the history stored in this browser's database could not be read ({0})")]
+    History(String),
 }
 
 /// A file that can be used, with everything that was done to it.
@@ -141,12 +145,20 @@ pub fn read_own(text: &str) -> Option<Workspace> {
         return None;
     }
     check_shape(text).ok()?;
-    let Value::Object(mut env) = serde_json::from_str(text).ok()? else { return None };
+    read_own_envelope(serde_json::from_str(text).ok()?, true)
+}
+
+/// [`read_own`] of an envelope already parsed (a stored hot part joined with its cold rows).
+/// `whole: false` reads a part for the first screen only: its references may name rows that are
+/// not in it (they are checked once the whole is read).
+#[inline(never)] // one copy, for the text and for the envelope
+pub fn read_own_envelope(env: Value, whole: bool) -> Option<Workspace> {
+    let Value::Object(mut env) = env else { return None };
     if env.get("format")?.as_str()? != FORMAT || env.get("version")?.as_u64()? != CURRENT_VERSION {
         return None;
     }
     let mut tree = env.remove("workspace").filter(Value::is_object)?;
-    if !problems(&tree).is_empty() {
+    if whole && !problems(&tree).is_empty() {
         return None;
     }
     let mut ws = Workspace::default();

@@ -20,6 +20,7 @@ pub mod input;
 pub mod json;
 pub mod keys;
 pub mod kpi;
+pub mod layout;
 pub mod link;
 pub mod merge;
 pub mod ops;

@@ -5,7 +5,7 @@ use super::{navigate, AppState, Mode, Page, Preview, ReplaceReason};
 use crate::browser;
 use crate::model::import::{ImportError, Repairs};
 use crate::model::{schema, share, Workspace};
-use crate::storage::{self, BACKUP_KEY, BEFORE_REPLACE_KEY};
+use crate::storage::{self, BACKUP_KEY};
 use leptos::prelude::*;
 
 impl AppState {
@@ -107,7 +107,8 @@ impl AppState {
         let previous = self.ws.get_untracked();
         if matches!(self.mode.get_untracked(), Mode::Reading(_)) {
             // The stored workspace was not read yet: a copy of it is kept before it is replaced.
-            if let Ok(Some(text)) = storage::read(crate::storage::WORKSPACE_KEY) {
+            let stored = storage::read(storage::HOT_KEY).ok().flatten();
+            if let Some(text) = stored.or_else(|| storage::read(storage::WORKSPACE_KEY).ok().flatten()) {
                 let _ = storage::keep_backup(&text, js_sys::Date::now() as i64);
             }
         }
@@ -115,7 +116,9 @@ impl AppState {
             self.take_over_storage();
         }
         if self.mode.get_untracked() == Mode::Ready {
-            let _ = storage::write(BEFORE_REPLACE_KEY, &schema::encode(&previous, browser::now(), false));
+            // Kept in the database: a workspace of years does not fit beside itself in
+            // localStorage.
+            self.job(super::persist::Job::KeepBefore(schema::encode(&previous, browser::now(), false)));
             self.replaced.set(Some((reason, previous)));
         }
         self.mode.set(Mode::Ready);
@@ -136,7 +139,7 @@ impl AppState {
                 self.sync_replacement(&previous);
             }
             self.replaced.set(None);
-            storage::remove(BEFORE_REPLACE_KEY);
+            self.job(super::persist::Job::ForgetBefore);
             self.put_back(previous);
         }
     }
@@ -151,17 +154,18 @@ impl AppState {
             storage::forget_sync_doc();
         }
         self.ws.replace(ws);
+        self.write_whole_next();
         self.history.update_value(|h| h.clear());
         self.unsaved.update_value(Vec::clear);
         self.history_tick.update(|t| *t += 1);
         self.epoch.update(|e| *e += 1);
-        self.flush_now();
+        self.save_now();
     }
 
     /// Forgets the undo point.
     pub fn dismiss_replaced(&self) {
         self.replaced.set(None);
-        storage::remove(BEFORE_REPLACE_KEY);
+        self.job(super::persist::Job::ForgetBefore);
     }
 
     /// The workspace as it may leave this browser: with the private check-ins only when the user
@@ -201,6 +205,6 @@ impl AppState {
     pub fn save_repaired(&self) {
         self.held_original.set(None);
         self.load_repairs.set(Repairs::default());
-        self.flush_now();
+        self.save_now();
     }
 }

@@ -23,8 +23,8 @@ use crate::browser;
 use crate::i18n::Lang;
 use crate::model::import::{ImportError, Imported, Repairs};
 use crate::model::ops::Op;
-use crate::model::{schema, share, IdGen, Workspace};
-use crate::storage::{self, StorageError, BEFORE_REPLACE_KEY, WORKSPACE_KEY};
+use crate::model::{share, IdGen, Workspace};
+use crate::storage::{self, StorageError};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -121,6 +121,15 @@ pub struct AppState {
     pub include_private: RwSignal<bool>,
     /// Who uses this browser ("me", for "My work"): a member id, kept per browser.
     pub me: RwSignal<Option<crate::model::MemberId>>,
+    /// Whether the whole workspace is here: false while the first screen shows the hot part and
+    /// the history (the cold rows) is read; nothing changes meanwhile.
+    pub complete: RwSignal<bool>,
+    /// This window keeps no database (a private window): the whole workspace is in localStorage.
+    pub no_database: RwSignal<bool>,
+    /// Rows of growing collections the ops named since the store group last looked.
+    noted: StoredValue<Vec<(crate::model::ops::Coll, String)>>,
+    /// The next save writes the whole workspace (a whole other one is on screen).
+    whole_next: StoredValue<bool>,
     clash_pending: StoredValue<bool>,
     /// The storage revision this tab's workspace is based on.
     revision: StoredValue<u64>,
@@ -163,6 +172,10 @@ impl AppState {
             routine_runs: RwSignal::new(Vec::new()),
             include_private: RwSignal::new(false),
             me: RwSignal::new(storage::pref("me").filter(|m| !m.is_empty()).map(crate::model::MemberId)),
+            complete: RwSignal::new(false),
+            no_database: RwSignal::new(false),
+            noted: StoredValue::new(Vec::new()),
+            whole_next: StoredValue::new(false),
             clash_pending: StoredValue::new(false),
             revision: StoredValue::new(0),
             history_tick: RwSignal::new(0),
@@ -195,53 +208,6 @@ impl AppState {
         state
     }
 
-    /// Opens the stored workspace (at start, or on "Try again" when the reader could not be
-    /// fetched): read directly when this version stored it, which is before the first screen;
-    /// through the reader otherwise, the app showing that it opens the workspace meanwhile.
-    pub fn open_stored(&self) {
-        let state = *self;
-        if !matches!(state.mode.get_untracked(), Mode::Reading(_)) {
-            // Another tab's save was taken meanwhile.
-            return;
-        }
-        let text = match storage::read(WORKSPACE_KEY) {
-            Ok(Some(text)) => text,
-            _ => return state.mode.set(Mode::Welcome),
-        };
-        state.mode.set(Mode::Reading(false));
-        let again = move || state.open_stored();
-        let failed = move || {
-            // Only while still opening: another tab's save may have been taken meanwhile.
-            if matches!(state.mode.get_untracked(), Mode::Reading(_)) {
-                state.mode.set(Mode::Reading(true));
-            }
-        };
-        let got = match state.read_stored(&text, again, failed) {
-            Some(got) => got,
-            None => return,
-        };
-        match got {
-            Ok(got) => {
-                state.revision.set_value(schema::stored_revision(&text));
-                if !got.repairs.is_empty() {
-                    // Keep the original before the first save replaces it with the repaired
-                    // copy. Where no copy can be kept (a full quota), nothing is saved over the
-                    // original until the user has seen the repairs and confirms.
-                    state.keep_or_hold(&text);
-                    state.load_repairs.set(got.repairs);
-                }
-                state.ws.replace(got.workspace);
-                state.mode.set(Mode::Ready);
-                state.became_ready();
-            }
-            Err(e) => {
-                // Where no copy can be kept, the recovery screen downloads this one and says so.
-                state.keep_or_hold(&text);
-                state.mode.set(Mode::Recovery(e));
-            }
-        }
-    }
-
     /// The stored workspace is open (read at start, or taken from another tab's save): the
     /// undo of the last import is offered again, team sync resumes and routines run.
     pub(super) fn became_ready(&self) {
@@ -270,11 +236,24 @@ impl AppState {
     /// syncs, putting it back leaves the room rather than overwrite the team's workspace.
     fn open_replaced(&self) {
         let state = *self;
-        let Some(text) = storage::read(BEFORE_REPLACE_KEY).ok().flatten() else { return };
-        if let Some(Ok(got)) = state.read_stored(&text, move || state.open_replaced(), || ()) {
+        leptos::task::spawn_local(async move {
+            let Some(text) = storage::kept_whole(storage::BEFORE_REPLACE).await else { return };
+            state.read_replaced(text);
+        });
+    }
+
+    fn read_replaced(&self, text: String) {
+        let state = *self;
+        let again = text.clone();
+        if let Some(Ok(got)) = state.read_stored(&text, move || state.read_replaced(again), || ()) {
             let reason = if sync_link::sync_on() { ReplaceReason::Join } else { ReplaceReason::Import };
             state.replaced.set(Some((reason, got.workspace)));
         }
+    }
+
+    /// Whether the whole workspace is here (see [`AppState::complete`]).
+    pub(super) fn complete_here(&self) -> bool {
+        self.complete.get_untracked()
     }
 
     /// Runs `f` with the id generator.

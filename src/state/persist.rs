@@ -1,21 +1,116 @@
 //! Saving: the one place that writes the workspace, after a quiet period or at once when the
 //! page hides; and other tabs, whose saves merge with this tab's unsaved changes.
+//!
+//! The workspace is stored in two parts (`model::layout`): the hot part in localStorage, written
+//! whole (it holds what the first screens show, not the history), and the cold rows in
+//! IndexedDB, written row by row as the commands' ops name them. A whole new workspace (an
+//! import, the move from the older layout) writes a new generation of cold rows first and the
+//! hot part that names it after. Other tabs hear of each save on a `BroadcastChannel`, with its
+//! ops.
+//!
+//! The main module holds only what the first screen needs (reading the hot part) and the
+//! hand-overs below; the rest (the whole read, saving, other tabs, the move from the older
+//! layout) is the "store" page group, fetched at start alongside the first screen: nothing
+//! changes before the whole workspace is read, and that is done by the group.
 
 use super::{AppState, Mode, SaveStatus};
 use crate::browser;
-use crate::model::import::Repairs;
-use crate::model::ops::rebase;
-use crate::model::schema;
-use crate::storage::{self, MERGE_NOTE_KEY, WORKSPACE_KEY};
+use crate::model::import::{self, ImportError, Repairs};
+use crate::model::layout::{self, Ords};
+use crate::model::ops::{rebase, Coll, Op};
+use crate::model::{json, schema, Workspace};
+use crate::storage::{self, StorageError, HOT_KEY, MERGE_NOTE_KEY, WORKSPACE_KEY};
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// How long the workspace must be quiet before it is saved.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// How long a failed write of cold rows waits before it is tried again.
+const RETRY_DELAY: Duration = Duration::from_secs(5);
+/// The channel other tabs of this site hear saves on.
+const CHANNEL: &str = "rolecall";
+
+/// Where the stored copy of this tab's workspace stands.
+#[derive(Default)]
+struct Layout {
+    /// The generation of cold rows the stored hot part names (`None`: every row is in the hot
+    /// part, as where the browser keeps no database).
+    gen: Option<String>,
+    /// Every row's place (see `model::layout`).
+    ords: Ords,
+    /// Rows of growing collections changed since their cold write was confirmed.
+    pending: BTreeMap<Coll, BTreeSet<String>>,
+
+    /// The next save writes the whole workspace anew (a new generation).
+    whole: bool,
+    /// A whole write is under way: saves wait for it.
+    writing_whole: bool,
+    /// Cold rows written but not yet confirmed, by how many writes of them are under way: the
+    /// hot part keeps a copy of them meanwhile, so that a write lost with a closing page loses
+    /// nothing.
+    in_flight: BTreeMap<String, u32>,
+    /// The stored text of the older layout this workspace was read from: moved once the new
+    /// layout is written.
+    moving: Option<String>,
+    /// Another tab's save is being read.
+    reloading: bool,
+    /// The last write of cold rows failed (and is tried again): the save is not done.
+    cold_failed: bool,
+}
+
+thread_local! {
+    /// The stored copy's layout: the store group's own state (the main module only lists the
+    /// rows the ops named, in `AppState::noted`, and asks for a whole write, `whole_next`).
+    static LAYOUT: std::cell::RefCell<Layout> = std::cell::RefCell::new(Layout::default());
+}
+
+/// Stand-in for a `StoredValue` of the layout, with its two methods.
+struct LayoutCell;
+
+impl LayoutCell {
+    fn with_value<R>(&self, f: impl FnOnce(&Layout) -> R) -> R {
+        LAYOUT.with_borrow(f)
+    }
+    fn update_value(&self, f: impl FnOnce(&mut Layout)) {
+        LAYOUT.with_borrow_mut(f)
+    }
+    fn try_update_value<R>(&self, f: impl FnOnce(&mut Layout) -> R) -> Option<R> {
+        Some(LAYOUT.with_borrow_mut(f))
+    }
+}
+
+impl AppState {
+    /// The layout, with what the main module noted since the store group last looked.
+    fn layout(&self) -> LayoutCell {
+        let noted = self.noted.try_update_value(std::mem::take).unwrap_or_default();
+        let whole = self.whole_next.try_update_value(std::mem::take).unwrap_or_default();
+        if !noted.is_empty() || whole {
+            LAYOUT.with_borrow_mut(|l| {
+                for (coll, key) in noted {
+                    l.pending.entry(coll).or_default().insert(key);
+                }
+                if whole {
+                    l.whole = true;
+                    l.pending.clear();
+                }
+            });
+        }
+        LayoutCell
+    }
+}
 
 /// The revision of the workspace in storage right now (0 when there is none).
 pub(super) fn stored_revision() -> u64 {
-    storage::read(WORKSPACE_KEY).ok().flatten().map_or(0, |t| schema::stored_revision(&t))
+    storage::read(HOT_KEY).ok().flatten().map_or(0, |t| schema::stored_revision(&t))
+}
+
+/// A new generation's name: the time and a random part, letters and digits only.
+fn new_gen() -> String {
+    let n = js_sys::Date::now() as u64;
+    format!("g{n:x}{:04x}", browser::random_seed() & 0xffff)
 }
 
 impl AppState {
@@ -42,15 +137,66 @@ impl AppState {
         );
     }
 
+    /// Notes the rows `ops` changed, for the next save's cold rows.
+    pub(super) fn note_rows(&self, ops: &[Op]) {
+        self.noted.update_value(|n| {
+            n.extend(ops.iter().filter(|op| layout::splits(op.coll())).map(|op| (op.coll(), op.id().to_owned())));
+        });
+    }
+
+    /// The workspace on screen is a whole other one (an import, a reset, the team's): the next
+    /// save writes it whole.
+    pub(super) fn write_whole_next(&self) {
+        // A whole other workspace is whole: it replaces one whose history was still being read.
+        self.complete.set(true);
+        self.whole_next.set_value(true);
+        self.noted.update_value(Vec::clear);
+    }
+
     /// Writes the workspace now if it has unsaved changes.
     pub fn flush(&self) {
         if self.dirty.get_value() {
-            self.flush_now();
+            self.job(Job::Save);
+        }
+    }
+
+    /// Writes the workspace now.
+    pub(super) fn save_now(&self) {
+        self.job(Job::Save);
+    }
+
+    /// Hands `job` to the store group: at once when its code is here (a save as the page hides
+    /// is written before the page goes), else once it has been fetched.
+    pub(super) fn job(&self, job: Job) {
+        use std::future::Future;
+        use std::task::{Context, Poll, Waker};
+        let state = *self;
+        let mut fut = Box::pin(run_job(state, job));
+        match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(Ok(())) => {}
+            Poll::Ready(Err(_)) => state.store_not_loaded(),
+            Poll::Pending => leptos::task::spawn_local(async move {
+                if fut.await.is_err() {
+                    state.store_not_loaded();
+                }
+            }),
+        }
+    }
+
+    /// The store group could not be fetched (offline before it was ever cached).
+    fn store_not_loaded(&self) {
+        if matches!(self.mode.get_untracked(), Mode::Reading(_)) || !self.complete.get_untracked() {
+            self.mode.set(Mode::Reading(true));
+        } else {
+            self.dirty.set_value(true);
+            self.save.set(SaveStatus::Failed(StorageError::Other(
+                "the part of Rolecall that saves could not be loaded".into(),
+            )));
         }
     }
 
     pub(super) fn flush_now(&self) {
-        if self.mode.get_untracked() != Mode::Ready {
+        if self.mode.get_untracked() != Mode::Ready || !self.complete.get_untracked() {
             return;
         }
         if self.held_original.with_untracked(Option::is_some) {
@@ -58,37 +204,44 @@ impl AppState {
             self.save.set(SaveStatus::Held);
             return;
         }
+        if self.layout().with_value(|l| l.writing_whole || l.reloading) {
+            // Saved once that is done.
+            self.dirty.set_value(true);
+            return;
+        }
         // Another tab saved after this tab's copy: take its workspace with this tab's changes
-        // on top, never write over it. (Storage is read once per save.)
-        let stored = match storage::read(WORKSPACE_KEY) {
-            Ok(Some(text)) => {
-                let stored = schema::stored_revision(&text);
-                if stored > self.revision.get_value() && !self.merge_stored(&text) {
-                    self.dirty.set_value(true);
-                    self.save.set(SaveStatus::Blocked);
-                    return;
-                }
-                stored
-            }
-            _ => 0,
-        };
+        // on top, never write over it.
+        let stored = stored_revision();
+        if stored > self.revision.get_value() {
+            self.dirty.set_value(true);
+            return self.reload_stored();
+        }
         let next = stored.max(self.revision.get_value()) + 1;
         if self.clash_pending.get_value() {
             // Tells the other tab, when it takes this save, that its change was replaced.
             let _ = storage::write(MERGE_NOTE_KEY, &next.to_string());
         }
+        if self.layout().with_value(|l| l.whole) {
+            return self.save_whole(next);
+        }
+        let base = self.revision.get_value();
         let written = browser::measure("rolecall:save", || {
-            let text = self.ws.with_untracked(|ws| schema::encode_stored(ws, browser::now(), next));
-            storage::write(WORKSPACE_KEY, &text)
+            self.write_cold_rows(next);
+            let text = self.ws.with_untracked(|ws| {
+                self.layout().with_value(|l| {
+                    let gen = l.gen.as_deref();
+                    let also =
+                        |c: Coll, k: &str| gen.is_some_and(|g| l.in_flight.contains_key(&layout::cold_key(g, c, k)));
+                    layout::hot_text(ws, &l.ords, gen, next, browser::now(), &also)
+                })
+            });
+            storage::write(HOT_KEY, &text)
         });
         match written {
             Ok(()) => {
-                self.revision.set_value(next);
-                self.clash_pending.set_value(false);
-                self.unsaved.update_value(Vec::clear);
-                self.dirty.set_value(false);
-                self.save.set(SaveStatus::Saved);
-                self.ask_to_keep();
+                let ops = self.unsaved.try_update_value(std::mem::take).unwrap_or_default();
+                self.saved_at(next);
+                self.broadcast(base, next, &ops);
             }
             Err(e) => {
                 // The data stays in memory and stays dirty: the next change or page hide retries.
@@ -98,23 +251,210 @@ impl AppState {
         }
     }
 
-    /// Takes another tab's stored workspace and replays this tab's unsaved changes on top. A
-    /// field both tabs changed ends on this tab's value (the later change), and both tabs say so.
-    /// False when the stored text cannot be read here: then nothing may be saved over it.
-    /// (Text that needs the reader, which is fetched first: false meanwhile, and the save is
-    /// tried again once it is here.)
-    fn merge_stored(&self, text: &str) -> bool {
-        let state = *self;
-        let Some(Ok(got)) = self.read_stored(text, move || state.flush(), || ()) else { return false };
-        let mut theirs = got.workspace;
-        let clashes = self.unsaved.with_value(|mine| rebase(&mut theirs, mine));
-        self.revision.set_value(schema::stored_revision(text));
-        self.ws.replace(theirs);
-        if !clashes.is_empty() {
-            self.clash.set(true);
-            self.clash_pending.set_value(true);
+    /// The save at revision `next` is stored.
+    fn saved_at(&self, next: u64) {
+        self.revision.set_value(next);
+        self.clash_pending.set_value(false);
+        self.dirty.set_value(false);
+        if !self.layout().with_value(|l| l.cold_failed) {
+            self.save.set(SaveStatus::Saved);
         }
-        true
+        self.ask_to_keep();
+    }
+
+    /// Writes the cold rows the ops since the last save named (their own transaction, begun
+    /// now: the hot part that follows keeps a copy of them until it is committed).
+    fn write_cold_rows(&self, revision: u64) {
+        let Some(gen) = self.layout().with_value(|l| l.gen.clone()) else {
+            self.layout().update_value(|l| l.pending.clear());
+            return;
+        };
+        let pending = self.layout().try_update_value(|l| std::mem::take(&mut l.pending)).unwrap_or_default();
+        if pending.is_empty() {
+            return;
+        }
+        let mut changes = Vec::new();
+        let mut keys = Vec::new();
+        self.ws.with_untracked(|ws| {
+            self.layout().update_value(|l| {
+                for (coll, rows) in &pending {
+                    let touched = l.ords.touch(ws, *coll, rows);
+                    let w = layout::cold_changes(ws, &l.ords, &gen, revision, *coll, &touched);
+                    changes.extend(w.clear.into_iter().map(|(a, b)| storage::idb::Write::DeleteRange(a, b)));
+                    changes.extend(w.deletes.into_iter().map(storage::idb::Write::Delete));
+                    for (key, record) in w.puts {
+                        *l.in_flight.entry(key.clone()).or_default() += 1;
+                        keys.push(key.clone());
+                        changes.push(storage::idb::Write::Put(key, record.into()));
+                    }
+                }
+            })
+        });
+        if changes.is_empty() {
+            return;
+        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let done = storage::idb::write(storage::idb::ROWS, changes).await;
+            state.layout().update_value(|l| {
+                for key in &keys {
+                    if let Some(n) = l.in_flight.get_mut(key) {
+                        *n -= 1;
+                        if *n == 0 {
+                            l.in_flight.remove(key);
+                        }
+                    }
+                }
+            });
+            state.layout().update_value(|l| l.cold_failed = done.is_err());
+            if let Err(e) = done {
+                // Written again with the next save (the rows are still in memory, and the hot
+                // part kept a copy of them meanwhile).
+                state.layout().update_value(|l| {
+                    for (coll, rows) in pending {
+                        l.pending.entry(coll).or_default().extend(rows);
+                    }
+                    // The database is gone (cleared, or refused now): the next save keeps
+                    // every row in the hot part.
+                    if e == StorageError::Unavailable {
+                        l.whole = true;
+                    }
+                });
+                state.cold_failed(e);
+            }
+        });
+    }
+
+    /// A write of cold rows failed: the save says so, and is tried again in a while.
+    fn cold_failed(&self, e: StorageError) {
+        self.dirty.set_value(true);
+        self.save.set(SaveStatus::Failed(e));
+        let state = *self;
+        set_timeout(move || state.flush(), RETRY_DELAY);
+    }
+
+    /// Writes the whole workspace as a new generation: its cold rows first, then the hot part
+    /// that names them, then the older generation goes. Where the browser keeps no database,
+    /// the hot part holds every row.
+    fn save_whole(&self, next: u64) {
+        let gen = new_gen();
+        let now = browser::now();
+        let (ords, rows, text) = browser::measure("rolecall:save-whole", || {
+            self.ws.with_untracked(|ws| {
+                let ords = Ords::fresh(ws);
+                let rows = layout::cold_rows(ws, &ords, &gen, next);
+                let text = layout::hot_text(ws, &ords, Some(&gen), next, now, &|_, _| false);
+                (ords, rows, text)
+            })
+        });
+        let moving = self.layout().with_value(|l| l.moving.clone());
+        let saved = self.unsaved.with_value(Vec::len);
+        let base = self.revision.get_value();
+        self.layout().update_value(|l| {
+            l.writing_whole = true;
+            l.whole = false;
+            l.pending.clear();
+        });
+        self.save.set(SaveStatus::Pending);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let changes: Vec<storage::idb::Write> =
+                rows.into_iter().map(|(k, v)| storage::idb::Write::Put(k, v.into())).collect();
+            // Written even when empty: the write says whether this browser keeps a database.
+            let cold = {
+                // The older layout's copy first, kept until the move is confirmed.
+                let kept = match &moving {
+                    Some(old) => storage::keep_whole(storage::MOVED_FROM, old.clone()).await,
+                    None => Ok(()),
+                };
+                match kept {
+                    Ok(()) => storage::idb::write(storage::idb::ROWS, changes).await,
+                    Err(e) => Err(e),
+                }
+            };
+            let (gen, text) = match cold {
+                Ok(()) => (Some(gen), text),
+                // No database here (a private window): every row in the hot part (the workspace
+                // as it is now: changes made meanwhile are in it too).
+                Err(StorageError::Unavailable) => {
+                    (None, state.ws.with_untracked(|ws| layout::hot_text(ws, &ords, None, next, now, &|_, _| false)))
+                }
+                Err(e) => {
+                    state.layout().update_value(|l| {
+                        l.writing_whole = false;
+                        l.whole = true;
+                        l.cold_failed = true;
+                    });
+                    return state.cold_failed(e);
+                }
+            };
+            state.no_database.set(gen.is_none());
+            state.layout().update_value(|l| l.cold_failed = false);
+            if moving.is_some() && gen.is_some() {
+                // The older layout's key gets the mark that keeps older tabs off it (and frees
+                // its room for the hot part); its copy is in the database until this is done.
+                let _ = storage::write(WORKSPACE_KEY, &layout::moved_mark(HOT_KEY, now));
+            }
+            let written = storage::write(HOT_KEY, &text);
+            state.layout().update_value(|l| {
+                l.writing_whole = false;
+                if written.is_ok() {
+                    l.gen = gen.clone();
+                    l.ords = ords;
+                } else {
+                    l.whole = true;
+                }
+            });
+            match written {
+                Ok(()) => {
+                    if moving.is_some() {
+                        if gen.is_none() {
+                            let _ = storage::write(WORKSPACE_KEY, &layout::moved_mark(HOT_KEY, now));
+                        }
+                        state.layout().update_value(|l| l.moving = None);
+                    }
+                    state.unsaved.update_value(|u| drop(u.drain(..saved.min(u.len()))));
+                    let still = state.unsaved.with_value(|u| !u.is_empty());
+                    state.saved_at(next);
+                    state.broadcast_whole(base, next);
+                    let moved = moving.is_some();
+                    if let Some(gen) = gen {
+                        leptos::task::spawn_local(async move {
+                            let _ = storage::drop_other_generations(&gen, moved).await;
+                        });
+                    }
+                    if still {
+                        state.dirty.set_value(true);
+                        state.flush_now();
+                    }
+                }
+                Err(e) => {
+                    state.dirty.set_value(true);
+                    state.save.set(SaveStatus::Failed(e));
+                }
+            }
+        });
+    }
+
+    fn channel(&self) -> Option<web_sys::BroadcastChannel> {
+        thread_local! {
+            static CH: std::cell::OnceCell<Option<web_sys::BroadcastChannel>> = const { std::cell::OnceCell::new() };
+        }
+        CH.with(|c| c.get_or_init(|| web_sys::BroadcastChannel::new(CHANNEL).ok()).clone())
+    }
+
+    /// Tells other tabs of a save: its revision, the one it was made on and its ops.
+    fn broadcast(&self, base: u64, rev: u64, ops: &[Op]) {
+        let Some(ch) = self.channel() else { return };
+        let gen = self.layout().with_value(|l| l.gen.clone());
+        let msg = serde_json::json!({ "base": base, "rev": rev, "gen": gen, "ops": ops });
+        let _ = ch.post_message(&json::text(&msg).into());
+    }
+
+    fn broadcast_whole(&self, base: u64, rev: u64) {
+        let Some(ch) = self.channel() else { return };
+        let msg = serde_json::json!({ "base": base, "rev": rev, "whole": true });
+        let _ = ch.post_message(&json::text(&msg).into());
     }
 
     pub(super) fn install_persistence(self) {
@@ -125,36 +465,79 @@ impl AppState {
                 self.flush();
             }
         });
-        // Another tab saved: merge its workspace, with no page rebuild.
+        // Another tab saved: its ops, or (when this tab is not where that save began) its
+        // stored workspace, merged with this tab's unsaved changes, with no page rebuild.
+        if let Some(ch) = self.channel() {
+            let on = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                move |ev: web_sys::MessageEvent| {
+                    if let Some(text) = ev.data().as_string() {
+                        self.job(Job::Heard(text));
+                    }
+                },
+            );
+            ch.set_onmessage(Some(on.as_ref().unchecked_ref()));
+            on.forget();
+        }
+        // A tab that wrote storage without a message (another version's): read once its
+        // message, if any, had its turn (the message's ops cost less than a whole read).
         let _ = window_event_listener_untyped("storage", move |ev| {
-            use wasm_bindgen::JsCast;
             let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else { return };
-            if ev.key().as_deref() != Some(WORKSPACE_KEY) {
+            if ev.key().as_deref() != Some(HOT_KEY) {
                 return;
             }
-            if let Some(text) = ev.new_value() {
-                self.stored_changed(&text);
-            }
+            set_timeout(
+                move || {
+                    if stored_revision() > self.revision.get_value() || self.mode.get_untracked() != Mode::Ready {
+                        self.job(Job::Reload);
+                    }
+                },
+                Duration::from_millis(100),
+            );
         });
     }
 
-    /// Another tab stored `text`: merged with this tab's unsaved changes, or taken as it is.
-    fn stored_changed(&self, text: &str) {
+    /// Another tab's save, as it told it.
+    fn heard(&self, text: &str) {
         if matches!(self.mode.get_untracked(), Mode::Recovery(_)) {
             return;
         }
-        if schema::stored_revision(text) <= self.revision.get_value() && self.mode.get_untracked() == Mode::Ready {
+        let Ok(msg) = serde_json::from_str::<serde_json::Value>(text) else { return };
+        let (base, rev) = (msg["base"].as_u64().unwrap_or(0), msg["rev"].as_u64().unwrap_or(0));
+        if rev <= self.revision.get_value() && self.mode.get_untracked() == Mode::Ready {
             return;
         }
-        if self.dirty.get_value() && self.mode.get_untracked() == Mode::Ready {
-            if self.merge_stored(text) {
-                self.flush_now();
-            } else {
-                self.save.set(SaveStatus::Blocked);
+        let here = self.mode.get_untracked() == Mode::Ready
+            && self.complete.get_untracked()
+            && !self.dirty.get_value()
+            && base == self.revision.get_value()
+            && msg.get("whole").is_none()
+            && self.layout().with_value(|l| l.gen.as_deref() == msg["gen"].as_str() && !l.reloading);
+        let ops: Option<Vec<Op>> = here.then(|| serde_json::from_value(msg["ops"].clone()).ok()).flatten();
+        match ops {
+            Some(ops) => {
+                // The same ops on the same workspace: the same rows, and the same places.
+                let done = self.ws.update(|w| w.apply(&ops));
+                self.ws.notify(&done);
+                self.ws.with_untracked(|ws| {
+                    self.layout().update_value(|l| {
+                        let mut by: BTreeMap<Coll, BTreeSet<String>> = BTreeMap::new();
+                        for op in ops.iter().filter(|op| layout::splits(op.coll())) {
+                            by.entry(op.coll()).or_default().insert(op.id().to_owned());
+                        }
+                        for (coll, rows) in by {
+                            l.ords.touch(ws, coll, &rows);
+                        }
+                    })
+                });
+                self.revision.set_value(rev);
+                self.held_original.set(None);
+                if storage::read(MERGE_NOTE_KEY).ok().flatten().and_then(|n| n.trim().parse::<u64>().ok()) == Some(rev)
+                {
+                    self.clash.set(true);
+                }
             }
-            return;
+            None => self.reload_stored(),
         }
-        self.adopt_stored(text);
     }
 
     /// Bases this tab on whatever revision storage holds, so that the next save replaces it.
@@ -165,51 +548,296 @@ impl AppState {
             self.held_original.set(None);
         }
         self.revision.set_value(stored_revision());
+        self.write_whole_next();
     }
 
-    /// Takes the workspace another tab stored (this tab has nothing unsaved).
-    fn adopt_stored(&self, text: &str) {
+    /// Reads what storage holds now (another tab's save) and takes it: merged with this tab's
+    /// unsaved changes, or as it is.
+    pub(super) fn reload_stored(&self) {
+        if self.layout().with_value(|l| l.reloading) {
+            return;
+        }
+        let Ok(Some(text)) = storage::read(HOT_KEY) else { return };
+        self.layout().update_value(|l| l.reloading = true);
         let state = *self;
-        // Text that needs the reader: read again once its code is here (whatever is stored then).
-        let again = move || {
-            if let Ok(Some(text)) = storage::read(WORKSPACE_KEY) {
-                state.stored_changed(&text);
+        leptos::task::spawn_local(async move {
+            let got = read_whole(&text).await;
+            state.layout().update_value(|l| l.reloading = false);
+            match got {
+                Ok(Whole::Read(ws, gen, ords)) => state.take_stored(*ws, &text, gen, ords),
+                Ok(Whole::Text(joined)) => {
+                    let again = move || state.reload_stored();
+                    let blocked = move || state.blocked();
+                    match state.read_stored(&joined, again, blocked) {
+                        Some(Ok(got)) => {
+                            state.take_stored(got.workspace, &text, None, Ords::default());
+                            state.write_whole_next();
+                            if state.mode.get_untracked() == Mode::Ready {
+                                state.dirty.set_value(true);
+                                state.flush_now();
+                            }
+                        }
+                        Some(Err(_)) => state.blocked(),
+                        None => {}
+                    }
+                }
+                Err(_) => state.blocked(),
             }
-        };
-        let blocked = move || {
-            if state.mode.get_untracked() == Mode::Ready {
-                state.save.set(SaveStatus::Blocked);
-            }
-        };
-        let got = match self.read_stored(text, again, blocked) {
-            Some(Ok(got)) => got,
-            Some(Err(_)) => {
-                // Unreadable here (a newer version's save): this tab's view is now behind, and it
-                // must never write over that data.
-                return blocked();
-            }
-            None => return,
-        };
-        // Another tab has saved: the original this tab held back for is gone already.
+        });
+    }
+
+    /// Another tab stored data this tab cannot read (a newer version's): this tab's view is now
+    /// behind, and it must never write over that data.
+    fn blocked(&self) {
+        if self.mode.get_untracked() == Mode::Ready {
+            self.save.set(SaveStatus::Blocked);
+        }
+    }
+
+    /// Takes the stored workspace `theirs` (read from `text` and its cold rows): this tab's
+    /// unsaved changes replayed on top. A field both tabs changed ends on this tab's value (the
+    /// later change), and both tabs say so.
+    fn take_stored(&self, mut theirs: Workspace, text: &str, gen: Option<String>, ords: Ords) {
+        let revision = schema::stored_revision(text);
+        let mine = self.unsaved.get_value();
+        let merging = self.dirty.get_value() && self.mode.get_untracked() == Mode::Ready && !mine.is_empty();
+        let clashes = if merging { rebase(&mut theirs, &mine) } else { Vec::new() };
+        self.revision.set_value(revision);
+        self.layout().update_value(|l| {
+            l.gen = gen;
+            l.ords = ords;
+            l.whole = false;
+            l.pending.clear();
+        });
         self.held_original.set(None);
         self.load_repairs.set(Repairs::default());
-        let revision = schema::stored_revision(text);
-        self.revision.set_value(revision);
+        self.ws.replace(theirs);
+        if merging {
+            self.note_rows(&mine);
+            if !clashes.is_empty() {
+                self.clash.set(true);
+                self.clash_pending.set_value(true);
+            }
+            self.complete.set(true);
+            return self.flush_now();
+        }
         self.dirty.set_value(false);
-        self.ws.replace(got.workspace);
+        self.unsaved.update_value(Vec::clear);
+        // Still opening: the first screen showed the hot part, or the reader was on its way.
+        let opening = matches!(self.mode.get_untracked(), Mode::Reading(_))
+            || (self.mode.get_untracked() == Mode::Ready && !self.complete_here());
         if self.mode.get_untracked() == Mode::Ready {
             let note = storage::read(MERGE_NOTE_KEY).ok().flatten();
             if note.and_then(|n| n.trim().parse::<u64>().ok()) == Some(revision) {
                 self.clash.set(true);
             }
         } else {
-            let opening = matches!(self.mode.get_untracked(), Mode::Reading(_));
             self.mode.set(Mode::Ready);
             self.epoch.update(|e| *e += 1);
-            if opening {
-                self.became_ready();
+        }
+        self.complete.set(true);
+        self.save.set(SaveStatus::Saved);
+        if opening {
+            self.became_ready();
+        }
+    }
+
+    /// Opens what storage holds at start: the hot part at once when it reads on its own (the
+    /// first screen shows it, and nothing changes until the history is here), then the whole.
+    /// The older layout (one text) is read whole and moved to the new one by the first save.
+    pub fn open_stored(&self) {
+        let state = *self;
+        if !matches!(state.mode.get_untracked(), Mode::Reading(_)) {
+            // Another tab's save was taken meanwhile.
+            return;
+        }
+        let hot = storage::read(HOT_KEY).ok().flatten();
+        let older = storage::read(WORKSPACE_KEY).ok().flatten();
+        let (text, moving) = match (hot, older) {
+            (Some(text), _) => (text, false),
+            (None, Some(old)) if layout::is_moved_mark(&old) => return state.job(Job::OpenMoved),
+            (None, Some(old)) => (old, true),
+            (None, None) => return state.job(Job::OpenMoved),
+        };
+        state.mode.set(Mode::Reading(false));
+        if let Some(env) = layout::hot_part(&text) {
+            if let Some(part) = import::read_own_envelope(env, false) {
+                // The first screen, before the database is read.
+                state.ws.replace(part);
+                state.complete.set(false);
+                state.mode.set(Mode::Ready);
             }
         }
-        self.save.set(SaveStatus::Saved);
+        state.job(Job::Open(text, moving));
+    }
+
+    /// Reads the stored text `text` whole (the store group's part of [`AppState::open_stored`]).
+    fn open_whole(&self, text: String, moving: bool) {
+        let state = *self;
+        if layout::read_hot(&text).is_none() {
+            return state.open_text(&text, &text, moving);
+        }
+        leptos::task::spawn_local(async move {
+            match read_whole(&text).await {
+                Ok(Whole::Read(ws, gen, ords)) => state.opened(*ws, &text, gen, ords),
+                Ok(Whole::Text(joined)) => state.open_text(&joined, &text, false),
+                Err(e) => state.unreadable_history(e),
+            }
+        });
+    }
+
+    /// The stored workspace, read whole at start.
+    fn opened(&self, ws: Workspace, text: &str, gen: Option<String>, ords: Ords) {
+        if !matches!(self.mode.get_untracked(), Mode::Reading(_)) && self.complete.get_untracked() {
+            // Another tab's save was taken meanwhile.
+            return;
+        }
+        self.revision.set_value(schema::stored_revision(text));
+        self.no_database.set(gen.is_none());
+        self.layout().update_value(|l| {
+            l.gen = gen;
+            l.ords = ords;
+        });
+        self.ws.replace(ws);
+        self.complete.set(true);
+        self.mode.set(Mode::Ready);
+        self.became_ready();
+    }
+
+    /// Reads stored text through the reader (an older version's save, a damaged one, the older
+    /// layout): what it reads is written whole by the first save. `from` is the stored text as
+    /// found, kept before anything is saved over it.
+    fn open_text(&self, text: &str, from: &str, moving: bool) {
+        let state = *self;
+        let (again_text, again_from) = (text.to_owned(), from.to_owned());
+        let again = move || state.open_text(&again_text, &again_from, moving);
+        let failed = move || {
+            if matches!(state.mode.get_untracked(), Mode::Reading(_)) || !state.complete.get_untracked() {
+                state.mode.set(Mode::Reading(true));
+            }
+        };
+        let Some(got) = state.read_stored(text, again, failed) else { return };
+        match got {
+            Ok(got) => {
+                if !matches!(state.mode.get_untracked(), Mode::Reading(_)) && state.complete.get_untracked() {
+                    return;
+                }
+                state.revision.set_value(schema::stored_revision(from).min(1 << 52));
+                if !got.repairs.is_empty() {
+                    // Keep the original before the first save replaces it with the repaired
+                    // copy. Where no copy can be kept (a full quota), nothing is saved over the
+                    // original until the user has seen the repairs and confirms.
+                    state.keep_or_hold(from);
+                    state.load_repairs.set(got.repairs.clone());
+                }
+                state.ws.replace(got.workspace);
+                state.write_whole_next();
+                state.layout().update_value(|l| l.moving = moving.then(|| from.to_owned()));
+                state.complete.set(true);
+                state.mode.set(Mode::Ready);
+                if moving || !got.repairs.is_empty() || layout::read_hot(from).is_none() {
+                    // The move to the new layout (or the repaired copy) is saved at once.
+                    state.dirty.set_value(true);
+                    state.changed();
+                }
+                state.became_ready();
+            }
+            Err(e) => {
+                // Where no copy can be kept, the recovery screen downloads this one and says so.
+                state.keep_or_hold(from);
+                state.complete.set(true);
+                state.mode.set(Mode::Recovery(e));
+            }
+        }
+    }
+
+    /// The history (the database's rows) could not be read: nothing is saved over it.
+    fn unreadable_history(&self, e: StorageError) {
+        if let Ok(Some(text)) = storage::read(HOT_KEY) {
+            self.keep_or_hold(&text);
+        }
+        self.complete.set(true);
+        self.mode.set(Mode::Recovery(ImportError::History(match e {
+            StorageError::Unavailable => String::new(),
+            StorageError::QuotaExceeded => "QuotaExceededError".into(),
+            StorageError::Other(m) => m,
+        })));
+    }
+
+    /// No hot part: a move from the older layout was cut short after its mark (its copy is in
+    /// the database), or nothing was ever stored.
+    fn open_moved(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match storage::idb::get(storage::idb::KEPT, storage::MOVED_FROM).await {
+                Ok(Some(old)) => state.open_text(&old, &old, true),
+                _ => {
+                    if matches!(state.mode.get_untracked(), Mode::Reading(_)) {
+                        state.complete.set(true);
+                        state.mode.set(Mode::Welcome);
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// What the store group does.
+pub(super) enum Job {
+    /// Save now.
+    Save,
+    /// Another tab's message.
+    Heard(String),
+    /// Read what storage holds (another tab's save, without a message).
+    Reload,
+    /// Open the stored text whole at start (and whether it is the older layout's, to move).
+    Open(String, bool),
+    /// Open the copy a cut-short move kept, or the welcome screen.
+    OpenMoved,
+    /// Keep the workspace before an import or reset (its text), for undo.
+    KeepBefore(String),
+    /// Forget it.
+    ForgetBefore,
+}
+
+#[wasm_split(store, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_store))]
+fn run_job(state: AppState, job: Job) -> Result<(), SplitLoaderError> {
+    match job {
+        Job::Save => state.flush_now(),
+        Job::Heard(text) => state.heard(&text),
+        Job::Reload => state.reload_stored(),
+        Job::Open(text, moving) => state.open_whole(text, moving),
+        Job::OpenMoved => state.open_moved(),
+        Job::KeepBefore(text) => leptos::task::spawn_local(async move {
+            let _ = storage::keep_whole(storage::BEFORE_REPLACE, text).await;
+        }),
+        Job::ForgetBefore => storage::forget_whole(storage::BEFORE_REPLACE),
+    }
+    Ok(())
+}
+
+/// A stored workspace read whole.
+enum Whole {
+    /// Read as this version stored it: the workspace, its generation and places.
+    Read(Box<Workspace>, Option<String>, Ords),
+    /// Text that needs the reader (damaged, or an older version's): the hot part and the cold
+    /// rows joined.
+    Text(String),
+}
+
+/// Reads the hot part `text` and the cold rows it names.
+async fn read_whole(text: &str) -> Result<Whole, StorageError> {
+    let Some(hot) = layout::read_hot(text) else { return Ok(Whole::Text(text.to_owned())) };
+    let gen = hot.gen.clone();
+    let cold = match &gen {
+        Some(gen) => storage::cold_rows(gen).await?,
+        None => Vec::new(),
+    };
+    match layout::join(hot, cold) {
+        Ok((env, ords)) => match import::read_own_envelope(env.clone(), true) {
+            Some(ws) => Ok(Whole::Read(Box::new(ws), gen, ords)),
+            None => Ok(Whole::Text(json::text(&env))),
+        },
+        Err(layout::Damaged(what)) => Err(StorageError::Other(format!("damaged: {what}"))),
     }
 }

@@ -54,7 +54,7 @@ impl AppState {
     /// Makes the tasks of routines whose day has come (see `Workspace::run_routines`): at start
     /// and as the clock ticks. What was made, and how many days were missed, is shown once.
     pub fn run_routines(&self) {
-        if self.mode.get_untracked() != super::Mode::Ready {
+        if self.mode.get_untracked() != super::Mode::Ready || !self.complete_here() {
             return;
         }
         // In a team room, only once the room's workspace is in: this browser's copy may be days
@@ -87,6 +87,7 @@ impl AppState {
             return;
         }
         self.ws.notify(&ops);
+        self.note_rows(&ops);
         if origin != Origin::Remote {
             self.sync_out(&ops);
         }
@@ -116,6 +117,9 @@ impl AppState {
     }
 
     fn step(&self, back: bool) {
+        if !self.complete_here() {
+            return;
+        }
         let Some(ops) = self.history.try_update_value(|h| if back { h.undo() } else { h.redo() }).flatten() else {
             return;
         };

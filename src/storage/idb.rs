@@ -1,4 +1,5 @@
-//! IndexedDB, for what grows with time (the team sync document's updates): opened once, read and
+//! IndexedDB, for what grows with time (the workspace's cold rows, the team sync document's
+//! updates, copies kept for undo and for the move from the older layout): opened once, read and
 //! written in whole transactions, every failure an [`StorageError`]. Written on `web_sys`
 //! directly: the few calls the app makes need no crate (an IndexedDB crate would add its own
 //! futures and error types for the same four requests).
@@ -12,7 +13,7 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransa
 
 /// The app's database, and its version (a new store is a new version).
 const NAME: &str = "rolecall";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The team sync document: its updates (Yjs v1 bytes), appended as they come under increasing
 /// numbers and now and then compacted into one (as y-indexeddb keeps a Yjs document), and,
@@ -21,7 +22,13 @@ const VERSION: u32 = 1;
 pub const SYNC: &str = "sync";
 /// The key of the sync document's description in [`SYNC`].
 pub const SYNC_META: &str = "meta";
-const STORES: [&str; 1] = [SYNC];
+/// The workspace's cold rows (see `model::layout`), one record (JSON text) per row, under keys
+/// that begin with their generation (version 2).
+pub const ROWS: &str = "rows";
+/// Whole workspaces kept aside (the one before an import, for undo; the older layout's copy
+/// until its move is confirmed), as text under their names (version 2).
+pub const KEPT: &str = "kept";
+const STORES: [&str; 3] = [SYNC, ROWS, KEPT];
 
 thread_local! {
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
@@ -35,6 +42,10 @@ pub enum Write {
     Put(String, JsValue),
     /// Removes every record of the store.
     Clear,
+    /// Removes the record under `key`.
+    Delete(String),
+    /// Removes the records whose keys are from the first text up to (not including) the second.
+    DeleteRange(String, String),
 }
 
 /// The outcome of a request or transaction, once it has settled.
@@ -113,6 +124,13 @@ fn transaction(
 }
 
 async fn result(request: IdbRequest) -> Result<JsValue, StorageError> {
+    // A request read after another may have settled already: its event is gone.
+    if request.ready_state() == web_sys::IdbRequestReadyState::Done {
+        return match request.error() {
+            Ok(Some(e)) => Err(classify(e.into())),
+            _ => request.result().map_err(classify),
+        };
+    }
     match settled(&request, "success", &["error"]).await {
         Ok(()) => request.result().map_err(classify),
         Err(e) => Err(failure(request.error().ok().flatten(), e)),
@@ -137,14 +155,60 @@ pub async fn write(store: &str, changes: Vec<Write>) -> Result<(), StorageError>
             Write::Append(value) => os.add(&value),
             Write::Put(key, value) => os.put_with_key(&value, &JsValue::from_str(&key)),
             Write::Clear => os.clear(),
+            Write::Delete(key) => os.delete(&JsValue::from_str(&key)),
+            Write::DeleteRange(from, to) => match web_sys::IdbKeyRange::bound_with_lower_open_and_upper_open(
+                &JsValue::from_str(&from),
+                &JsValue::from_str(&to),
+                false,
+                true,
+            ) {
+                Ok(range) => os.delete(&range),
+                Err(e) => Err(e),
+            },
         };
         if let Err(e) = request {
             let _ = tx.abort();
             return Err(classify(e));
         }
     }
+    // Committed now rather than when the page next idles: a save made as the page hides is
+    // in the browser's hands before the page goes.
+    #[allow(deprecated)] // web-sys marks it so only for its missing Result in old typings
+    let _ = tx.commit();
     match settled(&tx, "complete", &["error", "abort"]).await {
         Ok(()) => Ok(()),
         Err(e) => Err(failure(tx.error(), e)),
     }
+}
+
+/// The records of `store` whose keys are from `from` up to (not including) `to`: key and text,
+/// in key order.
+pub async fn range(store: &str, from: &str, to: &str) -> Result<Vec<(String, String)>, StorageError> {
+    let db = db().await?;
+    let (_tx, os) = transaction(&db, store, IdbTransactionMode::Readonly)?;
+    let range = web_sys::IdbKeyRange::bound_with_lower_open_and_upper_open(
+        &JsValue::from_str(from),
+        &JsValue::from_str(to),
+        false,
+        true,
+    )
+    .map_err(classify)?;
+    // Both requests in one transaction: the same records, in the same (key) order.
+    let keys = os.get_all_keys_with_key(&range).map_err(classify)?;
+    let values = os.get_all_with_key(&range).map_err(classify)?;
+    let (keys, values) = (result(keys).await?, result(values).await?);
+    let list = |v: JsValue| v.dyn_into::<js_sys::Array>().map(|a| a.to_vec()).unwrap_or_default();
+    let (keys, values) = (list(keys), list(values));
+    if keys.len() != values.len() {
+        return Err(StorageError::Other("the database changed while it was read".into()));
+    }
+    Ok(keys.into_iter().zip(values).filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?))).collect())
+}
+
+/// The record of `store` under `key`, as text.
+pub async fn get(store: &str, key: &str) -> Result<Option<String>, StorageError> {
+    let db = db().await?;
+    let (_tx, os) = transaction(&db, store, IdbTransactionMode::Readonly)?;
+    let got = result(os.get(&JsValue::from_str(key)).map_err(classify)?).await?;
+    Ok(got.as_string())
 }

@@ -6,11 +6,20 @@ pub mod idb;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-/// The current workspace, as a compact envelope.
+/// The workspace's hot part (see `model::layout`): what the first screens show, as a compact
+/// envelope with its layout. Its cold rows are in IndexedDB ([`cold_rows`]).
+pub const HOT_KEY: &str = "rolecall.hot";
+/// The whole workspace as versions before the hot part stored it (one text, rewritten on every
+/// save). Read once and moved; it then holds a mark that keeps tabs of those versions off it.
 pub const WORKSPACE_KEY: &str = "rolecall.workspace";
+/// The name, in IndexedDB's kept store, of the older layout's copy while it moves.
+pub const MOVED_FROM: &str = "moved-from";
+/// The name, in IndexedDB's kept store, of the workspace before the last import or reset.
+pub const BEFORE_REPLACE: &str = "before-replace";
 /// Stored data that could not be read, kept untouched for recovery.
 pub const BACKUP_KEY: &str = "rolecall.backup";
-/// The workspace as it was before the last import or reset, for "undo".
+/// The workspace as it was before the last import or reset, for "undo", as versions before
+/// IndexedDB kept it ([`BEFORE_REPLACE`]) and as a browser without IndexedDB still does.
 pub const BEFORE_REPLACE_KEY: &str = "rolecall.before-replace";
 
 /// The revision of a save that replaced another tab's simultaneous change, so that the other
@@ -252,5 +261,59 @@ pub fn ask_to_keep() {
         if settle(manager.persisted()).await.and_then(|v| v.as_bool()) != Some(true) {
             let _ = settle(manager.persist()).await;
         }
+    });
+}
+
+/// The cold rows of generation `gen` (key and record), in key order.
+pub async fn cold_rows(gen: &str) -> Result<Vec<(String, String)>, StorageError> {
+    idb::range(idb::ROWS, &format!("{gen}|"), &format!("{gen}}}")).await
+}
+
+/// Removes every cold row of generations other than `gen` (the older one, once the hot part
+/// names `gen`; and any left by a whole write whose hot part failed), and with `moved`, the
+/// older layout's copy (the move is confirmed).
+pub async fn drop_other_generations(gen: &str, moved: bool) -> Result<(), StorageError> {
+    // Generations are letters and digits: every other key sorts before "gen|" or after "gen}".
+    idb::write(
+        idb::ROWS,
+        vec![
+            idb::Write::DeleteRange(String::new(), format!("{gen}|")),
+            idb::Write::DeleteRange(format!("{gen}}}"), "\u{ffff}".into()),
+        ],
+    )
+    .await?;
+    if moved {
+        idb::write(idb::KEPT, vec![idb::Write::Delete(MOVED_FROM.into())]).await?;
+    }
+    Ok(())
+}
+
+/// Keeps a whole workspace's text under `name` (IndexedDB, or localStorage where there is no
+/// database).
+pub async fn keep_whole(name: &str, text: String) -> Result<(), StorageError> {
+    match idb::write(idb::KEPT, vec![idb::Write::Put(name.into(), text.as_str().into())]).await {
+        Err(StorageError::Unavailable) if name == BEFORE_REPLACE => write(BEFORE_REPLACE_KEY, &text),
+        other => other,
+    }
+}
+
+/// The text kept under `name`, if any.
+pub async fn kept_whole(name: &str) -> Option<String> {
+    if name == BEFORE_REPLACE {
+        if let Ok(Some(text)) = read(BEFORE_REPLACE_KEY) {
+            return Some(text);
+        }
+    }
+    idb::get(idb::KEPT, name).await.ok().flatten()
+}
+
+/// Forgets the text kept under `name`.
+pub fn forget_whole(name: &str) {
+    if name == BEFORE_REPLACE {
+        remove(BEFORE_REPLACE_KEY);
+    }
+    let name = name.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = idb::write(idb::KEPT, vec![idb::Write::Delete(name)]).await;
     });
 }

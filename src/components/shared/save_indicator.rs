@@ -9,8 +9,14 @@ pub fn SaveIndicator() -> impl IntoView {
     let t = t();
     view! {
         <span class="rc-save" role="status" data-testid="save-status"
-            data-state=move || match state.save.get() { SaveStatus::Saved => "saved", SaveStatus::Pending => "pending", _ => "other" }>
+            data-state=move || match state.save.get() {
+                _ if !state.complete.get() => "opening",
+                SaveStatus::Saved => "saved",
+                SaveStatus::Pending => "pending",
+                _ => "other",
+            }>
             {move || match state.save.get() {
+                _ if !state.complete.get() => t.history_opening,
                 SaveStatus::Saved => t.save_saved,
                 SaveStatus::Pending => t.save_pending,
                 SaveStatus::Held => t.save_held,

@@ -26,7 +26,13 @@ pub fn StorageUse() -> impl IntoView {
                 ("percent", &((share * 100.0).round() as u64)),
             ],
         );
-        warned(text, share, t.storage_near_full)
+        let (text, near) = warned(text, share, t.storage_near_full);
+        // A window without a database keeps the whole workspace here: said, as a warning.
+        if state.no_database.get() {
+            (format!("{text} {}", t.storage_no_database), true)
+        } else {
+            (text, near)
+        }
     };
     // The whole site's use, as the browser estimates it (where it says).
     let site = RwSignal::new(String::new());

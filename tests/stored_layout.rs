@@ -1,0 +1,207 @@
+//! The stored layout (issue 24): the hot part and the cold rows read back into the workspace
+//! that was saved, after a whole write and after any run of commands saved row by row.
+
+mod common;
+
+use common::{fixture, now, run, small};
+use proptest::prelude::*;
+use rolecall::model::commands::Cmd;
+use rolecall::model::ids::IdGen;
+use rolecall::model::import::{read_own, read_own_envelope};
+use rolecall::model::layout::{self, cold_changes, cold_rows, hot_text, join, read_hot, Ords};
+use rolecall::model::ops::{Coll, Op};
+use rolecall::model::Workspace;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A browser's two stores, as the app keeps them.
+struct Stored {
+    hot: String,
+    cold: BTreeMap<String, String>,
+    gen: String,
+    ords: Ords,
+    revision: u64,
+}
+
+impl Stored {
+    /// A whole write (an import, the move from the older layout).
+    fn whole(ws: &Workspace, gen: &str) -> Stored {
+        let ords = Ords::fresh(ws);
+        let cold = cold_rows(ws, &ords, gen, 1).into_iter().collect();
+        let hot = hot_text(ws, &ords, Some(gen), 1, now(), &|_, _| false);
+        Stored { hot, cold, gen: gen.into(), ords, revision: 1 }
+    }
+
+    /// A save of the rows `ops` named.
+    fn save(&mut self, ws: &Workspace, ops: &[Op], in_flight: bool) {
+        self.revision += 1;
+        let mut touched: BTreeMap<Coll, BTreeSet<String>> = BTreeMap::new();
+        for op in ops.iter().filter(|op| layout::splits(op.coll())) {
+            touched.entry(op.coll()).or_default().insert(op.id().to_owned());
+        }
+        let mut written = BTreeSet::new();
+        for (coll, keys) in touched {
+            let t = self.ords.touch(ws, coll, &keys);
+            let w = cold_changes(ws, &self.ords, &self.gen, self.revision, coll, &t);
+            for (from, to) in w.clear {
+                let gone: Vec<String> = self.cold.range(from..to).map(|(k, _)| k.clone()).collect();
+                gone.iter().for_each(|k| drop(self.cold.remove(k)));
+            }
+            for k in w.deletes {
+                self.cold.remove(&k);
+            }
+            for (k, v) in w.puts {
+                written.insert(k.clone());
+                self.cold.insert(k, v);
+            }
+        }
+        let gen = self.gen.clone();
+        let also = |c: Coll, k: &str| in_flight && written.contains(&layout::cold_key(&gen, c, k));
+        self.hot = hot_text(ws, &self.ords, Some(&self.gen), self.revision, now(), &also);
+    }
+
+    fn read(&self) -> (Workspace, Ords) {
+        let hot = read_hot(&self.hot).expect("a hot part");
+        let cold: Vec<(String, String)> = self.cold.clone().into_iter().collect();
+        let (env, ords) = join(hot, cold).expect("joins");
+        match read_own_envelope(env.clone(), true) {
+            Some(ws) => (ws, ords),
+            None => {
+                let text = rolecall::model::json::text(&env);
+                let got = rolecall::model::import::read(&text, &mut IdGen::new(1));
+                panic!("not the app's own save: {:?}", got.map(|g| g.repairs));
+            }
+        }
+    }
+}
+
+/// One step: a comment on a task (every fifth), or one of the everyday commands.
+fn step(ws: &mut Workspace, ids: &mut IdGen, pick: u8, a: usize, b: usize, c: usize) -> Option<Vec<Op>> {
+    if pick.is_multiple_of(5) && !ws.board.tasks.is_empty() {
+        let task = ws.board.tasks[a % ws.board.tasks.len()].id.clone();
+        let author = ws.members.get(b % ws.members.len().max(1)).map(|m| m.id.clone());
+        return Cmd::new(ws, ids, now()).comment(&task, author, &format!("Comment {c}")).ok();
+    }
+    run(ws, ids, pick, a, b, c)
+}
+
+/// A workspace with history: archived tasks, comments and changes on the thread, level changes.
+fn with_history(seed: u64) -> Workspace {
+    let mut ws = small(seed);
+    // Ids of a generator other than the one `small` used (the app seeds it at random).
+    let mut ids = IdGen::new(seed ^ 0xdead_beef);
+    for i in 0..160usize {
+        let _ = step(&mut ws, &mut ids, (i * 13 + seed as usize) as u8, i, i * 3, i * 5);
+    }
+    ws
+}
+
+#[test]
+fn a_whole_write_reads_back_unchanged() {
+    let ws = with_history(3);
+    let stored = Stored::whole(&ws, "g1");
+    assert!(!stored.cold.is_empty(), "the history is cold");
+    let (back, _) = stored.read();
+    assert_eq!(back, ws);
+}
+
+#[test]
+fn the_hot_part_holds_no_history() {
+    let mut ws = small(5);
+    for t in ws.board.tasks.iter_mut().take(20) {
+        t.archived = true;
+    }
+    let stored = Stored::whole(&ws, "g1");
+    let hot = read_hot(&stored.hot).unwrap();
+    let part = read_own_envelope(hot.envelope, false).expect("the first screen reads the hot part alone");
+    assert_eq!(part.board.tasks.len(), ws.board.tasks.len() - 20);
+    assert!(part.board.tasks.iter().all(|t| !t.archived));
+    assert_eq!(stored.cold.len(), 20);
+}
+
+#[test]
+fn without_a_database_everything_is_hot() {
+    let ws = with_history(4);
+    let text = hot_text(&ws, &Ords::default(), None, 3, now(), &|_, _| false);
+    let hot = read_hot(&text).unwrap();
+    assert_eq!(hot.gen, None);
+    let (env, _) = join(hot, Vec::new()).unwrap();
+    assert_eq!(read_own_envelope(env, true).unwrap(), ws);
+}
+
+#[test]
+fn a_row_in_both_stores_is_the_copy_saved_later() {
+    let ws = with_history(6);
+    let mut stored = Stored::whole(&ws, "g1");
+    // A task archived: its cold record is written, and the hot part of that save is lost.
+    let mut next = ws.clone();
+    let i = next.board.tasks.iter().position(|t| !t.archived).unwrap();
+    next.board.tasks[i].archived = true;
+    let id = next.board.tasks[i].id.0.clone();
+    let old_hot = stored.hot.clone();
+    stored.save(
+        &next,
+        &[Op::Set { coll: Coll::Tasks, id, field: "archived".into(), old: false.into(), new: true.into() }],
+        false,
+    );
+    stored.hot = old_hot;
+    let (back, _) = stored.read();
+    assert_eq!(back, next, "the later copy (the archived one) is the row");
+}
+
+#[test]
+fn a_damaged_record_is_reported_not_skipped() {
+    let ws = with_history(7);
+    let mut stored = Stored::whole(&ws, "g1");
+    let key = stored.cold.keys().next().unwrap().clone();
+    stored.cold.insert(key, "{\"o\":".into());
+    let hot = read_hot(&stored.hot).unwrap();
+    assert!(join(hot, stored.cold.into_iter().collect()).is_err());
+}
+
+#[test]
+fn the_older_layout_is_marked_so_that_no_older_tab_reads_or_saves_over_it() {
+    let mark = layout::moved_mark("rolecall.hot", now());
+    assert!(layout::is_moved_mark(&mark));
+    assert!(rolecall::model::schema::stored_revision(&mark) > 1 << 50);
+    assert!(read_own(&mark).is_none(), "no version reads it as a workspace");
+    let mut ids = IdGen::new(1);
+    assert!(rolecall::model::import::read(&mark, &mut ids).is_err());
+    assert!(!layout::is_moved_mark(&fixture("v7.json")));
+}
+
+#[test]
+fn todays_stored_fixture_moves_to_the_new_layout_unchanged() {
+    // The localStorage of a browser before issue 24: the workspace whole under one key.
+    let text = fixture("layout-v1-localstorage.json");
+    let storage: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let stored = storage["rolecall.workspace"].as_str().unwrap();
+    let ws = read_own(stored).expect("the fixture is a save of this version");
+    assert!(ws.thread.len() >= 10 && ws.board.tasks.iter().any(|t| t.archived));
+    let moved = Stored::whole(&ws, "g1");
+    assert_eq!(moved.read().0, ws);
+}
+
+fn steps() -> impl Strategy<Value = Vec<(u8, usize, usize, usize, bool)>> {
+    proptest::collection::vec((any::<u8>(), any::<usize>(), any::<usize>(), any::<usize>(), any::<bool>()), 1..24)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    // What is saved row by row reads back as the workspace was, after every save.
+    #[test]
+    fn saves_of_the_rows_commands_named_read_back_unchanged(seed in 0u64..500, steps in steps()) {
+        let mut ws = with_history(seed);
+        let mut ids = IdGen::new(seed ^ 0x0bad_cafe);
+        let mut stored = Stored::whole(&ws, "g7");
+        for (pick, a, b, c, in_flight) in steps {
+            let Some(ops) = step(&mut ws, &mut ids, pick, a, b, c) else { continue };
+            let own = read_own(&rolecall::model::schema::encode_stored(&ws, now(), 1)).is_some();
+            prop_assume!(own, "the commands' own output needs no repair");
+            stored.save(&ws, &ops, in_flight);
+            let (back, ords) = stored.read();
+            prop_assert_eq!(&back, &ws);
+            prop_assert_eq!(ords, stored.ords.clone());
+        }
+    }
+}
