@@ -62,7 +62,8 @@ impl Stored {
     fn read(&self) -> (Workspace, Ords) {
         let hot = read_hot(&self.hot).expect("a hot part");
         let cold: Vec<(String, String)> = self.cold.clone().into_iter().collect();
-        let (env, ords) = join(hot, cold).expect("joins");
+        let joined = join(hot, cold).expect("joins");
+        let (env, ords) = (joined.envelope, joined.ords);
         match read_own_envelope(env.clone(), true) {
             Some(ws) => (ws, ords),
             None => {
@@ -124,8 +125,9 @@ fn without_a_database_everything_is_hot() {
     let text = hot_text(&ws, &Ords::default(), None, 3, now(), &|_, _| false);
     let hot = read_hot(&text).unwrap();
     assert_eq!(hot.gen, None);
-    let (env, _) = join(hot, Vec::new()).unwrap();
-    assert_eq!(read_own_envelope(env, true).unwrap(), ws);
+    let joined = join(hot, Vec::new()).unwrap();
+    assert!(joined.unsettled.is_empty());
+    assert_eq!(read_own_envelope(joined.envelope, true).unwrap(), ws);
 }
 
 #[test]
@@ -204,4 +206,22 @@ proptest! {
             prop_assert_eq!(ords, stored.ords.clone());
         }
     }
+}
+
+#[test]
+fn a_cold_row_kept_only_in_the_hot_part_is_written_by_the_next_save() {
+    let mut ws = with_history(8);
+    let mut stored = Stored::whole(&ws, "g1");
+    let mut ids = IdGen::new(77);
+    let task = ws.board.tasks[0].id.clone();
+    let ops = Cmd::new(&mut ws, &mut ids, now()).comment(&task, None, "Written as the page closed").unwrap();
+    let before = stored.cold.clone();
+    // The hot part keeps the comment while its record is written; that write is lost.
+    stored.save(&ws, &ops, true);
+    stored.cold = before;
+    let hot = read_hot(&stored.hot).unwrap();
+    let joined = join(hot, stored.cold.clone().into_iter().collect()).unwrap();
+    assert_eq!(read_own_envelope(joined.envelope, true).unwrap(), ws, "read back from the hot part");
+    let entry = ws.thread.last().unwrap().id.0.clone();
+    assert_eq!(joined.unsettled, vec![(Coll::Thread, entry)], "and written to the cold store by the next save");
 }

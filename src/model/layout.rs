@@ -415,11 +415,24 @@ pub fn hot_part(text: &str) -> Option<Value> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Damaged(pub String);
 
+/// A stored workspace read back whole.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    /// The envelope, as `import::read_own` reads it.
+    pub envelope: Value,
+    /// Every row's place.
+    pub ords: Ords,
+    /// Cold rows read from the hot part (kept there while their own write was under way, which
+    /// may not have happened): the next save writes them to the cold store.
+    pub unsettled: Vec<(Coll, String)>,
+}
+
 /// The hot part and the cold rows of its generation (key and record), read back into one
-/// envelope (as `import::read_own` reads it), with every row's place. O(n log n).
-pub fn join(hot: Hot, cold: Vec<(String, String)>) -> Result<(Value, Ords), Damaged> {
+/// workspace. O(n log n).
+pub fn join(hot: Hot, cold: Vec<(String, String)>) -> Result<Joined, Damaged> {
     let Hot { mut envelope, gen, revision, mut places } = hot;
     let mut ords = Ords::default();
+    let mut unsettled = Vec::new();
     let Some(tree) = envelope.get_mut("workspace").filter(|t| t.is_object()) else {
         return Err(Damaged("no workspace".into()));
     };
@@ -458,7 +471,14 @@ pub fn join(hot: Hot, cold: Vec<(String, String)>) -> Result<(Value, Ords), Dama
             match cold.remove(&key) {
                 // Written later than this hot part (whose own write did not happen).
                 Some((cord, rev, value)) if rev > revision => all.push((cord, key, value)),
-                _ => all.push((ord, key, row)),
+                found => {
+                    // A cold row here: its own record may be older, or missing.
+                    let cold_row = coll != Coll::Tasks || row.get("archived") == Some(&Value::Bool(true));
+                    if cold_row && found.is_none_or(|(_, rev, _)| rev < revision) {
+                        unsettled.push((coll, key.clone()));
+                    }
+                    all.push((ord, key, row));
+                }
             }
         }
         all.extend(cold.into_iter().map(|(key, (ord, _, value))| (ord, key, value)));
@@ -471,7 +491,7 @@ pub fn join(hot: Hot, cold: Vec<(String, String)>) -> Result<(Value, Ords), Dama
     if let Some(stray) = by.keys().next() {
         return Err(Damaged(format!("rows of collection {stray}")));
     }
-    Ok((envelope, ords))
+    Ok(Joined { envelope, ords, unsettled })
 }
 
 /// What the older layout's key holds once its workspace has moved: a save of a version no older

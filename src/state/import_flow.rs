@@ -73,6 +73,11 @@ impl AppState {
 
     /// Replaces the workspace with the previewed file.
     pub fn confirm_import(&self) {
+        if !self.complete.get_untracked() {
+            // The history is still being read: what the file would replace is not all here yet
+            // (the preview stays; the page says it opens the history).
+            return;
+        }
         if let Some(p) = self.preview.get_untracked() {
             self.preview.set(None);
             let mut next = p.imported.workspace;
@@ -87,6 +92,9 @@ impl AppState {
 
     /// Takes a merged workspace (a colleague's file merged into this one) as one step of undo.
     pub fn merge_in(&self, next: &Workspace) {
+        if !self.complete.get_untracked() {
+            return;
+        }
         self.preview.set(None);
         // The ops are what undo takes back; the workspace is taken whole (applying the ops one by
         // one would look each row up anew: quadratic on a large file).

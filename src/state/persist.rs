@@ -347,7 +347,7 @@ impl AppState {
                 (ords, rows, text)
             })
         });
-        let moving = self.layout().with_value(|l| l.moving.clone());
+        let (moving, previous) = self.layout().with_value(|l| (l.moving.clone(), l.gen.clone()));
         let saved = self.unsaved.with_value(Vec::len);
         let base = self.revision.get_value();
         self.layout().update_value(|l| {
@@ -418,12 +418,16 @@ impl AppState {
                     state.saved_at(next);
                     state.broadcast_whole(base, next);
                     let moved = moving.is_some();
-                    if let Some(gen) = gen {
-                        leptos::task::spawn_local(async move {
-                            let _ = storage::drop_other_generations(&gen, moved).await;
-                        });
-                    }
-                    if still {
+                    // Only the generation this one replaces goes (one that could not be read
+                    // stays, never deleted unread).
+                    let previous = previous.filter(|p| gen.as_ref() != Some(p));
+                    leptos::task::spawn_local(async move {
+                        let _ = storage::drop_generation(previous.as_deref(), moved).await;
+                    });
+                    // A whole other workspace came meanwhile (an undo of the import, another
+                    // import), or rows changed: saved now, never left unsaved as "saved".
+                    let again = state.layout().with_value(|l| l.whole || !l.pending.is_empty());
+                    if still || again {
                         state.dirty.set_value(true);
                         state.flush_now();
                     }
@@ -529,6 +533,13 @@ impl AppState {
                         }
                     })
                 });
+                // Written to the cold store by this tab's next save as well: the saving tab's
+                // own write of them may be cut short (its page closing).
+                self.noted.update_value(|n| {
+                    n.extend(
+                        ops.iter().filter(|op| layout::splits(op.coll())).map(|op| (op.coll(), op.id().to_owned())),
+                    )
+                });
                 self.revision.set_value(rev);
                 self.held_original.set(None);
                 if storage::read(MERGE_NOTE_KEY).ok().flatten().and_then(|n| n.trim().parse::<u64>().ok()) == Some(rev)
@@ -564,13 +575,15 @@ impl AppState {
             let got = read_whole(&text).await;
             state.layout().update_value(|l| l.reloading = false);
             match got {
-                Ok(Whole::Read(ws, gen, ords)) => state.take_stored(*ws, &text, gen, ords),
+                Ok(Whole::Read(read)) => state.take_stored(*read, &text),
                 Ok(Whole::Text(joined)) => {
                     let again = move || state.reload_stored();
                     let blocked = move || state.blocked();
                     match state.read_stored(&joined, again, blocked) {
                         Some(Ok(got)) => {
-                            state.take_stored(got.workspace, &text, None, Ords::default());
+                            let read =
+                                Read { ws: got.workspace, gen: None, ords: Ords::default(), unsettled: Vec::new() };
+                            state.take_stored(read, &text);
                             state.write_whole_next();
                             if state.mode.get_untracked() == Mode::Ready {
                                 state.dirty.set_value(true);
@@ -597,7 +610,11 @@ impl AppState {
     /// Takes the stored workspace `theirs` (read from `text` and its cold rows): this tab's
     /// unsaved changes replayed on top. A field both tabs changed ends on this tab's value (the
     /// later change), and both tabs say so.
-    fn take_stored(&self, mut theirs: Workspace, text: &str, gen: Option<String>, ords: Ords) {
+    fn take_stored(&self, read: Read, text: &str) {
+        let Read { ws: mut theirs, gen, ords, unsettled } = read;
+        // Cold rows the saving tab may not have written: written by this tab's next save.
+        let settle = !unsettled.is_empty();
+        self.noted.update_value(|n| n.extend(unsettled));
         let revision = schema::stored_revision(text);
         let mine = self.unsaved.get_value();
         let merging = self.dirty.get_value() && self.mode.get_untracked() == Mode::Ready && !mine.is_empty();
@@ -640,6 +657,9 @@ impl AppState {
         if opening {
             self.became_ready();
         }
+        if settle {
+            self.changed();
+        }
     }
 
     /// Opens what storage holds at start: the hot part at once when it reads on its own (the
@@ -679,7 +699,7 @@ impl AppState {
         }
         leptos::task::spawn_local(async move {
             match read_whole(&text).await {
-                Ok(Whole::Read(ws, gen, ords)) => state.opened(*ws, &text, gen, ords),
+                Ok(Whole::Read(read)) => state.opened(*read, &text),
                 Ok(Whole::Text(joined)) => state.open_text(&joined, &text, false),
                 Err(e) => state.unreadable_history(e),
             }
@@ -687,7 +707,8 @@ impl AppState {
     }
 
     /// The stored workspace, read whole at start.
-    fn opened(&self, ws: Workspace, text: &str, gen: Option<String>, ords: Ords) {
+    fn opened(&self, read: Read, text: &str) {
+        let Read { ws, gen, ords, unsettled } = read;
         if !matches!(self.mode.get_untracked(), Mode::Reading(_)) && self.complete.get_untracked() {
             // Another tab's save was taken meanwhile.
             return;
@@ -702,6 +723,11 @@ impl AppState {
         self.complete.set(true);
         self.mode.set(Mode::Ready);
         self.became_ready();
+        if !unsettled.is_empty() {
+            // Cold rows found only in the hot part (their write was cut short): saved now.
+            self.noted.update_value(|n| n.extend(unsettled));
+            self.changed();
+        }
     }
 
     /// Reads stored text through the reader (an older version's save, a damaged one, the older
@@ -816,10 +842,19 @@ fn run_job(state: AppState, job: Job) -> Result<(), SplitLoaderError> {
     Ok(())
 }
 
+/// What a whole read found: the workspace, its generation, its rows' places, and the cold rows
+/// found only in the hot part (see `layout::Joined::unsettled`).
+struct Read {
+    ws: Workspace,
+    gen: Option<String>,
+    ords: Ords,
+    unsettled: Vec<(Coll, String)>,
+}
+
 /// A stored workspace read whole.
 enum Whole {
     /// Read as this version stored it: the workspace, its generation and places.
-    Read(Box<Workspace>, Option<String>, Ords),
+    Read(Box<Read>),
     /// Text that needs the reader (damaged, or an older version's): the hot part and the cold
     /// rows joined.
     Text(String),
@@ -834,9 +869,9 @@ async fn read_whole(text: &str) -> Result<Whole, StorageError> {
         None => Vec::new(),
     };
     match layout::join(hot, cold) {
-        Ok((env, ords)) => match import::read_own_envelope(env.clone(), true) {
-            Some(ws) => Ok(Whole::Read(Box::new(ws), gen, ords)),
-            None => Ok(Whole::Text(json::text(&env))),
+        Ok(j) => match import::read_own_envelope(j.envelope.clone(), true) {
+            Some(ws) => Ok(Whole::Read(Box::new(Read { ws, gen, ords: j.ords, unsettled: j.unsettled }))),
+            None => Ok(Whole::Text(json::text(&j.envelope))),
         },
         Err(layout::Damaged(what)) => Err(StorageError::Other(format!("damaged: {what}"))),
     }

@@ -269,19 +269,12 @@ pub async fn cold_rows(gen: &str) -> Result<Vec<(String, String)>, StorageError>
     idb::range(idb::ROWS, &format!("{gen}|"), &format!("{gen}}}")).await
 }
 
-/// Removes every cold row of generations other than `gen` (the older one, once the hot part
-/// names `gen`; and any left by a whole write whose hot part failed), and with `moved`, the
-/// older layout's copy (the move is confirmed).
-pub async fn drop_other_generations(gen: &str, moved: bool) -> Result<(), StorageError> {
-    // Generations are letters and digits: every other key sorts before "gen|" or after "gen}".
-    idb::write(
-        idb::ROWS,
-        vec![
-            idb::Write::DeleteRange(String::new(), format!("{gen}|")),
-            idb::Write::DeleteRange(format!("{gen}}}"), "\u{ffff}".into()),
-        ],
-    )
-    .await?;
+/// Removes the cold rows of generation `gen` (the one a whole write replaced), and with `moved`,
+/// the older layout's copy (the move is confirmed).
+pub async fn drop_generation(gen: Option<&str>, moved: bool) -> Result<(), StorageError> {
+    if let Some(gen) = gen {
+        idb::write(idb::ROWS, vec![idb::Write::DeleteRange(format!("{gen}|"), format!("{gen}}}"))]).await?;
+    }
     if moved {
         idb::write(idb::KEPT, vec![idb::Write::Delete(MOVED_FROM.into())]).await?;
     }
@@ -293,18 +286,22 @@ pub async fn drop_other_generations(gen: &str, moved: bool) -> Result<(), Storag
 pub async fn keep_whole(name: &str, text: String) -> Result<(), StorageError> {
     match idb::write(idb::KEPT, vec![idb::Write::Put(name.into(), text.as_str().into())]).await {
         Err(StorageError::Unavailable) if name == BEFORE_REPLACE => write(BEFORE_REPLACE_KEY, &text),
+        Ok(()) if name == BEFORE_REPLACE => {
+            // An older version's copy is older than this one: gone.
+            remove(BEFORE_REPLACE_KEY);
+            Ok(())
+        }
         other => other,
     }
 }
 
 /// The text kept under `name`, if any.
 pub async fn kept_whole(name: &str) -> Option<String> {
-    if name == BEFORE_REPLACE {
-        if let Ok(Some(text)) = read(BEFORE_REPLACE_KEY) {
-            return Some(text);
-        }
+    if let Ok(Some(text)) = idb::get(idb::KEPT, name).await {
+        return Some(text);
     }
-    idb::get(idb::KEPT, name).await.ok().flatten()
+    // Kept by an older version, or where there is no database.
+    read(BEFORE_REPLACE_KEY).ok().flatten().filter(|_| name == BEFORE_REPLACE)
 }
 
 /// Forgets the text kept under `name`.
