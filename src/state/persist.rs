@@ -107,6 +107,12 @@ pub(super) fn stored_revision() -> u64 {
     storage::read(HOT_KEY).ok().flatten().map_or(0, |t| schema::stored_revision(&t))
 }
 
+/// Whether the save at `revision` replaced this tab's simultaneous change (the saving tab says
+/// so under [`MERGE_NOTE_KEY`]).
+fn merge_note_names(revision: u64) -> bool {
+    storage::read(MERGE_NOTE_KEY).ok().flatten().and_then(|n| n.trim().parse::<u64>().ok()) == Some(revision)
+}
+
 /// A new generation's name: the time and a random part, letters and digits only.
 fn new_gen() -> String {
     let n = js_sys::Date::now() as u64;
@@ -241,7 +247,7 @@ impl AppState {
             Ok(()) => {
                 let ops = self.unsaved.try_update_value(std::mem::take).unwrap_or_default();
                 self.saved_at(next);
-                self.broadcast(base, next, &ops);
+                self.broadcast(base, next, Some(&ops));
             }
             Err(e) => {
                 // The data stays in memory and stays dirty: the next change or page hide retries.
@@ -416,7 +422,7 @@ impl AppState {
                     state.unsaved.update_value(|u| drop(u.drain(..saved.min(u.len()))));
                     let still = state.unsaved.with_value(|u| !u.is_empty());
                     state.saved_at(next);
-                    state.broadcast_whole(base, next);
+                    state.broadcast(base, next, None);
                     let moved = moving.is_some();
                     // Only the generation this one replaces goes (one that could not be read
                     // stays, never deleted unread).
@@ -447,17 +453,17 @@ impl AppState {
         CH.with(|c| c.get_or_init(|| web_sys::BroadcastChannel::new(CHANNEL).ok()).clone())
     }
 
-    /// Tells other tabs of a save: its revision, the one it was made on and its ops.
-    fn broadcast(&self, base: u64, rev: u64, ops: &[Op]) {
+    /// Tells other tabs of a save: its revision, the one it was made on and its ops (`None`: a
+    /// whole other workspace, read from storage).
+    fn broadcast(&self, base: u64, rev: u64, ops: Option<&[Op]>) {
         let Some(ch) = self.channel() else { return };
-        let gen = self.layout().with_value(|l| l.gen.clone());
-        let msg = serde_json::json!({ "base": base, "rev": rev, "gen": gen, "ops": ops });
-        let _ = ch.post_message(&json::text(&msg).into());
-    }
-
-    fn broadcast_whole(&self, base: u64, rev: u64) {
-        let Some(ch) = self.channel() else { return };
-        let msg = serde_json::json!({ "base": base, "rev": rev, "whole": true });
+        let msg = match ops {
+            Some(ops) => {
+                let gen = self.layout().with_value(|l| l.gen.clone());
+                serde_json::json!({ "base": base, "rev": rev, "gen": gen, "ops": ops })
+            }
+            None => serde_json::json!({ "base": base, "rev": rev, "whole": true }),
+        };
         let _ = ch.post_message(&json::text(&msg).into());
     }
 
@@ -535,15 +541,10 @@ impl AppState {
                 });
                 // Written to the cold store by this tab's next save as well: the saving tab's
                 // own write of them may be cut short (its page closing).
-                self.noted.update_value(|n| {
-                    n.extend(
-                        ops.iter().filter(|op| layout::splits(op.coll())).map(|op| (op.coll(), op.id().to_owned())),
-                    )
-                });
+                self.note_rows(&ops);
                 self.revision.set_value(rev);
                 self.held_original.set(None);
-                if storage::read(MERGE_NOTE_KEY).ok().flatten().and_then(|n| n.trim().parse::<u64>().ok()) == Some(rev)
-                {
+                if merge_note_names(rev) {
                     self.clash.set(true);
                 }
             }
@@ -644,8 +645,7 @@ impl AppState {
         let opening = matches!(self.mode.get_untracked(), Mode::Reading(_))
             || (self.mode.get_untracked() == Mode::Ready && !self.complete_here());
         if self.mode.get_untracked() == Mode::Ready {
-            let note = storage::read(MERGE_NOTE_KEY).ok().flatten();
-            if note.and_then(|n| n.trim().parse::<u64>().ok()) == Some(revision) {
+            if merge_note_names(revision) {
                 self.clash.set(true);
             }
         } else {
@@ -694,13 +694,11 @@ impl AppState {
     /// Reads the stored text `text` whole (the store group's part of [`AppState::open_stored`]).
     fn open_whole(&self, text: String, moving: bool) {
         let state = *self;
-        if layout::read_hot(&text).is_none() {
-            return state.open_text(&text, &text, moving);
-        }
         leptos::task::spawn_local(async move {
+            // Text without a layout (the older layout's, a damaged one) comes back as it is.
             match read_whole(&text).await {
                 Ok(Whole::Read(read)) => state.opened(*read, &text),
-                Ok(Whole::Text(joined)) => state.open_text(&joined, &text, false),
+                Ok(Whole::Text(joined)) => state.open_text(&joined, &text, moving),
                 Err(e) => state.unreadable_history(e),
             }
         });
