@@ -108,19 +108,43 @@ fn every_date_field_is_kept_inside_1970_to_9999() {
 /// How long reading `text` as JSON takes here and now: work linear in its size, measured in the
 /// same run, so that a busy or slow machine slows it as much as what it is compared with.
 fn reading_time(text: &str) -> Duration {
-    let start = Instant::now();
-    let _ = serde_json::from_str::<Value>(text);
-    start.elapsed()
+    // The slowest of three: a reference cut short by a busy machine would make the bound
+    // tighter than meant.
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let _ = serde_json::from_str::<Value>(text);
+            start.elapsed()
+        })
+        .max()
+        .unwrap_or_default()
+}
+
+/// The quickest of up to three runs of `f` that stay above `bound` (one run when it is within
+/// it): a machine busy with other work slows a run down by a bounded factor, never by the
+/// thousands a quadratic step costs, so a run that is slow every time is slow by its own work.
+fn quickest<T>(bound: impl Fn(&T) -> Duration, mut f: impl FnMut() -> T) -> (T, Duration) {
+    let mut best: Option<(T, Duration)> = None;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let out = f();
+        let took = start.elapsed();
+        if best.as_ref().is_none_or(|(_, b)| took < *b) {
+            best = Some((out, took));
+        }
+        if best.as_ref().is_some_and(|(out, b)| *b < bound(out)) {
+            break;
+        }
+    }
+    best.expect("ran at least once")
 }
 
 /// Fails when `f` takes far longer than reading `text` (its input) as JSON: a guard against work
 /// that grows faster than the input, which no machine's speed or load can trip. (Import does
 /// several times a parse's work; a quadratic step on these inputs would do thousands.)
-fn linear<T>(what: &str, text: &str, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    let took = start.elapsed();
+fn linear<T>(what: &str, text: &str, f: impl FnMut() -> T) -> T {
     let reference = reading_time(text);
+    let (out, took) = quickest(|_| reference * 40 + Duration::from_millis(200), f);
     assert!(
         took < reference * 40 + Duration::from_millis(200),
         "{what} took {took:?}, against {reference:?} to read its input as JSON"
@@ -131,11 +155,15 @@ fn linear<T>(what: &str, text: &str, f: impl FnOnce() -> T) -> T {
 /// [`linear`] for an import: in the size of the file, or of the workspace it makes (sixteen
 /// thousand `{}` make sixteen thousand named departments).
 fn read_linear(what: &str, text: &str) -> Result<Imported, ImportError> {
-    let start = Instant::now();
-    let got = read(text, &mut IdGen::new(1));
-    let took = start.elapsed();
-    let made = got.as_ref().map(|g| encode(&g.workspace, now(), false)).unwrap_or_default();
-    let reference = reading_time(text).max(reading_time(&made));
+    let input = reading_time(text);
+    let output = |got: &Result<Imported, ImportError>| {
+        reading_time(&got.as_ref().map(|g| encode(&g.workspace, now(), false)).unwrap_or_default())
+    };
+    let (got, took) = quickest(
+        |got| input.max(output(got)) * 40 + Duration::from_millis(200),
+        || read(text, &mut IdGen::new(1)),
+    );
+    let reference = input.max(output(&got));
     assert!(
         took < reference * 40 + Duration::from_millis(200),
         "{what} took {took:?}, against {reference:?} to read its input or output as JSON"
@@ -543,7 +571,11 @@ fn a_big_kpi_csv_imports_in_n_log_n_and_lists_at_most_a_hundred_bad_rows() {
         csv.push_str("nobody,2026-01-01,1\n");
     }
     let as_json = serde_json::to_string(&csv).unwrap();
-    let report = linear("100,000 KPI rows", &as_json, || import_values(&mut kpis, &csv));
+    let before = kpis.clone();
+    let report = linear("100,000 KPI rows", &as_json, || {
+        kpis = before.clone();
+        import_values(&mut kpis, &csv)
+    });
     assert_eq!(report.recorded, 100_000);
     assert_eq!((report.errors.len(), report.error_count), (100, 500));
     assert!(kpis.iter().all(|k| k.values.windows(2).all(|w| w[0].period < w[1].period)));
