@@ -161,3 +161,53 @@ test('where the browser allows no database, the workspace is kept whole in local
   await page.reload();
   await expect(page.locator('.rc-header__team')).toHaveText('Private window team');
 });
+
+test('a damaged record of the history opens the recovery screen, whose download holds every stored record, and nothing is saved over them', async ({ app, page }) => {
+  const seeded = JSON.parse(await readFile(fixture('layout-v1-localstorage.json'), 'utf8'));
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await page.addInitScript((entries) => {
+    if (!sessionStorage.getItem('seeded')) {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, seeded);
+  await app.open();
+  await app.saved();
+  await expect.poll(async () => (await stores(page)).kept).toEqual([]);
+  expect((await stores(page)).rows).toBeGreaterThan(10);
+  // One record damaged, as a disk or an extension might leave it.
+  const damaged = await page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('rolecall');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const keys = await new Promise((resolve) => {
+      const r = db.transaction('rows').objectStore('rows').getAllKeys();
+      r.onsuccess = () => resolve(r.result);
+    });
+    await new Promise((resolve) => {
+      const tx = db.transaction('rows', 'readwrite');
+      tx.objectStore('rows').put('{"o":', keys[3]);
+      tx.oncomplete = resolve;
+    });
+    db.close();
+    return { key: keys[3], count: keys.length };
+  });
+  const hot = await app.stored();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your saved workspace could not be opened' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('could not be read');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the stored data' }).click(),
+  ]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  expect(file.hot).toBe(hot);
+  expect(file.rows).toHaveLength(damaged.count);
+  expect(file.rows).toContainEqual([damaged.key, '{"o":']);
+  // Nothing was written over what could not be read.
+  expect(await app.stored()).toBe(hot);
+  expect((await stores(page)).rows).toBe(damaged.count);
+});

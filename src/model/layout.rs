@@ -152,6 +152,15 @@ impl Ords {
 }
 
 /// The key of a cold row in its store: the generation, the collection and the row.
+/// The collection and row key of a cold key of generation `gen` (the key is empty for the start
+/// of a collection's range).
+pub fn parse_cold_key<'a>(gen: &str, key: &'a str) -> Option<(Coll, &'a str)> {
+    let rest = key.strip_prefix(gen)?.strip_prefix('|')?;
+    let (coll, row) = rest.split_once('|')?;
+    let coll = Coll::ALL.get(coll.parse::<usize>().ok()?).copied()?;
+    Some((coll, row))
+}
+
 pub fn cold_key(gen: &str, coll: Coll, key: &str) -> String {
     format!("{gen}|{:02}|{key}", coll.index())
 }
@@ -233,8 +242,10 @@ pub fn cold_changes(
 
 /// The hot part as stored: the workspace's envelope without its cold rows (but with those
 /// `also` keeps there, cold rows not yet known to be written), and its layout: the generation of
-/// cold rows it goes with (`None`: there are none, every row is here) and the places of the
-/// rows of growing collections it holds.
+/// cold rows it goes with (`None`: there are none, every row is here), the places of the
+/// rows of growing collections it holds, and the deletes of cold rows not yet known to be
+/// written (`deleting`: collection, key and the revision of the delete; an empty key is the
+/// whole collection's rows, written anew), so that a row whose delete was lost is not read back.
 pub fn hot_text(
     ws: &Workspace,
     ords: &Ords,
@@ -242,6 +253,7 @@ pub fn hot_text(
     revision: u64,
     saved_at: DateTime<Utc>,
     also: &dyn Fn(Coll, &str) -> bool,
+    deleting: &[(Coll, String, u64)],
 ) -> String {
     let Some(gen) = gen else {
         let text = schema::encode_stored(ws, saved_at, revision);
@@ -302,7 +314,26 @@ pub fn hot_text(
     let env =
         HotEnvelope { format: schema::FORMAT, version: schema::CURRENT_VERSION, revision, saved_at, workspace: hot };
     let text = serde_json::to_string(&env).unwrap_or_default();
-    with_layout(text, json!({ "gen": gen, "places": places }))
+    let mut layout = json!({ "gen": gen, "places": places });
+    let (mut gone, mut cleared) = (Map::new(), Map::new());
+    for (coll, key, rev) in deleting {
+        let idx = coll.index().to_string();
+        if key.is_empty() {
+            let earliest = cleared.get(&idx).and_then(Value::as_u64).map_or(*rev, |r| r.min(*rev));
+            cleared.insert(idx, json!(earliest));
+        } else if find_row(ws, *coll, key).is_none() {
+            if let Value::Array(list) = gone.entry(idx).or_insert_with(|| json!([])) {
+                list.push(json!([key, rev]));
+            }
+        }
+    }
+    if !gone.is_empty() {
+        layout["gone"] = Value::Object(gone);
+    }
+    if !cleared.is_empty() {
+        layout["cleared"] = Value::Object(cleared);
+    }
+    with_layout(text, layout)
 }
 
 /// The stored envelope of a hot part (as `schema::encode_stored` writes a whole one).
@@ -379,6 +410,12 @@ pub struct Hot {
     pub gen: Option<String>,
     pub revision: u64,
     places: BTreeMap<usize, Vec<(String, String)>>,
+    /// Rows deleted by a write not known to be done, with its revision: a cold record of one
+    /// older than that is not read.
+    gone: BTreeMap<usize, BTreeMap<String, u64>>,
+    /// Collections whose cold rows were written anew by a write not known to be done, with its
+    /// revision: their cold records older than that are not read.
+    cleared: BTreeMap<usize, u64>,
 }
 
 /// Reads a stored hot part. `None`: not JSON, or no layout (then the text is a whole workspace
@@ -399,8 +436,23 @@ pub fn read_hot(text: &str) -> Option<Hot> {
             places.insert(coll, pairs);
         }
     }
+    let mut gone: BTreeMap<usize, BTreeMap<String, u64>> = BTreeMap::new();
+    if let Some(Value::Object(g)) = layout.get("gone") {
+        for (coll, pairs) in g {
+            let at = gone.entry(coll.parse().ok()?).or_default();
+            for p in pairs.as_array()? {
+                at.insert(p.get(0)?.as_str()?.to_owned(), p.get(1)?.as_u64()?);
+            }
+        }
+    }
+    let mut cleared = BTreeMap::new();
+    if let Some(Value::Object(c)) = layout.get("cleared") {
+        for (coll, rev) in c {
+            cleared.insert(coll.parse().ok()?, rev.as_u64()?);
+        }
+    }
     let revision = env.get("revision").and_then(Value::as_u64).unwrap_or(0);
-    Some(Hot { envelope: Value::Object(env), gen, revision, places })
+    Some(Hot { envelope: Value::Object(env), gen, revision, places, gone, cleared })
 }
 
 /// The envelope of a stored hot part whose cold rows are elsewhere (for the first screen,
@@ -430,7 +482,7 @@ pub struct Joined {
 /// The hot part and the cold rows of its generation (key and record), read back into one
 /// workspace. O(n log n).
 pub fn join(hot: Hot, cold: Vec<(String, String)>) -> Result<Joined, Damaged> {
-    let Hot { mut envelope, gen, revision, mut places } = hot;
+    let Hot { mut envelope, gen, revision, mut places, gone, cleared } = hot;
     let mut ords = Ords::default();
     let mut unsettled = Vec::new();
     let Some(tree) = envelope.get_mut("workspace").filter(|t| t.is_object()) else {
@@ -455,6 +507,21 @@ pub fn join(hot: Hot, cold: Vec<(String, String)>) -> Result<Joined, Damaged> {
     for coll in split_colls() {
         let Some(list) = list_mut(tree, coll) else { continue };
         let mut cold = by.remove(&coll.index()).unwrap_or_default();
+        // Records older than a delete (or a rewrite of the collection) that may not have been
+        // written: not rows any more, and deleted by the next save.
+        let before = |key: &str, rev: u64| {
+            cleared.get(&coll.index()).is_some_and(|r| rev < *r)
+                || gone.get(&coll.index()).and_then(|g| g.get(key)).is_some_and(|r| rev < *r)
+        };
+        if cleared.contains_key(&coll.index()) || gone.contains_key(&coll.index()) {
+            cold.retain(|key, (_, rev, _)| {
+                let stale = before(key, *rev);
+                if stale {
+                    unsettled.push((coll, key.clone()));
+                }
+                !stale
+            });
+        }
         let hot_rows = std::mem::take(list);
         let pairs = places.remove(&coll.index());
         if gen.is_none() {

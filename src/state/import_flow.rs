@@ -194,11 +194,15 @@ impl AppState {
         let _ = browser::download(&name, &text, "application/json");
     }
 
-    /// Downloads the unreadable stored data exactly as it was found.
+    /// Downloads the unreadable stored data exactly as it was found (with its history's records
+    /// where the history could not be read: the store group's part).
     pub fn download_backup(&self) {
         let text = self.held_original.get_untracked().or_else(|| storage::read(BACKUP_KEY).ok().flatten());
-        if let Some(text) = text {
-            let _ = browser::download("rolecall-unreadable-data.json", &text, "application/json");
+        let Some(text) = text else { return };
+        if matches!(self.mode.get_untracked(), Mode::Recovery(ImportError::History(_))) {
+            self.job(super::persist::Job::DownloadHistory(text));
+        } else {
+            let _ = browser::download(super::persist::UNREADABLE_FILE, &text, "application/json");
         }
     }
 

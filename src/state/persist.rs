@@ -30,6 +30,8 @@ use wasm_bindgen::JsCast;
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 /// How long a failed write of cold rows waits before it is tried again.
 const RETRY_DELAY: Duration = Duration::from_secs(5);
+/// How a read of stored rows that are damaged (not a passing failure) begins its reason.
+const DAMAGED: &str = "damaged: ";
 /// The channel other tabs of this site hear saves on.
 const CHANNEL: &str = "rolecall";
 
@@ -52,6 +54,10 @@ struct Layout {
     /// hot part keeps a copy of them meanwhile, so that a write lost with a closing page loses
     /// nothing.
     in_flight: BTreeMap<String, u32>,
+    /// Deletes of cold rows (and rewrites of a collection's rows, by the start of its range)
+    /// not yet confirmed, with the revision of the first and how many are under way: the hot
+    /// part lists them meanwhile, so that a delete lost with a closing page brings nothing back.
+    deleting: BTreeMap<String, (u64, u32)>,
     /// The stored text of the older layout this workspace was read from: moved once the new
     /// layout is written.
     moving: Option<String>,
@@ -65,6 +71,10 @@ thread_local! {
     /// The stored copy's layout: the store group's own state (the main module only lists the
     /// rows the ops named, in `AppState::noted`, and asks for a whole write, `whole_next`).
     static LAYOUT: std::cell::RefCell<Layout> = std::cell::RefCell::new(Layout::default());
+    /// The latest revision another tab said it saved. Its message can come before this tab's
+    /// copy of localStorage shows that save (each tab's copy is brought up to date after the
+    /// fact): until it does, this tab neither reads storage nor writes over it.
+    static ANNOUNCED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Stand-in for a `StoredValue` of the layout, with its two methods.
@@ -111,6 +121,14 @@ pub(super) fn stored_revision() -> u64 {
 /// so under [`MERGE_NOTE_KEY`]).
 fn merge_note_names(revision: u64) -> bool {
     storage::read(MERGE_NOTE_KEY).ok().flatten().and_then(|n| n.trim().parse::<u64>().ok()) == Some(revision)
+}
+
+/// Waits `d` (a timer, as a future).
+async fn pause(d: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL)), d);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A new generation's name: the time and a random part, letters and digits only.
@@ -222,6 +240,12 @@ impl AppState {
             self.dirty.set_value(true);
             return self.reload_stored();
         }
+        if ANNOUNCED.get() > stored {
+            // Another tab's save is on its way to this tab's copy of storage: taken, with this
+            // tab's changes on top, when it arrives (the storage event).
+            self.dirty.set_value(true);
+            return self.await_announced();
+        }
         let next = stored.max(self.revision.get_value()) + 1;
         if self.clash_pending.get_value() {
             // Tells the other tab, when it takes this save, that its change was replaced.
@@ -231,6 +255,7 @@ impl AppState {
             return self.save_whole(next);
         }
         let base = self.revision.get_value();
+        let replaced = self.clash_pending.get_value();
         let written = browser::measure("rolecall:save", || {
             self.write_cold_rows(next);
             let text = self.ws.with_untracked(|ws| {
@@ -238,7 +263,17 @@ impl AppState {
                     let gen = l.gen.as_deref();
                     let also =
                         |c: Coll, k: &str| gen.is_some_and(|g| l.in_flight.contains_key(&layout::cold_key(g, c, k)));
-                    layout::hot_text(ws, &l.ords, gen, next, browser::now(), &also)
+                    let deleting: Vec<(Coll, String, u64)> = gen
+                        .map(|g| {
+                            l.deleting
+                                .iter()
+                                .filter_map(|(k, (rev, _))| {
+                                    layout::parse_cold_key(g, k).map(|(c, key)| (c, key.to_owned(), *rev))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    layout::hot_text(ws, &l.ords, gen, next, browser::now(), &also, &deleting)
                 })
             });
             storage::write(HOT_KEY, &text)
@@ -247,7 +282,7 @@ impl AppState {
             Ok(()) => {
                 let ops = self.unsaved.try_update_value(std::mem::take).unwrap_or_default();
                 self.saved_at(next);
-                self.broadcast(base, next, Some(&ops));
+                self.broadcast(base, next, Some(&ops), replaced);
             }
             Err(e) => {
                 // The data stays in memory and stays dirty: the next change or page hide retries.
@@ -280,12 +315,16 @@ impl AppState {
             return;
         }
         let mut changes = Vec::new();
-        let mut keys = Vec::new();
+        let (mut keys, mut gone) = (Vec::new(), Vec::new());
         self.ws.with_untracked(|ws| {
             self.layout().update_value(|l| {
                 for (coll, rows) in &pending {
                     let touched = l.ords.touch(ws, *coll, rows);
                     let w = layout::cold_changes(ws, &l.ords, &gen, revision, *coll, &touched);
+                    for key in w.clear.iter().map(|(a, _)| a).chain(&w.deletes) {
+                        l.deleting.entry(key.clone()).or_insert((revision, 0)).1 += 1;
+                        gone.push(key.clone());
+                    }
                     changes.extend(w.clear.into_iter().map(|(a, b)| storage::idb::Write::DeleteRange(a, b)));
                     changes.extend(w.deletes.into_iter().map(storage::idb::Write::Delete));
                     for (key, record) in w.puts {
@@ -308,6 +347,15 @@ impl AppState {
                         *n -= 1;
                         if *n == 0 {
                             l.in_flight.remove(key);
+                        }
+                    }
+                }
+                // A failed delete stays listed until it is written again.
+                for key in &gone {
+                    if let Some((_, n)) = l.deleting.get_mut(key) {
+                        *n = n.saturating_sub(1);
+                        if *n == 0 && done.is_ok() {
+                            l.deleting.remove(key);
                         }
                     }
                 }
@@ -349,7 +397,7 @@ impl AppState {
             self.ws.with_untracked(|ws| {
                 let ords = Ords::fresh(ws);
                 let rows = layout::cold_rows(ws, &ords, &gen, next);
-                let text = layout::hot_text(ws, &ords, Some(&gen), next, now, &|_, _| false);
+                let text = layout::hot_text(ws, &ords, Some(&gen), next, now, &|_, _| false, &[]);
                 (ords, rows, text)
             })
         });
@@ -382,9 +430,10 @@ impl AppState {
                 Ok(()) => (Some(gen), text),
                 // No database here (a private window): every row in the hot part (the workspace
                 // as it is now: changes made meanwhile are in it too).
-                Err(StorageError::Unavailable) => {
-                    (None, state.ws.with_untracked(|ws| layout::hot_text(ws, &ords, None, next, now, &|_, _| false)))
-                }
+                Err(StorageError::Unavailable) => (
+                    None,
+                    state.ws.with_untracked(|ws| layout::hot_text(ws, &ords, None, next, now, &|_, _| false, &[])),
+                ),
                 Err(e) => {
                     state.layout().update_value(|l| {
                         l.writing_whole = false;
@@ -396,6 +445,32 @@ impl AppState {
             };
             state.no_database.set(gen.is_none());
             state.layout().update_value(|l| l.cold_failed = false);
+            if let (Some(old), Some(g)) = (&moving, &gen) {
+                let found = storage::read(WORKSPACE_KEY).ok().flatten();
+                if let Some(found) = found.filter(|t| t != old && !layout::is_moved_mark(t)) {
+                    // A tab of an earlier version saved the older layout meanwhile: that save is
+                    // what moves, with this tab's changes on top; what was written goes.
+                    state.layout().update_value(|l| l.writing_whole = false);
+                    let g = g.clone();
+                    leptos::task::spawn_local(async move {
+                        let _ = storage::drop_generation(Some(&g), false).await;
+                    });
+                    return state.move_again(found);
+                }
+            }
+            // Another tab saved while this was written: its save is replaced (this workspace is
+            // a whole other one), but kept as what "Undo import" brings back, and it is told.
+            let (next, text, replaced, theirs) = match state.saved_meanwhile(base).await {
+                Some(theirs) => {
+                    let next = stored_revision().max(ANNOUNCED.get()) + 1;
+                    let text = state.ws.with_untracked(|ws| {
+                        layout::hot_text(ws, &ords, gen.as_deref(), next, now, &|_, _| false, &[])
+                    });
+                    let _ = storage::write(MERGE_NOTE_KEY, &next.to_string());
+                    (next, text, true, theirs)
+                }
+                None => (next, text, false, None),
+            };
             if moving.is_some() && gen.is_some() {
                 // The older layout's key gets the mark that keeps older tabs off it (and frees
                 // its room for the hot part); its copy is in the database until this is done.
@@ -422,13 +497,20 @@ impl AppState {
                     state.unsaved.update_value(|u| drop(u.drain(..saved.min(u.len()))));
                     let still = state.unsaved.with_value(|u| !u.is_empty());
                     state.saved_at(next);
-                    state.broadcast(base, next, None);
+                    state.broadcast(base, next, None, replaced);
+                    if replaced {
+                        state.clash.set(true);
+                    }
                     let moved = moving.is_some();
-                    // Only the generation this one replaces goes (one that could not be read
+                    // Only the generations this one replaces go (one that could not be read
                     // stays, never deleted unread).
                     let previous = previous.filter(|p| gen.as_ref() != Some(p));
+                    let theirs = theirs.filter(|t| gen.as_ref() != Some(t) && previous.as_ref() != Some(t));
                     leptos::task::spawn_local(async move {
                         let _ = storage::drop_generation(previous.as_deref(), moved).await;
+                        if theirs.is_some() {
+                            let _ = storage::drop_generation(theirs.as_deref(), false).await;
+                        }
                     });
                     // A whole other workspace came meanwhile (an undo of the import, another
                     // import), or rows changed: saved now, never left unsaved as "saved".
@@ -446,6 +528,60 @@ impl AppState {
         });
     }
 
+    /// Moves the older layout's `text` (saved by a tab of an earlier version while this tab was
+    /// moving what it read before): taken with this tab's unsaved changes on top, and written
+    /// whole.
+    fn move_again(&self, text: String) {
+        let state = *self;
+        let again_text = text.clone();
+        let again = move || state.move_again(again_text);
+        let Some(got) = self.read_stored(&text, again, move || state.blocked()) else { return };
+        match got {
+            Ok(got) => {
+                self.layout().update_value(|l| l.moving = Some(text.clone()));
+                self.take_stored(Read::other(got.workspace), &text);
+                if !self.dirty.get_value() {
+                    self.dirty.set_value(true);
+                    self.flush_now();
+                }
+            }
+            // Not readable here: the workspace on screen is not written over it.
+            Err(_) => self.blocked(),
+        }
+    }
+
+    /// Whether another tab saved since revision `base` (while a whole workspace was being
+    /// written here): `Some` with the generation its save named, once its workspace is kept as
+    /// the one an undo of this replacement brings back.
+    async fn saved_meanwhile(&self, base: u64) -> Option<Option<String>> {
+        if stored_revision().max(ANNOUNCED.get()) <= base {
+            return None;
+        }
+        // Its message can come before this tab's copy of storage shows its save.
+        for _ in 0..40 {
+            if stored_revision() >= ANNOUNCED.get() {
+                break;
+            }
+            pause(Duration::from_millis(50)).await;
+        }
+        let text = storage::read(HOT_KEY).ok().flatten()?;
+        let mut theirs_gen = None;
+        match read_whole(&text).await {
+            Ok(Whole::Read(read)) => {
+                theirs_gen = read.gen.clone();
+                if let Some((reason, _)) = self.replaced.get_untracked() {
+                    let kept = schema::encode(&read.ws, browser::now(), false);
+                    let _ = storage::keep_whole(storage::BEFORE_REPLACE, kept).await;
+                    self.replaced.set(Some((reason, read.ws)));
+                }
+            }
+            // Not readable here (a newer version's, damaged): kept as it was found, and its
+            // rows are left alone.
+            _ => drop(storage::keep_backup(&text, js_sys::Date::now() as i64)),
+        }
+        Some(theirs_gen)
+    }
+
     fn channel(&self) -> Option<web_sys::BroadcastChannel> {
         thread_local! {
             static CH: std::cell::OnceCell<Option<web_sys::BroadcastChannel>> = const { std::cell::OnceCell::new() };
@@ -454,13 +590,14 @@ impl AppState {
     }
 
     /// Tells other tabs of a save: its revision, the one it was made on and its ops (`None`: a
-    /// whole other workspace, read from storage).
-    fn broadcast(&self, base: u64, rev: u64, ops: Option<&[Op]>) {
+    /// whole other workspace, read from storage), and whether it replaced another tab's change
+    /// to the same thing (the message can arrive before the merge note does).
+    fn broadcast(&self, base: u64, rev: u64, ops: Option<&[Op]>, replaced: bool) {
         let Some(ch) = self.channel() else { return };
         let msg = match ops {
             Some(ops) => {
                 let gen = self.layout().with_value(|l| l.gen.clone());
-                serde_json::json!({ "base": base, "rev": rev, "gen": gen, "ops": ops })
+                serde_json::json!({ "base": base, "rev": rev, "gen": gen, "ops": ops, "replaced": replaced })
             }
             None => serde_json::json!({ "base": base, "rev": rev, "whole": true }),
         };
@@ -495,6 +632,11 @@ impl AppState {
             if ev.key().as_deref() != Some(HOT_KEY) {
                 return;
             }
+            // A save whose message came first and could not be applied: read now.
+            let now = stored_revision();
+            if now > self.revision.get_value() && now <= ANNOUNCED.get() {
+                return self.job(Job::Reload);
+            }
             set_timeout(
                 move || {
                     if stored_revision() > self.revision.get_value() || self.mode.get_untracked() != Mode::Ready {
@@ -506,6 +648,20 @@ impl AppState {
         });
     }
 
+    /// Waits for an announced save to reach this tab's copy of storage (the storage event reads
+    /// it); should it never come (storage cleared meanwhile), what storage holds is taken as it
+    /// is after a while.
+    fn await_announced(&self) {
+        let state = *self;
+        set_timeout(
+            move || {
+                ANNOUNCED.set(ANNOUNCED.get().min(stored_revision()));
+                state.flush();
+            },
+            Duration::from_secs(2),
+        );
+    }
+
     /// Another tab's save, as it told it.
     fn heard(&self, text: &str) {
         if matches!(self.mode.get_untracked(), Mode::Recovery(_)) {
@@ -513,6 +669,7 @@ impl AppState {
         }
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(text) else { return };
         let (base, rev) = (msg["base"].as_u64().unwrap_or(0), msg["rev"].as_u64().unwrap_or(0));
+        ANNOUNCED.set(ANNOUNCED.get().max(rev));
         if rev <= self.revision.get_value() && self.mode.get_untracked() == Mode::Ready {
             return;
         }
@@ -544,10 +701,12 @@ impl AppState {
                 self.note_rows(&ops);
                 self.revision.set_value(rev);
                 self.held_original.set(None);
-                if merge_note_names(rev) {
+                if msg["replaced"].as_bool() == Some(true) || merge_note_names(rev) {
                     self.clash.set(true);
                 }
             }
+            // Read once this tab's copy of storage shows that save (the storage event).
+            None if stored_revision() < rev => {}
             None => self.reload_stored(),
         }
     }
@@ -582,11 +741,8 @@ impl AppState {
                     let blocked = move || state.blocked();
                     match state.read_stored(&joined, again, blocked) {
                         Some(Ok(got)) => {
-                            let read =
-                                Read { ws: got.workspace, gen: None, ords: Ords::default(), unsettled: Vec::new() };
-                            state.take_stored(read, &text);
-                            state.write_whole_next();
-                            if state.mode.get_untracked() == Mode::Ready {
+                            state.take_stored(Read::other(got.workspace), &text);
+                            if state.mode.get_untracked() == Mode::Ready && !state.dirty.get_value() {
                                 state.dirty.set_value(true);
                                 state.flush_now();
                             }
@@ -612,7 +768,7 @@ impl AppState {
     /// unsaved changes replayed on top. A field both tabs changed ends on this tab's value (the
     /// later change), and both tabs say so.
     fn take_stored(&self, read: Read, text: &str) {
-        let Read { ws: mut theirs, gen, ords, unsettled } = read;
+        let Read { ws: mut theirs, gen, ords, unsettled, whole } = read;
         // Cold rows the saving tab may not have written: written by this tab's next save.
         let settle = !unsettled.is_empty();
         self.noted.update_value(|n| n.extend(unsettled));
@@ -624,7 +780,7 @@ impl AppState {
         self.layout().update_value(|l| {
             l.gen = gen;
             l.ords = ords;
-            l.whole = false;
+            l.whole = whole;
             l.pending.clear();
         });
         self.held_original.set(None);
@@ -695,8 +851,19 @@ impl AppState {
     fn open_whole(&self, text: String, moving: bool) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            // Text without a layout (the older layout's, a damaged one) comes back as it is.
-            match read_whole(&text).await {
+            // Text without a layout (the older layout's, a damaged one) comes back as it is. A
+            // database that fails for a moment (busy with another tab's upgrade) is asked again.
+            let mut got = read_whole(&text).await;
+            for wait in [200, 800, 2000] {
+                match &got {
+                    Err(StorageError::Other(why)) if !why.starts_with(DAMAGED) => {
+                        pause(Duration::from_millis(wait)).await;
+                        got = read_whole(&text).await;
+                    }
+                    _ => break,
+                }
+            }
+            match got {
                 Ok(Whole::Read(read)) => state.opened(*read, &text),
                 Ok(Whole::Text(joined)) => state.open_text(&joined, &text, moving),
                 Err(e) => state.unreadable_history(e),
@@ -706,7 +873,7 @@ impl AppState {
 
     /// The stored workspace, read whole at start.
     fn opened(&self, read: Read, text: &str) {
-        let Read { ws, gen, ords, unsettled } = read;
+        let Read { ws, gen, ords, unsettled, whole: _ } = read;
         if !matches!(self.mode.get_untracked(), Mode::Reading(_)) && self.complete.get_untracked() {
             // Another tab's save was taken meanwhile.
             return;
@@ -822,7 +989,13 @@ pub(super) enum Job {
     KeepBefore(String),
     /// Forget it.
     ForgetBefore,
+    /// Download the stored hot part `text`, whose history could not be read, with every record
+    /// of that history the database gives.
+    DownloadHistory(String),
 }
+
+/// The name of the file the recovery screen downloads.
+pub(super) const UNREADABLE_FILE: &str = "rolecall-unreadable-data.json";
 
 #[wasm_split(store, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_store))]
 fn run_job(state: AppState, job: Job) -> Result<(), SplitLoaderError> {
@@ -836,6 +1009,17 @@ fn run_job(state: AppState, job: Job) -> Result<(), SplitLoaderError> {
             let _ = storage::keep_whole(storage::BEFORE_REPLACE, text).await;
         }),
         Job::ForgetBefore => storage::forget_whole(storage::BEFORE_REPLACE),
+        Job::DownloadHistory(text) => leptos::task::spawn_local(async move {
+            // As found: the hot part as its text, and each record as its text
+            // (`{"hot": …, "rows": [[key, record], …]}`).
+            let gen = layout::read_hot(&text).and_then(|h| h.gen);
+            let rows = match gen {
+                Some(gen) => storage::cold_rows(&gen).await.unwrap_or_default(),
+                None => Vec::new(),
+            };
+            let all = serde_json::json!({ "hot": text, "rows": rows });
+            let _ = browser::download(UNREADABLE_FILE, &json::text(&all), "application/json");
+        }),
     }
     Ok(())
 }
@@ -847,6 +1031,16 @@ struct Read {
     gen: Option<String>,
     ords: Ords,
     unsettled: Vec<(Coll, String)>,
+    /// Read from text that is not this version's layout: the next save writes it whole.
+    whole: bool,
+}
+
+impl Read {
+    /// A workspace read from text that is not this version's layout (the older layout, an
+    /// earlier version's save).
+    fn other(ws: Workspace) -> Read {
+        Read { ws, gen: None, ords: Ords::default(), unsettled: Vec::new(), whole: true }
+    }
 }
 
 /// A stored workspace read whole.
@@ -868,9 +1062,9 @@ async fn read_whole(text: &str) -> Result<Whole, StorageError> {
     };
     match layout::join(hot, cold) {
         Ok(j) => match import::read_own_envelope(j.envelope.clone(), true) {
-            Some(ws) => Ok(Whole::Read(Box::new(Read { ws, gen, ords: j.ords, unsettled: j.unsettled }))),
+            Some(ws) => Ok(Whole::Read(Box::new(Read { ws, gen, ords: j.ords, unsettled: j.unsettled, whole: false }))),
             None => Ok(Whole::Text(json::text(&j.envelope))),
         },
-        Err(layout::Damaged(what)) => Err(StorageError::Other(format!("damaged: {what}"))),
+        Err(layout::Damaged(what)) => Err(StorageError::Other(format!("{DAMAGED}{what}"))),
     }
 }
