@@ -159,10 +159,8 @@ fn read_linear(what: &str, text: &str) -> Result<Imported, ImportError> {
     let output = |got: &Result<Imported, ImportError>| {
         reading_time(&got.as_ref().map(|g| encode(&g.workspace, now(), false)).unwrap_or_default())
     };
-    let (got, took) = quickest(
-        |got| input.max(output(got)) * 40 + Duration::from_millis(200),
-        || read(text, &mut IdGen::new(1)),
-    );
+    let (got, took) =
+        quickest(|got| input.max(output(got)) * 40 + Duration::from_millis(200), || read(text, &mut IdGen::new(1)));
     let reference = input.max(output(&got));
     assert!(
         took < reference * 40 + Duration::from_millis(200),

@@ -244,7 +244,7 @@ pub fn cold_changes(
 /// `also` keeps there, cold rows not yet known to be written), and its layout: the generation of
 /// cold rows it goes with (`None`: there are none, every row is here), the places of the
 /// rows of growing collections it holds, and the deletes of cold rows not yet known to be
-/// written (`deleting`: collection, key and the revision of the delete; an empty key is the
+/// written (`deleting`: collection, key and the revision of its latest delete; an empty key is the
 /// whole collection's rows, written anew), so that a row whose delete was lost is not read back.
 pub fn hot_text(
     ws: &Workspace,
@@ -254,6 +254,41 @@ pub fn hot_text(
     saved_at: DateTime<Utc>,
     also: &dyn Fn(Coll, &str) -> bool,
     deleting: &[(Coll, String, u64)],
+) -> String {
+    hot_text_with(ws, ords, gen, revision, saved_at, also, deleting, &mut TaskTexts::default())
+}
+
+/// The open tasks' JSON, kept between saves (the hot part's largest list): a save serializes
+/// only the tasks its ops named ([`TaskTexts::forget`]) and copies the rest.
+#[derive(Debug, Default)]
+pub struct TaskTexts {
+    by: BTreeMap<String, String>,
+}
+
+impl TaskTexts {
+    /// Task `id` changed (or went): its text is made again by the next save.
+    pub fn forget(&mut self, id: &str) {
+        self.by.remove(id);
+    }
+
+    /// The workspace was replaced: every text is made again.
+    pub fn clear(&mut self) {
+        self.by.clear();
+    }
+}
+
+/// [`hot_text`], with the open tasks' texts kept in `texts` (which must have been told of every
+/// task changed since it was last used).
+#[allow(clippy::too_many_arguments)]
+pub fn hot_text_with(
+    ws: &Workspace,
+    ords: &Ords,
+    gen: Option<&str>,
+    revision: u64,
+    saved_at: DateTime<Utc>,
+    also: &dyn Fn(Coll, &str) -> bool,
+    deleting: &[(Coll, String, u64)],
+    texts: &mut TaskTexts,
 ) -> String {
     let Some(gen) = gen else {
         let text = schema::encode_stored(ws, saved_at, revision);
@@ -282,6 +317,24 @@ pub fn hot_text(
         kept.insert(coll.index(), keep);
     }
     let keep = |coll: Coll| kept.get(&coll.index()).map_or(&[][..], Vec::as_slice);
+    // The kept tasks' list, from their kept texts (each made once, as a whole save makes it).
+    let kept_tasks = keep(Coll::Tasks);
+    let mut tasks = String::from("[");
+    for (i, task) in ws.board.tasks.iter().enumerate() {
+        if !kept_tasks.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        if tasks.len() > 1 {
+            tasks.push(',');
+        }
+        if !texts.by.contains_key(&task.id.0) {
+            texts.by.insert(task.id.0.clone(), serde_json::to_string(task).unwrap_or_default());
+        }
+        if let Some(text) = texts.by.get(&task.id.0) {
+            tasks.push_str(text);
+        }
+    }
+    tasks.push(']');
     // Written by reference through the entities' own serialisers (the ones a whole save uses):
     // no copy of the workspace is made.
     let hot = HotWs {
@@ -295,11 +348,7 @@ pub fn hot_text(
         skills: &ws.skills,
         duties: &ws.duties,
         thresholds: &ws.thresholds,
-        board: HotBoard {
-            columns: &ws.board.columns,
-            tasks: Kept(&ws.board.tasks, keep(Coll::Tasks)),
-            standards: &ws.board.standards,
-        },
+        board: HotBoard { columns: &ws.board.columns, tasks: TasksSlot, standards: &ws.board.standards },
         training: Kept(&ws.training, keep(Coll::Training)),
         skill_history: Kept(&ws.skill_history, keep(Coll::LevelChanges)),
         kpis: &ws.kpis,
@@ -314,13 +363,14 @@ pub fn hot_text(
     let env =
         HotEnvelope { format: schema::FORMAT, version: schema::CURRENT_VERSION, revision, saved_at, workspace: hot };
     let text = serde_json::to_string(&env).unwrap_or_default();
+    let text = text.replacen(&format!("\"tasks\":{TASKS_SLOT}"), &format!("\"tasks\":{tasks}"), 1);
     let mut layout = json!({ "gen": gen, "places": places });
     let (mut gone, mut cleared) = (Map::new(), Map::new());
     for (coll, key, rev) in deleting {
         let idx = coll.index().to_string();
         if key.is_empty() {
-            let earliest = cleared.get(&idx).and_then(Value::as_u64).map_or(*rev, |r| r.min(*rev));
-            cleared.insert(idx, json!(earliest));
+            let latest = cleared.get(&idx).and_then(Value::as_u64).map_or(*rev, |r| r.max(*rev));
+            cleared.insert(idx, json!(latest));
         } else if find_row(ws, *coll, key).is_none() {
             if let Value::Array(list) = gone.entry(idx).or_insert_with(|| json!([])) {
                 list.push(json!([key, rev]));
@@ -375,8 +425,21 @@ struct HotWs<'a> {
 #[derive(Serialize)]
 struct HotBoard<'a> {
     columns: &'a Vec<super::board::Column>,
-    tasks: Kept<'a, super::board::Task>,
+    tasks: TasksSlot,
     standards: &'a [super::board::ServiceStandard; 4],
+}
+
+/// Where the tasks' list goes: written as a number no field holds, replaced by the list. (No
+/// string the serialiser writes can hold the unescaped `"tasks":` before it, so the only
+/// match is this one.)
+struct TasksSlot;
+
+const TASKS_SLOT: u64 = u64::MAX;
+
+impl Serialize for TasksSlot {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(TASKS_SLOT)
+    }
 }
 
 /// The rows of a list that `keep` marks (all of them where it is shorter).
@@ -477,6 +540,10 @@ pub struct Joined {
     /// Cold rows read from the hot part (kept there while their own write was under way, which
     /// may not have happened): the next save writes them to the cold store.
     pub unsettled: Vec<(Coll, String)>,
+    /// Stale records skipped (a delete, or a rewrite of their collection, that may not have
+    /// been written), with the revision of that delete: listed by the next hot parts until the
+    /// next save's delete of them is confirmed.
+    pub skipped: Vec<(Coll, String, u64)>,
 }
 
 /// The hot part and the cold rows of its generation (key and record), read back into one
@@ -485,6 +552,7 @@ pub fn join(hot: Hot, cold: Vec<(String, String)>) -> Result<Joined, Damaged> {
     let Hot { mut envelope, gen, revision, mut places, gone, cleared } = hot;
     let mut ords = Ords::default();
     let mut unsettled = Vec::new();
+    let mut skipped = Vec::new();
     let Some(tree) = envelope.get_mut("workspace").filter(|t| t.is_object()) else {
         return Err(Damaged("no workspace".into()));
     };
@@ -510,16 +578,18 @@ pub fn join(hot: Hot, cold: Vec<(String, String)>) -> Result<Joined, Damaged> {
         // Records older than a delete (or a rewrite of the collection) that may not have been
         // written: not rows any more, and deleted by the next save.
         let before = |key: &str, rev: u64| {
-            cleared.get(&coll.index()).is_some_and(|r| rev < *r)
-                || gone.get(&coll.index()).and_then(|g| g.get(key)).is_some_and(|r| rev < *r)
+            let c = cleared.get(&coll.index()).filter(|r| rev < **r);
+            let g = gone.get(&coll.index()).and_then(|g| g.get(key)).filter(|r| rev < **r);
+            c.into_iter().chain(g).max().copied()
         };
         if cleared.contains_key(&coll.index()) || gone.contains_key(&coll.index()) {
-            cold.retain(|key, (_, rev, _)| {
-                let stale = before(key, *rev);
-                if stale {
+            cold.retain(|key, (_, rev, _)| match before(key, *rev) {
+                Some(at) => {
                     unsettled.push((coll, key.clone()));
+                    skipped.push((coll, key.clone(), at));
+                    false
                 }
-                !stale
+                None => true,
             });
         }
         let hot_rows = std::mem::take(list);
@@ -558,7 +628,7 @@ pub fn join(hot: Hot, cold: Vec<(String, String)>) -> Result<Joined, Damaged> {
     if let Some(stray) = by.keys().next() {
         return Err(Damaged(format!("rows of collection {stray}")));
     }
-    Ok(Joined { envelope, ords, unsettled })
+    Ok(Joined { envelope, ords, unsettled, skipped })
 }
 
 /// What the older layout's key holds once its workspace has moved: a save of a version no older

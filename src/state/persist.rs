@@ -63,8 +63,24 @@ struct Layout {
     moving: Option<String>,
     /// Another tab's save is being read.
     reloading: bool,
+    /// Another tab saved while a whole write was under way here: read once it is done.
+    reload_after: bool,
     /// The last write of cold rows failed (and is tried again): the save is not done.
     cold_failed: bool,
+    /// The open tasks' JSON as the last save wrote it, less the tasks changed since.
+    texts: layout::TaskTexts,
+}
+
+impl Layout {
+    /// Lists the stale records a read skipped as deletes under way (the next hot parts say so
+    /// until the next save's delete of them is confirmed).
+    fn seed_skipped(&mut self, skipped: &[(Coll, String, u64)]) {
+        let Some(gen) = self.gen.clone() else { return };
+        for (coll, key, rev) in skipped {
+            let e = self.deleting.entry(layout::cold_key(&gen, *coll, key)).or_insert((*rev, 0));
+            e.0 = e.0.max(*rev);
+        }
+    }
 }
 
 thread_local! {
@@ -88,7 +104,10 @@ impl LayoutCell {
         LAYOUT.with_borrow_mut(f)
     }
     fn try_update_value<R>(&self, f: impl FnOnce(&mut Layout) -> R) -> Option<R> {
-        Some(LAYOUT.with_borrow_mut(f))
+        Some(self.update_with(f))
+    }
+    fn update_with<R>(&self, f: impl FnOnce(&mut Layout) -> R) -> R {
+        LAYOUT.with_borrow_mut(f)
     }
 }
 
@@ -100,11 +119,15 @@ impl AppState {
         if !noted.is_empty() || whole {
             LAYOUT.with_borrow_mut(|l| {
                 for (coll, key) in noted {
+                    if coll == Coll::Tasks {
+                        l.texts.forget(&key);
+                    }
                     l.pending.entry(coll).or_default().insert(key);
                 }
                 if whole {
                     l.whole = true;
                     l.pending.clear();
+                    l.texts.clear();
                 }
             });
         }
@@ -114,7 +137,8 @@ impl AppState {
 
 /// The revision of the workspace in storage right now (0 when there is none).
 pub(super) fn stored_revision() -> u64 {
-    storage::read(HOT_KEY).ok().flatten().map_or(0, |t| schema::stored_revision(&t))
+    // The revision is in the first 200 bytes, which 200 characters hold.
+    storage::read_head(HOT_KEY, 200).ok().flatten().map_or(0, |t| schema::stored_revision(&t))
 }
 
 /// Whether the save at `revision` replaced this tab's simultaneous change (the saving tab says
@@ -259,7 +283,7 @@ impl AppState {
         let written = browser::measure("rolecall:save", || {
             self.write_cold_rows(next);
             let text = self.ws.with_untracked(|ws| {
-                self.layout().with_value(|l| {
+                self.layout().update_with(|l| {
                     let gen = l.gen.as_deref();
                     let also =
                         |c: Coll, k: &str| gen.is_some_and(|g| l.in_flight.contains_key(&layout::cold_key(g, c, k)));
@@ -273,7 +297,7 @@ impl AppState {
                                 .collect()
                         })
                         .unwrap_or_default();
-                    layout::hot_text(ws, &l.ords, gen, next, browser::now(), &also, &deleting)
+                    layout::hot_text_with(ws, &l.ords, gen, next, browser::now(), &also, &deleting, &mut l.texts)
                 })
             });
             storage::write(HOT_KEY, &text)
@@ -322,7 +346,9 @@ impl AppState {
                     let touched = l.ords.touch(ws, *coll, rows);
                     let w = layout::cold_changes(ws, &l.ords, &gen, revision, *coll, &touched);
                     for key in w.clear.iter().map(|(a, _)| a).chain(&w.deletes) {
-                        l.deleting.entry(key.clone()).or_insert((revision, 0)).1 += 1;
+                        let e = l.deleting.entry(key.clone()).or_insert((revision, 0));
+                        e.0 = e.0.max(revision);
+                        e.1 += 1;
                         gone.push(key.clone());
                     }
                     changes.extend(w.clear.into_iter().map(|(a, b)| storage::idb::Write::DeleteRange(a, b)));
@@ -338,14 +364,16 @@ impl AppState {
         if changes.is_empty() {
             return;
         }
+        let rewrote = changes.iter().any(|c| matches!(c, storage::idb::Write::DeleteRange(..)));
         let state = *self;
         leptos::task::spawn_local(async move {
             let done = storage::idb::write(storage::idb::ROWS, changes).await;
             state.layout().update_value(|l| {
+                // A failed put stays carried by the hot part until it is written again.
                 for key in &keys {
                     if let Some(n) = l.in_flight.get_mut(key) {
-                        *n -= 1;
-                        if *n == 0 {
+                        *n = n.saturating_sub(1);
+                        if *n == 0 && done.is_ok() {
                             l.in_flight.remove(key);
                         }
                     }
@@ -369,8 +397,10 @@ impl AppState {
                         l.pending.entry(coll).or_default().extend(rows);
                     }
                     // The database is gone (cleared, or refused now): the next save keeps
-                    // every row in the hot part.
-                    if e == StorageError::Unavailable {
+                    // every row in the hot part. A collection's rows written anew must be
+                    // written anew again (a write of single rows would leave the hot part
+                    // saying its older rows are stale): the next save writes everything anew.
+                    if e == StorageError::Unavailable || rewrote {
                         l.whole = true;
                     }
                 });
@@ -404,6 +434,9 @@ impl AppState {
         let (moving, previous) = self.layout().with_value(|l| (l.moving.clone(), l.gen.clone()));
         let saved = self.unsaved.with_value(Vec::len);
         let base = self.revision.get_value();
+        // A whole other workspace the user chose (an import, a reset): it replaces a save
+        // another tab makes meanwhile. Any other whole write merges with that save instead.
+        let replacing = self.replaced.with_untracked(Option::is_some);
         self.layout().update_value(|l| {
             l.writing_whole = true;
             l.whole = false;
@@ -440,7 +473,8 @@ impl AppState {
                         l.whole = true;
                         l.cold_failed = true;
                     });
-                    return state.cold_failed(e);
+                    state.cold_failed(e);
+                    return state.after_whole();
                 }
             };
             state.no_database.set(gen.is_none());
@@ -450,7 +484,10 @@ impl AppState {
                 if let Some(found) = found.filter(|t| t != old && !layout::is_moved_mark(t)) {
                     // A tab of an earlier version saved the older layout meanwhile: that save is
                     // what moves, with this tab's changes on top; what was written goes.
-                    state.layout().update_value(|l| l.writing_whole = false);
+                    state.layout().update_value(|l| {
+                        l.writing_whole = false;
+                        l.reload_after = false;
+                    });
                     let g = g.clone();
                     leptos::task::spawn_local(async move {
                         let _ = storage::drop_generation(Some(&g), false).await;
@@ -458,18 +495,34 @@ impl AppState {
                     return state.move_again(found);
                 }
             }
-            // Another tab saved while this was written: its save is replaced (this workspace is
-            // a whole other one), but kept as what "Undo import" brings back, and it is told.
-            let (next, text, replaced, theirs) = match state.saved_meanwhile(base).await {
-                Some(theirs) => {
-                    let next = stored_revision().max(ANNOUNCED.get()) + 1;
-                    let text = state.ws.with_untracked(|ws| {
-                        layout::hot_text(ws, &ords, gen.as_deref(), next, now, &|_, _| false, &[])
-                    });
-                    let _ = storage::write(MERGE_NOTE_KEY, &next.to_string());
-                    (next, text, true, theirs)
+            // Another tab saved while this was written: a whole other workspace the user chose
+            // replaces its save, which is kept as what "Undo import" brings back, and both tabs
+            // say so. Otherwise (or where its save cannot be read) nothing is written over it.
+            let (next, text, replaced, theirs) = match state.saved_meanwhile(base, replacing).await {
+                Meanwhile::Nothing => (next, text, false, None),
+                Meanwhile::Kept(theirs) => {
+                    let later = stored_revision().max(ANNOUNCED.get()).max(next) + 1;
+                    // The same text (the rows written go with it), at a revision above theirs:
+                    // the envelope's revision is its third field.
+                    let text = text.replacen(&format!("\"revision\":{next},"), &format!("\"revision\":{later},"), 1);
+                    let _ = storage::write(MERGE_NOTE_KEY, &later.to_string());
+                    (later, text, true, theirs)
                 }
-                None => (next, text, false, None),
+                Meanwhile::Merge | Meanwhile::Unreadable => {
+                    state.layout().update_value(|l| {
+                        l.writing_whole = false;
+                        l.whole = true;
+                    });
+                    if let Some(g) = gen.clone() {
+                        leptos::task::spawn_local(async move {
+                            let _ = storage::drop_generation(Some(&g), false).await;
+                        });
+                    }
+                    state.dirty.set_value(true);
+                    state.layout().update_value(|l| l.reload_after = false);
+                    // Read it, with this tab's changes on top (what cannot be read blocks).
+                    return state.reload_stored();
+                }
             };
             if moving.is_some() && gen.is_some() {
                 // The older layout's key gets the mark that keeps older tabs off it (and frees
@@ -486,6 +539,7 @@ impl AppState {
                     l.whole = true;
                 }
             });
+            state.after_whole();
             match written {
                 Ok(()) => {
                     if moving.is_some() {
@@ -533,6 +587,11 @@ impl AppState {
     /// whole.
     fn move_again(&self, text: String) {
         let state = *self;
+        // Written whole (with the move's mark) whatever comes first.
+        self.layout().update_value(|l| {
+            l.moving = Some(text.clone());
+            l.whole = true;
+        });
         let again_text = text.clone();
         let again = move || state.move_again(again_text);
         let Some(got) = self.read_stored(&text, again, move || state.blocked()) else { return };
@@ -550,12 +609,12 @@ impl AppState {
         }
     }
 
-    /// Whether another tab saved since revision `base` (while a whole workspace was being
-    /// written here): `Some` with the generation its save named, once its workspace is kept as
-    /// the one an undo of this replacement brings back.
-    async fn saved_meanwhile(&self, base: u64) -> Option<Option<String>> {
+    /// Whether another tab saved since revision `base` while a whole workspace was written here;
+    /// when it did and `replacing`, its workspace is kept as the one an undo of this
+    /// replacement brings back.
+    async fn saved_meanwhile(&self, base: u64, replacing: bool) -> Meanwhile {
         if stored_revision().max(ANNOUNCED.get()) <= base {
-            return None;
+            return Meanwhile::Nothing;
         }
         // Its message can come before this tab's copy of storage shows its save.
         for _ in 0..40 {
@@ -564,22 +623,30 @@ impl AppState {
             }
             pause(Duration::from_millis(50)).await;
         }
-        let text = storage::read(HOT_KEY).ok().flatten()?;
-        let mut theirs_gen = None;
+        if !replacing {
+            return Meanwhile::Merge;
+        }
+        let Some(text) = storage::read(HOT_KEY).ok().flatten() else { return Meanwhile::Kept(None) };
         match read_whole(&text).await {
             Ok(Whole::Read(read)) => {
-                theirs_gen = read.gen.clone();
                 if let Some((reason, _)) = self.replaced.get_untracked() {
+                    // Kept in the database for a reload; in memory for this page in any case.
                     let kept = schema::encode(&read.ws, browser::now(), false);
                     let _ = storage::keep_whole(storage::BEFORE_REPLACE, kept).await;
                     self.replaced.set(Some((reason, read.ws)));
                 }
+                Meanwhile::Kept(read.gen)
             }
-            // Not readable here (a newer version's, damaged): kept as it was found, and its
-            // rows are left alone.
-            _ => drop(storage::keep_backup(&text, js_sys::Date::now() as i64)),
+            _ => Meanwhile::Unreadable,
         }
-        Some(theirs_gen)
+    }
+
+    /// A whole write is done: another tab's save heard meanwhile is read now.
+    fn after_whole(&self) {
+        let again = self.layout().update_with(|l| std::mem::take(&mut l.reload_after));
+        if again {
+            self.reload_stored();
+        }
     }
 
     fn channel(&self) -> Option<web_sys::BroadcastChannel> {
@@ -652,10 +719,13 @@ impl AppState {
     /// it); should it never come (storage cleared meanwhile), what storage holds is taken as it
     /// is after a while.
     fn await_announced(&self) {
-        let state = *self;
+        let (state, waited) = (*self, ANNOUNCED.get());
         set_timeout(
             move || {
-                ANNOUNCED.set(ANNOUNCED.get().min(stored_revision()));
+                // Only the announcement waited for is given up (a later one waits its own turn).
+                if ANNOUNCED.get() == waited {
+                    ANNOUNCED.set(waited.min(stored_revision()));
+                }
                 state.flush();
             },
             Duration::from_secs(2),
@@ -670,6 +740,10 @@ impl AppState {
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(text) else { return };
         let (base, rev) = (msg["base"].as_u64().unwrap_or(0), msg["rev"].as_u64().unwrap_or(0));
         ANNOUNCED.set(ANNOUNCED.get().max(rev));
+        if self.layout().with_value(|l| l.writing_whole) {
+            // Read once the whole write is done (which sees this save and acts on it).
+            return self.layout().update_value(|l| l.reload_after = true);
+        }
         if rev <= self.revision.get_value() && self.mode.get_untracked() == Mode::Ready {
             return;
         }
@@ -728,6 +802,9 @@ impl AppState {
         if self.layout().with_value(|l| l.reloading) {
             return;
         }
+        if self.layout().with_value(|l| l.writing_whole) {
+            return self.layout().update_value(|l| l.reload_after = true);
+        }
         let Ok(Some(text)) = storage::read(HOT_KEY) else { return };
         self.layout().update_value(|l| l.reloading = true);
         let state = *self;
@@ -768,10 +845,8 @@ impl AppState {
     /// unsaved changes replayed on top. A field both tabs changed ends on this tab's value (the
     /// later change), and both tabs say so.
     fn take_stored(&self, read: Read, text: &str) {
-        let Read { ws: mut theirs, gen, ords, unsettled, whole } = read;
-        // Cold rows the saving tab may not have written: written by this tab's next save.
+        let Read { ws: mut theirs, gen, ords, unsettled, whole, skipped } = read;
         let settle = !unsettled.is_empty();
-        self.noted.update_value(|n| n.extend(unsettled));
         let revision = schema::stored_revision(text);
         let mine = self.unsaved.get_value();
         let merging = self.dirty.get_value() && self.mode.get_untracked() == Mode::Ready && !mine.is_empty();
@@ -782,7 +857,11 @@ impl AppState {
             l.ords = ords;
             l.whole = whole;
             l.pending.clear();
+            l.texts.clear();
+            l.seed_skipped(&skipped);
         });
+        // Cold rows the saving tab may not have written: written by this tab's next save.
+        self.noted.update_value(|n| n.extend(unsettled));
         self.held_original.set(None);
         self.load_repairs.set(Repairs::default());
         self.ws.replace(theirs);
@@ -873,7 +952,7 @@ impl AppState {
 
     /// The stored workspace, read whole at start.
     fn opened(&self, read: Read, text: &str) {
-        let Read { ws, gen, ords, unsettled, whole: _ } = read;
+        let Read { ws, gen, ords, unsettled, whole: _, skipped } = read;
         if !matches!(self.mode.get_untracked(), Mode::Reading(_)) && self.complete.get_untracked() {
             // Another tab's save was taken meanwhile.
             return;
@@ -883,6 +962,8 @@ impl AppState {
         self.layout().update_value(|l| {
             l.gen = gen;
             l.ords = ords;
+            l.texts.clear();
+            l.seed_skipped(&skipped);
         });
         self.ws.replace(ws);
         self.complete.set(true);
@@ -973,6 +1054,18 @@ impl AppState {
     }
 }
 
+/// What a whole write found another tab did meanwhile.
+enum Meanwhile {
+    /// Nothing.
+    Nothing,
+    /// It saved; its workspace is kept for undo (and its generation, to drop once replaced).
+    Kept(Option<String>),
+    /// It saved, and this write is not a replacement: merge with it instead.
+    Merge,
+    /// It saved something this tab cannot read: never written over.
+    Unreadable,
+}
+
 /// What the store group does.
 pub(super) enum Job {
     /// Save now.
@@ -1013,11 +1106,15 @@ fn run_job(state: AppState, job: Job) -> Result<(), SplitLoaderError> {
             // As found: the hot part as its text, and each record as its text
             // (`{"hot": …, "rows": [[key, record], …]}`).
             let gen = layout::read_hot(&text).and_then(|h| h.gen);
-            let rows = match gen {
-                Some(gen) => storage::cold_rows(&gen).await.unwrap_or_default(),
-                None => Vec::new(),
+            let (rows, error) = match gen {
+                Some(gen) => match storage::cold_rows(&gen).await {
+                    Ok(rows) => (rows, None),
+                    // The file says the database gave none, and why.
+                    Err(e) => (Vec::new(), Some(format!("{e:?}"))),
+                },
+                None => (Vec::new(), None),
             };
-            let all = serde_json::json!({ "hot": text, "rows": rows });
+            let all = serde_json::json!({ "hot": text, "rows": rows, "rows_error": error });
             let _ = browser::download(UNREADABLE_FILE, &json::text(&all), "application/json");
         }),
     }
@@ -1033,13 +1130,15 @@ struct Read {
     unsettled: Vec<(Coll, String)>,
     /// Read from text that is not this version's layout: the next save writes it whole.
     whole: bool,
+    /// Stale records the read skipped (see `layout::Joined::skipped`).
+    skipped: Vec<(Coll, String, u64)>,
 }
 
 impl Read {
     /// A workspace read from text that is not this version's layout (the older layout, an
     /// earlier version's save).
     fn other(ws: Workspace) -> Read {
-        Read { ws, gen: None, ords: Ords::default(), unsettled: Vec::new(), whole: true }
+        Read { ws, gen: None, ords: Ords::default(), unsettled: Vec::new(), whole: true, skipped: Vec::new() }
     }
 }
 
@@ -1062,7 +1161,14 @@ async fn read_whole(text: &str) -> Result<Whole, StorageError> {
     };
     match layout::join(hot, cold) {
         Ok(j) => match import::read_own_envelope(j.envelope.clone(), true) {
-            Some(ws) => Ok(Whole::Read(Box::new(Read { ws, gen, ords: j.ords, unsettled: j.unsettled, whole: false }))),
+            Some(ws) => Ok(Whole::Read(Box::new(Read {
+                ws,
+                gen,
+                ords: j.ords,
+                unsettled: j.unsettled,
+                whole: false,
+                skipped: j.skipped,
+            }))),
             None => Ok(Whole::Text(json::text(&j.envelope))),
         },
         Err(layout::Damaged(what)) => Err(StorageError::Other(format!("{DAMAGED}{what}"))),

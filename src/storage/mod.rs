@@ -106,6 +106,17 @@ pub fn read(key: &str) -> Result<Option<String>, StorageError> {
     raw()?.get_item(key).map_err(classify)
 }
 
+/// The first `chars` characters stored under `key`: only they cross into wasm (the hot part is
+/// large, and a save reads its revision from its head).
+pub fn read_head(key: &str, chars: u32) -> Result<Option<String>, StorageError> {
+    use wasm_bindgen::JsCast;
+    let storage = raw()?;
+    let get = js_sys::Reflect::get(&storage, &"getItem".into()).map_err(classify)?;
+    let get: js_sys::Function = get.dyn_into().map_err(classify)?;
+    let value = get.call1(&storage, &key.into()).map_err(classify)?;
+    Ok(value.dyn_ref::<js_sys::JsString>().map(|s| String::from(s.slice(0, chars))))
+}
+
 /// Stores `text` under `key`. A full quota comes back as [`StorageError::QuotaExceeded`] and the
 /// previous value stays as it was.
 pub fn write(key: &str, text: &str) -> Result<(), StorageError> {
