@@ -275,6 +275,16 @@ impl TaskTexts {
     pub fn clear(&mut self) {
         self.by.clear();
     }
+
+    /// Makes the texts of the open tasks not made yet (done once a workspace is read, so that
+    /// the first save does not make them all).
+    pub fn fill(&mut self, ws: &Workspace) {
+        for task in ws.board.tasks.iter().filter(|t| !t.archived) {
+            if !self.by.contains_key(&task.id.0) {
+                self.by.insert(task.id.0.clone(), serde_json::to_string(task).unwrap_or_default());
+            }
+        }
+    }
 }
 
 /// [`hot_text`], with the open tasks' texts kept in `texts` (which must have been told of every

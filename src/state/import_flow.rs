@@ -163,6 +163,7 @@ impl AppState {
         }
         self.ws.replace(ws);
         self.write_whole_next();
+        self.replacing_next.set_value(true);
         self.history.update_value(|h| h.clear());
         self.unsaved.update_value(Vec::clear);
         self.history_tick.update(|t| *t += 1);

@@ -130,6 +130,9 @@ pub struct AppState {
     noted: StoredValue<Vec<(crate::model::ops::Coll, String)>>,
     /// The next save writes the whole workspace (a whole other one is on screen).
     whole_next: StoredValue<bool>,
+    /// That whole workspace is one the user chose (an import, a reset, an undo of one): it
+    /// replaces a save another tab makes while it is written.
+    replacing_next: StoredValue<bool>,
     clash_pending: StoredValue<bool>,
     /// The storage revision this tab's workspace is based on.
     revision: StoredValue<u64>,
@@ -176,6 +179,7 @@ impl AppState {
             no_database: RwSignal::new(false),
             noted: StoredValue::new(Vec::new()),
             whole_next: StoredValue::new(false),
+            replacing_next: StoredValue::new(false),
             clash_pending: StoredValue::new(false),
             revision: StoredValue::new(0),
             history_tick: RwSignal::new(0),

@@ -65,6 +65,9 @@ struct Layout {
     reloading: bool,
     /// Another tab saved while a whole write was under way here: read once it is done.
     reload_after: bool,
+    /// The whole workspace to write is one the user chose, not yet written: a save another
+    /// tab makes meanwhile is replaced by it (and kept for undo), never taken in its place.
+    replacing: bool,
     /// The last write of cold rows failed (and is tried again): the save is not done.
     cold_failed: bool,
     /// The open tasks' JSON as the last save wrote it, less the tasks changed since.
@@ -116,6 +119,7 @@ impl AppState {
     fn layout(&self) -> LayoutCell {
         let noted = self.noted.try_update_value(std::mem::take).unwrap_or_default();
         let whole = self.whole_next.try_update_value(std::mem::take).unwrap_or_default();
+        let replacing = self.replacing_next.try_update_value(std::mem::take).unwrap_or_default();
         if !noted.is_empty() || whole {
             LAYOUT.with_borrow_mut(|l| {
                 for (coll, key) in noted {
@@ -126,6 +130,7 @@ impl AppState {
                 }
                 if whole {
                     l.whole = true;
+                    l.replacing = replacing;
                     l.pending.clear();
                     l.texts.clear();
                 }
@@ -386,6 +391,10 @@ impl AppState {
                             l.deleting.remove(key);
                         }
                     }
+                    // A collection written anew: its older deletes are done too.
+                    if done.is_ok() && key.ends_with('|') {
+                        l.deleting.retain(|k, (_, n)| !(k.starts_with(key.as_str()) && *n == 0));
+                    }
                 }
             });
             state.layout().update_value(|l| l.cold_failed = done.is_err());
@@ -436,7 +445,7 @@ impl AppState {
         let base = self.revision.get_value();
         // A whole other workspace the user chose (an import, a reset): it replaces a save
         // another tab makes meanwhile. Any other whole write merges with that save instead.
-        let replacing = self.replaced.with_untracked(Option::is_some);
+        let replacing = self.layout().with_value(|l| l.replacing);
         self.layout().update_value(|l| {
             l.writing_whole = true;
             l.whole = false;
@@ -520,8 +529,12 @@ impl AppState {
                     }
                     state.dirty.set_value(true);
                     state.layout().update_value(|l| l.reload_after = false);
-                    // Read it, with this tab's changes on top (what cannot be read blocks).
-                    return state.reload_stored();
+                    // Read it, with this tab's changes on top (what cannot be read blocks);
+                    // where nothing is stored any more, written as it is.
+                    if matches!(storage::read_head(HOT_KEY, 1), Ok(Some(_))) {
+                        return state.reload_stored();
+                    }
+                    return state.flush_now();
                 }
             };
             if moving.is_some() && gen.is_some() {
@@ -535,6 +548,13 @@ impl AppState {
                 if written.is_ok() {
                     l.gen = gen.clone();
                     l.ords = ords;
+                    l.replacing = false;
+                    // Deletes and puts of older generations no longer matter.
+                    if let Some(g) = gen.as_deref() {
+                        let mine = format!("{g}|");
+                        l.deleting.retain(|k, _| k.starts_with(&mine));
+                        l.in_flight.retain(|k, _| k.starts_with(&mine));
+                    }
                 } else {
                     l.whole = true;
                 }
@@ -629,16 +649,21 @@ impl AppState {
         let Some(text) = storage::read(HOT_KEY).ok().flatten() else { return Meanwhile::Kept(None) };
         match read_whole(&text).await {
             Ok(Whole::Read(read)) => {
-                if let Some((reason, _)) = self.replaced.get_untracked() {
-                    // Kept in the database for a reload; in memory for this page in any case.
-                    let kept = schema::encode(&read.ws, browser::now(), false);
-                    let _ = storage::keep_whole(storage::BEFORE_REPLACE, kept).await;
-                    self.replaced.set(Some((reason, read.ws)));
-                }
+                self.keep_replaced(read.ws).await;
                 Meanwhile::Kept(read.gen)
             }
             _ => Meanwhile::Unreadable,
         }
+    }
+
+    /// Keeps `theirs` (another tab's save, replaced by the user's whole workspace) as what an
+    /// undo of the replacement brings back: in the database for a reload, in memory for this
+    /// page.
+    async fn keep_replaced(&self, theirs: Workspace) {
+        let kept = schema::encode(&theirs, browser::now(), false);
+        let _ = storage::keep_whole(storage::BEFORE_REPLACE, kept).await;
+        let reason = self.replaced.get_untracked().map_or(super::ReplaceReason::Import, |(r, _)| r);
+        self.replaced.set(Some((reason, theirs)));
     }
 
     /// A whole write is done: another tab's save heard meanwhile is read now.
@@ -846,6 +871,23 @@ impl AppState {
     /// later change), and both tabs say so.
     fn take_stored(&self, read: Read, text: &str) {
         let Read { ws: mut theirs, gen, ords, unsettled, whole, skipped } = read;
+        if self.layout().with_value(|l| l.replacing) && self.mode.get_untracked() == Mode::Ready {
+            // The user's whole workspace, not yet written, replaces that save: kept as what an
+            // undo brings back; its generation goes once this one is written.
+            self.revision.set_value(schema::stored_revision(text));
+            self.layout().update_value(|l| {
+                l.gen = gen;
+                l.whole = true;
+            });
+            self.clash.set(true);
+            let state = *self;
+            leptos::task::spawn_local(async move {
+                state.keep_replaced(theirs).await;
+                state.dirty.set_value(true);
+                state.flush_now();
+            });
+            return;
+        }
         let settle = !unsettled.is_empty();
         let revision = schema::stored_revision(text);
         let mine = self.unsaved.get_value();
@@ -865,6 +907,7 @@ impl AppState {
         self.held_original.set(None);
         self.load_repairs.set(Repairs::default());
         self.ws.replace(theirs);
+        self.ws.with_untracked(|ws| self.layout().update_value(|l| l.texts.fill(ws)));
         if merging {
             self.note_rows(&mine);
             if !clashes.is_empty() {
@@ -966,6 +1009,7 @@ impl AppState {
             l.seed_skipped(&skipped);
         });
         self.ws.replace(ws);
+        self.ws.with_untracked(|ws| self.layout().update_value(|l| l.texts.fill(ws)));
         self.complete.set(true);
         self.mode.set(Mode::Ready);
         self.became_ready();
