@@ -548,7 +548,8 @@ impl AppState {
                 if written.is_ok() {
                     l.gen = gen.clone();
                     l.ords = ords;
-                    l.replacing = false;
+                    // (Unless another replacement came while this was written: it is next.)
+                    l.replacing &= l.whole;
                     // Deletes and puts of older generations no longer matter.
                     if let Some(g) = gen.as_deref() {
                         let mine = format!("{g}|");
@@ -876,14 +877,16 @@ impl AppState {
             // undo brings back; its generation goes once this one is written.
             self.revision.set_value(schema::stored_revision(text));
             self.layout().update_value(|l| {
-                l.gen = gen;
+                if gen.is_some() {
+                    l.gen = gen;
+                }
                 l.whole = true;
             });
             self.clash.set(true);
+            self.dirty.set_value(true);
             let state = *self;
             leptos::task::spawn_local(async move {
                 state.keep_replaced(theirs).await;
-                state.dirty.set_value(true);
                 state.flush_now();
             });
             return;
@@ -898,6 +901,8 @@ impl AppState {
             l.gen = gen;
             l.ords = ords;
             l.whole = whole;
+            // Whatever replacement was waiting is not this one.
+            l.replacing = false;
             l.pending.clear();
             l.texts.clear();
             l.seed_skipped(&skipped);
