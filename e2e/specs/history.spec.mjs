@@ -19,6 +19,16 @@ async function generated(tasks, members, history) {
   return { path, text };
 }
 
+/** Seeds localStorage with `entries` once, before the app's first load (not on reloads). */
+async function seedOnce(page, entries) {
+  await page.addInitScript((e) => {
+    if (!sessionStorage.getItem('seeded')) {
+      for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, entries);
+}
+
 /** What the page stores, by store: localStorage's characters and IndexedDB's rows. */
 async function stores(page) {
   return page.evaluate(async () => {
@@ -51,12 +61,7 @@ test('a workspace stored by the earlier layout moves to the new one unchanged, a
   // The day it was saved (its routines are paused: nothing runs on opening that would change it).
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
   // The browser as an earlier version left it (seeded once, before the app's first load).
-  await page.addInitScript((entries) => {
-    if (!sessionStorage.getItem('seeded')) {
-      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, seeded);
+  await seedOnce(page, seeded);
   await app.open();
   await expect(page.locator('.rc-header__team')).toHaveText(original.name);
   await app.saved();
@@ -165,12 +170,7 @@ test('where the browser allows no database, the workspace is kept whole in local
 test('a damaged record of the history opens the recovery screen, whose download holds every stored record, and nothing is saved over them', async ({ app, page }) => {
   const seeded = JSON.parse(await readFile(fixture('layout-v1-localstorage.json'), 'utf8'));
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
-  await page.addInitScript((entries) => {
-    if (!sessionStorage.getItem('seeded')) {
-      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, seeded);
+  await seedOnce(page, seeded);
   await app.open();
   await app.saved();
   await expect.poll(async () => (await stores(page)).kept).toEqual([]);

@@ -280,10 +280,16 @@ impl TaskTexts {
     /// the first save does not make them all).
     pub fn fill(&mut self, ws: &Workspace) {
         for task in ws.board.tasks.iter().filter(|t| !t.archived) {
-            if !self.by.contains_key(&task.id.0) {
-                self.by.insert(task.id.0.clone(), serde_json::to_string(task).unwrap_or_default());
-            }
+            self.text(task);
         }
+    }
+
+    /// Task `task`'s text, made now if it is not kept.
+    fn text(&mut self, task: &super::board::Task) -> &str {
+        if !self.by.contains_key(&task.id.0) {
+            self.by.insert(task.id.0.clone(), serde_json::to_string(task).unwrap_or_default());
+        }
+        self.by.get(&task.id.0).map_or("", String::as_str)
     }
 }
 
@@ -337,12 +343,7 @@ pub fn hot_text_with(
         if tasks.len() > 1 {
             tasks.push(',');
         }
-        if !texts.by.contains_key(&task.id.0) {
-            texts.by.insert(task.id.0.clone(), serde_json::to_string(task).unwrap_or_default());
-        }
-        if let Some(text) = texts.by.get(&task.id.0) {
-            tasks.push_str(text);
-        }
+        tasks.push_str(texts.text(task));
     }
     tasks.push(']');
     // Written by reference through the entities' own serialisers (the ones a whole save uses):
